@@ -1,0 +1,53 @@
+# Every target bootstraps what it needs: a fresh machine with Python 3.11 is enough.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export PYTHONPATH := src
+
+.PHONY: run test test-sqlite test-postgres test-e2e lint bench vendor messages system clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# System packages (gettext, PostgreSQL, Chromium, poppler) from Debian, installed only when missing.
+system:
+	bash scripts/install-system-packages.sh
+
+run: $(STAMP)
+	bash scripts/run.sh
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+messages: $(STAMP)
+	cd src/maillage && ../../$(BIN)/django-admin compilemessages --settings=maillage.settings
+
+test: $(STAMP) system
+	$(MAKE) lint
+	$(MAKE) test-sqlite
+	if [ "$$CI" = "true" ] || [ -n "$$WITH_POSTGRES" ]; then $(MAKE) test-postgres; fi
+	$(MAKE) test-e2e
+
+test-sqlite: $(STAMP)
+	$(BIN)/pytest -m "not e2e" -q
+
+test-postgres: $(STAMP)
+	bash scripts/with-postgres.sh $(BIN)/pytest -m "not e2e" -q
+
+test-e2e: $(STAMP)
+	$(BIN)/pytest -m e2e -q tests/e2e
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+vendor:
+	bash scripts/vendor.sh
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

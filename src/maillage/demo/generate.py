@@ -1,0 +1,366 @@
+"""The deterministic demo and scale data generator.
+
+`build_demo(organizations=1500)` writes a clearly fictional data set modelled on the
+source documents: community partnership networks in real Quebec regions, a few RLS and
+neighbourhood tables, organizations of every sector, memberships (some organizations sit
+on many tables), and ties observed over three yearly survey waves that show progress —
+some ties rise in level, some are formalised, some are lost. The same seed gives the same
+data. Larger `organizations` values build a synthetic province for benchmarks; everything
+is written with bulk inserts so 20,000 organizations take seconds, not minutes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from maillage.accounts.models import Role, RoleKind
+from maillage.demo.bulk import insert_rows, next_id
+from maillage.demo.names import (
+    NETWORK_NAMES_EN,
+    NETWORK_NAMES_FR,
+    ORGANIZATION_PATTERNS,
+    PATTERN_WEIGHTS,
+    REGION_TOWNS,
+    WORDS,
+)
+from maillage.directory.models import ActionStrategy, Organization, Population, Sector, Territory, TerritoryKind
+from maillage.directory.search import fold
+from maillage.networks.models import Dynamic, Membership, MembershipRole, Network, NetworkKind, Scale
+from maillage.ties.models import Formality, ObservationSource, Tie, TieObservation
+
+WAVES = [datetime.date(2023, 5, 15), datetime.date(2024, 5, 15), datetime.date(2025, 5, 15)]
+DEMO_PASSWORD = "demo-maillage-2026"  # noqa: S105 - printed on purpose: demo accounts on a local machine
+MEAN_TIES_PER_ORGANIZATION = 16 / 3  # about 8,000 ties for 1,500 organizations
+BATCH = 2000
+NOW = datetime.datetime(2025, 6, 1, 12, 0, tzinfo=datetime.UTC)
+
+
+@dataclass
+class DemoSummary:
+    organizations: int
+    networks: int
+    memberships: int
+    ties: int
+    observations: int
+    users: list[tuple[str, str]]
+    seconds: float
+
+
+@dataclass
+class _TieDraft:
+    a: int
+    b: int
+    network: int
+    observations: list[tuple[datetime.date, int, str, tuple[bool, bool, bool, bool]]]
+
+
+def database_is_empty() -> bool:
+    return not Organization.objects.exists()
+
+
+def build_demo(
+    organizations: int = 1500, *, seed: int = 2026, progress: Callable[[str], None] | None = None
+) -> DemoSummary:
+    """Write the demo data set in one transaction and return what was created."""
+    if organizations < 50:
+        raise ValueError("The demo needs at least 50 organizations.")
+    say = progress or (lambda message: None)
+    started = time.perf_counter()
+    rng = random.Random(seed)
+    with transaction.atomic():
+        rls_list = _territories()
+        say(f"{len(rls_list)} local territories")
+        org_ids, org_rls, org_sector = _organizations(rng, organizations, rls_list)
+        say(f"{len(org_ids)} organizations")
+        networks, members = _networks_and_memberships(rng, organizations, rls_list, org_ids, org_rls, org_sector)
+        say(f"{len(networks)} networks, {sum(len(m) for m in members.values())} memberships")
+        tie_count, observation_count = _ties(rng, organizations, members, org_sector)
+        say(f"{tie_count} ties, {observation_count} observations")
+        users = _users(networks)
+    return DemoSummary(
+        organizations=len(org_ids),
+        networks=len(networks),
+        memberships=sum(len(m) for m in members.values()),
+        ties=tie_count,
+        observations=observation_count,
+        users=users,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _territories() -> list[Territory]:
+    """A CISSS under each demo region, RLS under it named after real towns, one community per RLS."""
+    rls_list = []
+    for code, towns in REGION_TOWNS.items():
+        region = Territory.objects.get(code=f"RSS{code}")
+        cisss, _ = Territory.objects.get_or_create(
+            code=f"CISSS{code}",
+            defaults={"kind": TerritoryKind.CISSS, "parent": region,
+                      "name_fr": f"CISSS — {region.name_fr}", "name_en": f"CISSS — {region.name_en}"},
+        )
+        for index, town in enumerate(towns, start=1):
+            rls, _ = Territory.objects.get_or_create(
+                code=f"RLS{code}-{index}",
+                defaults={"kind": TerritoryKind.RLS, "parent": cisss, "name_fr": f"RLS de {town}",
+                          "name_en": f"{town} RLS"},
+            )
+            Territory.objects.get_or_create(
+                code=f"COM{code}-{index}",
+                defaults={"kind": TerritoryKind.COMMUNITY, "parent": rls, "name_fr": f"Quartier centre de {town}",
+                          "name_en": f"{town} centre"},
+            )
+            rls_list.append(rls)
+    return rls_list
+
+
+def _town(rls: Territory) -> str:
+    return rls.name_fr.removeprefix("RLS de ")
+
+
+def _organizations(
+    rng: random.Random, count: int, rls_list: list[Territory]
+) -> tuple[list[int], dict[int, Territory], dict[int, str]]:
+    sectors = {s.code: s for s in Sector.objects.all()}
+    populations = list(Population.objects.values_list("id", flat=True))
+    weights = [PATTERN_WEIGHTS[p[0]] for p in ORGANIZATION_PATTERNS]
+    # Montreal and Montérégie hold more organizations, as in the province.
+    rls_weights = [3.0 if r.code.startswith(("RLS06", "RLS16")) else 1.0 for r in rls_list]
+    seen: dict[str, int] = {}
+    rows: list[Organization] = []
+    for _ in range(count):
+        sector_code, pattern_fr, pattern_en = rng.choices(ORGANIZATION_PATTERNS, weights)[0]
+        rls = rng.choices(rls_list, rls_weights)[0]
+        word, place = rng.choice(WORDS), _town(rls)
+        name_fr = pattern_fr.format(word=word, place=place)
+        if "{place}" not in pattern_fr:
+            name_fr = f"{name_fr} ({place})"
+        name_en = pattern_en.format(word=word.removeprefix("des ").removeprefix("du "), place=place)
+        if "{place}" not in pattern_en:
+            name_en = f"{name_en} ({place})"
+        seen[name_fr] = seen.get(name_fr, 0) + 1
+        if seen[name_fr] > 1:
+            name_fr, name_en = f"{name_fr} — {seen[name_fr]}", f"{name_en} — {seen[name_fr]}"
+        languages = rng.choices([["fr"], ["fr", "en"], ["en"], ["fr", "en", "other"]], [5, 4, 2, 1])[0]
+        rows.append(
+            Organization(
+                name_fr=name_fr, name_en=name_en, sector=sectors[sector_code], territory=rls,
+                languages=languages, search_text=fold(f"{name_fr} {name_en}"),
+                description="Organisation fictive — données de démonstration. / Fictional organization — demo data.",
+                active=rng.random() > 0.02,
+            )
+        )
+    created = Organization.objects.bulk_create(rows, batch_size=BATCH)
+    through = Organization.populations.through
+    links = []
+    for organization in created:
+        for population_id in rng.sample(populations, rng.randint(1, 3)):
+            links.append(through(organization_id=organization.pk, population_id=population_id))
+    through.objects.bulk_create(links, batch_size=BATCH)
+    return (
+        [o.pk for o in created],
+        {o.pk: o.territory for o in created},
+        {o.pk: o.sector.code for o in created},
+    )
+
+
+def _networks_and_memberships(
+    rng: random.Random, count: int, rls_list: list[Territory], org_ids: list[int],
+    org_rls: dict[int, Territory], org_sector: dict[int, str],
+) -> tuple[list[Network], dict[int, list[tuple[int, str, datetime.date | None, datetime.date | None]]]]:
+    scale = max(1.0, count / 1500)
+    by_cisss: dict[int, list[int]] = {}
+    by_rls: dict[int, list[int]] = {}
+    for org_id in org_ids:
+        rls = org_rls[org_id]
+        by_rls.setdefault(rls.pk, []).append(org_id)
+        by_cisss.setdefault(rls.parent_id, []).append(org_id)
+    cisss_by_id = {t.pk: t for t in Territory.objects.filter(kind=TerritoryKind.CISSS)}
+    cisss_ids = sorted(by_cisss)
+    strategies = list(ActionStrategy.objects.all())
+    populations = list(Population.objects.all())
+    plans: list[tuple[Network, list[int]]] = []
+
+    # Community partnership networks (as in CHSSN's NPI), regional, bottom-up; some regions get two.
+    for index in range(round(19 * scale)):
+        cisss = cisss_by_id[cisss_ids[index % len(cisss_ids)]]
+        place = cisss.name_fr.removeprefix("CISSS — ")
+        suffix = f" {index // len(cisss_ids) + 1}" if index >= len(cisss_ids) else ""
+        network = Network(
+            name_fr=NETWORK_NAMES_FR.format(place=place) + suffix,
+            name_en=NETWORK_NAMES_EN.format(place=cisss.name_en.removeprefix("CISSS — ")) + suffix,
+            kind=NetworkKind.COMMUNITY_PARTNERSHIP, scale=Scale.REGIONAL, territory=cisss,
+            dynamic=rng.choice([Dynamic.NEGOTIATION, Dynamic.MIXED]), funding="pieced", problem_origin="field",
+            actions="negotiated", start_date=datetime.date(rng.randint(2008, 2016), 4, 1),
+            description="Réseau fictif — données de démonstration. / Fictional network — demo data.",
+        )
+        plans.append((network, rng.sample(by_cisss[cisss.pk], min(len(by_cisss[cisss.pk]), rng.randint(40, 95)))))
+    # RLS networks (top-down) and neighbourhood round tables.
+    rls_with_orgs = [r for r in rls_list if len(by_rls.get(r.pk, [])) >= 8]
+    for index in range(round(5 * scale)):
+        rls = rls_with_orgs[(index * 7) % len(rls_with_orgs)]
+        is_rls = index % 5 < 3
+        local = by_rls[rls.pk]
+        # An RLS table also seats the region's big institutions.
+        regional_publics = [o for o in by_cisss[rls.parent_id] if org_sector[o] in {"cisss", "hospital", "public_health"}]
+        candidates = list(dict.fromkeys(local + regional_publics[:6])) if is_rls else local
+        town = _town(rls)
+        network = Network(
+            name_fr=(f"Table RLS de {town}" if is_rls else f"Table de quartier de {town}") + (
+                f" {index // len(rls_with_orgs) + 1}" if index >= len(rls_with_orgs) else ""),
+            name_en=(f"{town} RLS table" if is_rls else f"{town} neighbourhood table") + (
+                f" {index // len(rls_with_orgs) + 1}" if index >= len(rls_with_orgs) else ""),
+            kind=NetworkKind.RLS if is_rls else NetworkKind.NEIGHBOURHOOD_TABLE, scale=Scale.LOCAL, territory=rls,
+            dynamic=Dynamic.PRESCRIPTION if is_rls else Dynamic.NEGOTIATION,
+            funding="funder" if is_rls else "pieced", problem_origin="funder" if is_rls else "field",
+            actions="in_advance" if is_rls else "negotiated", start_date=datetime.date(2015, 4, 1),
+            description="Réseau fictif — données de démonstration. / Fictional network — demo data.",
+        )
+        plans.append((network, rng.sample(candidates, min(len(candidates), rng.randint(25, 70)))))
+
+    networks = Network.objects.bulk_create([n for n, _ in plans], batch_size=BATCH)
+    members: dict[int, list[tuple[int, str, datetime.date | None, datetime.date | None]]] = {}
+    rows: list[Membership] = []
+    strategy_links, population_links = [], []
+    for network, (_, chosen) in zip(networks, plans, strict=True):
+        network_members = []
+        for position, org_id in enumerate(chosen):
+            role = MembershipRole.LEAD if position == 0 else rng.choices(
+                [MembershipRole.MEMBER, MembershipRole.COORDINATOR, MembershipRole.OBSERVER], [20, 1, 2])[0]
+            start = network.start_date if rng.random() < 0.85 else datetime.date(2024, 1, 15)
+            end = datetime.date(2024, 12, 31) if rng.random() < 0.05 and position else None
+            network_members.append((org_id, role, start, end))
+            rows.append(Membership(network=network, organization_id=org_id, role=role, start_date=start, end_date=end))
+        members[network.pk] = network_members
+        network.lead_organization_id = chosen[0]
+        for strategy in rng.sample(strategies, rng.randint(1, len(strategies))):
+            strategy_links.append(Network.action_strategies.through(network_id=network.pk, actionstrategy_id=strategy.pk))
+        for population in rng.sample(populations[:6], rng.randint(2, 4)):
+            population_links.append(Network.target_populations.through(network_id=network.pk, population_id=population.pk))
+    Network.objects.bulk_update(networks, ["lead_organization"], batch_size=BATCH)
+    Membership.objects.bulk_create(rows, batch_size=BATCH)
+    Network.action_strategies.through.objects.bulk_create(strategy_links)
+    Network.target_populations.through.objects.bulk_create(population_links)
+    return networks, members
+
+
+PUBLIC_CORE = {"cisss", "clsc", "hospital", "public_health", "municipal"}
+
+
+def _ties(
+    rng: random.Random, count: int,
+    members: dict[int, list[tuple[int, str, datetime.date | None, datetime.date | None]]],
+    org_sector: dict[int, str],
+) -> tuple[int, int]:
+    total_members = sum(len(m) for m in members.values())
+    budget_per_member = MEAN_TIES_PER_ORGANIZATION * count / total_members
+    drafts: list[_TieDraft] = []
+    for network_id, network_members in members.items():
+        ids = [m[0] for m in network_members]
+        joined_late = {m[0] for m in network_members if m[2] and m[2].year >= 2024}
+        left = {m[0] for m in network_members if m[3]}
+        # A few hubs (often public institutions) carry many ties: heavy-tailed activity.
+        activity = [rng.paretovariate(1.6) * (2.5 if org_sector[i] in PUBLIC_CORE else 1.0) for i in ids]
+        target = min(round(len(ids) * budget_per_member), len(ids) * (len(ids) - 1) // 4)
+        cumulative = list(itertools.accumulate(activity))
+        pairs: set[tuple[int, int]] = set()
+        attempts = 0
+        while len(pairs) < target and attempts < target * 20:
+            attempts += 1
+            a, b = rng.choices(ids, cum_weights=cumulative, k=2)
+            if a != b:
+                pairs.add((a, b) if a < b else (b, a))
+        for a, b in sorted(pairs):
+            drafts.append(_TieDraft(a, b, network_id, _history(rng, a, b, joined_late, left, org_sector)))
+
+    first_tie = next_id(Tie)
+    tie_count = insert_rows(
+        Tie,
+        ["id", "organization_a_id", "organization_b_id", "network_id", "current_level", "current_formality",
+         "current_observed_on", "created_at"],
+        (
+            (first_tie + i, d.a, d.b, d.network, d.observations[-1][1], d.observations[-1][2],
+             d.observations[-1][0], NOW)
+            for i, d in enumerate(drafts)
+        ),
+    )
+    observation_rows = (
+        (first_tie + i, observed_on, level, formality, "agreement" if formality == Formality.FORMAL else "",
+         *flows, ObservationSource.SURVEY.value, "", NOW)
+        for i, draft in enumerate(drafts)
+        for observed_on, level, formality, flows in draft.observations
+    )
+    observation_count = insert_rows(
+        TieObservation,
+        ["tie_id", "observed_on", "level", "formality", "agreement_kind", "referrals", "information", "resources",
+         "joint_projects", "source", "note", "recorded_at"],
+        observation_rows,
+    )
+    return tie_count, observation_count
+
+
+def _history(
+    rng: random.Random, a: int, b: int, joined_late: set[int], left: set[int], org_sector: dict[int, str]
+) -> list[tuple[datetime.date, int, str, tuple[bool, bool, bool, bool]]]:
+    """One tie's observations over the waves: it appears, then rises, is formalised, weakens or ends."""
+    first_wave = rng.choices([0, 1, 2], [70, 15, 15])[0]
+    if a in joined_late or b in joined_late:
+        first_wave = max(first_wave, 1)
+    public = org_sector[a] in PUBLIC_CORE or org_sector[b] in PUBLIC_CORE
+    level = rng.choices([1, 2, 3, 4, 5], [35, 30, 20, 10, 5])[0]
+    formality = Formality.FORMAL if rng.random() < (0.4 if public else 0.15) else Formality.INFORMAL
+    history = []
+    for wave in range(first_wave, len(WAVES)):
+        if wave > first_wave:
+            draw = rng.random()
+            if (a in left or b in left) and wave == 2 or draw < 0.06:
+                level = 0
+            elif draw < 0.28:
+                level = min(5, level + 1)
+            elif draw < 0.34:
+                level = max(1, level - 1)
+            if level and formality == Formality.INFORMAL and rng.random() < 0.08:
+                formality = Formality.FORMAL
+        flows = (
+            rng.random() < 0.3 + 0.1 * level, rng.random() < 0.6 + 0.05 * level,
+            rng.random() < 0.08 * level, rng.random() < 0.07 * level,
+        ) if level else (False, False, False, False)
+        history.append((WAVES[wave], level, str(formality), flows))
+        if level == 0:
+            break
+    return history
+
+
+DEMO_USERS = [
+    # (username, first name, role, network index, superuser)
+    ("admin", "Admin", None, None, True),
+    ("coordination", "Camille Coordonnatrice", RoleKind.COORDINATOR, 0, False),
+    ("membre", "Marc Membre", RoleKind.MEMBER, 0, False),
+    ("autre", "Alex Autre-réseau", RoleKind.COORDINATOR, 1, False),
+    ("region", "Rita Régionale", RoleKind.REGIONAL_VIEWER, 0, False),
+]
+
+
+def _users(networks: list[Network]) -> list[tuple[str, str]]:
+    accounts = []
+    for username, first_name, kind, network_index, superuser in DEMO_USERS:
+        if User.objects.filter(username=username).exists():
+            continue
+        user = User(username=username, first_name=first_name, is_superuser=superuser, is_staff=superuser,
+                    email=f"{username}@example.org")
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        if kind == RoleKind.REGIONAL_VIEWER:
+            region = networks[network_index].territory.parent
+            Role.objects.create(user=user, kind=kind, territory=region)
+        elif kind is not None:
+            Role.objects.create(user=user, kind=kind, network=networks[network_index])
+        accounts.append((username, str(kind.label) if kind else "admin"))
+    return accounts

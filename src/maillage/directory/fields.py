@@ -1,0 +1,82 @@
+"""A form field that picks one organization out of thousands by typing its name.
+
+The browser shows suggestions (an htmx-filled datalist) as "Name [#id]"; the field accepts
+that, or a name typed in full when only one organization has it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.db.models import Q, QuerySet
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+
+from maillage.directory.models import Organization
+from maillage.directory.search import fold
+
+ID_SUFFIX = re.compile(r"\[#(\d+)\]\s*$")
+
+
+def organization_label(organization: Organization) -> str:
+    return f"{organization.name} [#{organization.pk}]"
+
+
+class OrganizationPickerWidget(forms.TextInput):
+    template_name = "widgets/organization_picker.html"
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs={"autocomplete": "off", **(attrs or {})})
+
+    def get_context(self, name, value, attrs):  # type: ignore[no-untyped-def]
+        context = super().get_context(name, value, attrs)
+        context["suggest_url"] = reverse_lazy("directory:organization_suggest")
+        return context
+
+    def format_value(self, value):  # type: ignore[no-untyped-def]
+        if isinstance(value, Organization):
+            return organization_label(value)
+        if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+            organization = Organization.objects.filter(pk=int(value)).first()
+            return organization_label(organization) if organization else ""
+        return value
+
+
+class OrganizationPickerField(forms.CharField):
+    widget = OrganizationPickerWidget
+    default_error_messages = {
+        "unknown": _("No organization matches “%(value)s”. Pick one from the suggestions."),
+        "ambiguous": _("Several organizations are named “%(value)s”. Pick one from the suggestions."),
+    }
+
+    def __init__(self, *, queryset: QuerySet[Organization] | None = None, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("max_length", 250)
+        super().__init__(**kwargs)
+        self.queryset = queryset if queryset is not None else Organization.objects.all()
+
+    def prepare_value(self, value):  # type: ignore[no-untyped-def]
+        if isinstance(value, Organization):
+            return organization_label(value)
+        return value
+
+    def clean(self, value):  # type: ignore[no-untyped-def]
+        text = super().clean(value)
+        if not text:
+            return None
+        match = ID_SUFFIX.search(text)
+        if match:
+            found = self.queryset.filter(pk=int(match.group(1))).first()
+            if found is None:
+                raise forms.ValidationError(self.error_messages["unknown"], params={"value": text})
+            return found
+        folded = fold(text.strip())
+        candidates = list(
+            self.queryset.filter(Q(search_text__contains=folded)).only("id", "name_fr", "name_en", "acronym")[:50]
+        )
+        exact = [o for o in candidates if folded in {fold(o.name_fr), fold(o.name_en), fold(o.acronym)}]
+        if len(exact) == 1:
+            return exact[0]
+        if len(exact) > 1:
+            raise forms.ValidationError(self.error_messages["ambiguous"], params={"value": text})
+        raise forms.ValidationError(self.error_messages["unknown"], params={"value": text})

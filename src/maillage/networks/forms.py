@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from maillage.directory.fields import OrganizationPickerField
+from maillage.directory.models import ActionStrategy, Population, Territory
+from maillage.networks.models import Membership, Network, NetworkKind
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class NetworkForm(forms.ModelForm):
+    lead_organization = OrganizationPickerField(label=_("lead organization"), required=False)
+    target_populations = forms.ModelMultipleChoiceField(
+        label=_("target populations"), queryset=Population.objects.all(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    action_strategies = forms.ModelMultipleChoiceField(
+        label=_("action strategies"), queryset=ActionStrategy.objects.all(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Network
+        fields = [
+            "name_fr", "name_en", "kind", "scale", "territory", "lead_organization", "description",
+            "dynamic", "funding", "problem_origin", "actions", "facilitators", "difficulties",
+            "target_populations", "action_strategies", "start_date", "end_date",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "facilitators": forms.Textarea(attrs={"rows": 2}),
+            "difficulties": forms.Textarea(attrs={"rows": 2}),
+            "start_date": DATE_INPUT,
+            "end_date": DATE_INPUT,
+        }
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["territory"].queryset = Territory.objects.order_by("path")
+        if self.instance.pk and self.instance.lead_organization_id:
+            self.initial["lead_organization"] = self.instance.lead_organization
+
+
+class MembershipForm(forms.ModelForm):
+    organization = OrganizationPickerField(label=_("organization"))
+
+    class Meta:
+        model = Membership
+        fields = ["organization", "role", "start_date", "end_date"]
+        widgets = {"start_date": DATE_INPUT, "end_date": DATE_INPUT}
+
+    def __init__(self, *args, network: Network, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.network = network
+        self.instance.network = network
+        if self.instance.pk:
+            # The organization of an existing membership does not change; end it and add another instead.
+            del self.fields["organization"]
+
+    def clean_organization(self):  # type: ignore[no-untyped-def]
+        organization = self.cleaned_data["organization"]
+        if Membership.objects.filter(network=self.network, organization=organization).exists():
+            raise forms.ValidationError(_("This organization is already a member of this network."))
+        return organization
+
+
+class NetworkFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", "—"), *NetworkKind.choices])
+    territory = forms.ModelChoiceField(label=_("Territory"), queryset=Territory.objects.all(), required=False)

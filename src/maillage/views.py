@@ -1,0 +1,51 @@
+"""The home page and the health check; each domain's pages live in its own app."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+
+from maillage.accounts.permissions import readable_networks, roles_of
+from maillage.directory.models import Organization
+from maillage.ties.models import Tie
+
+
+def health(request: HttpRequest) -> JsonResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    networks = (
+        readable_networks(request.user)
+        .select_related("territory")
+        .annotate(
+            member_count=Count("memberships", filter=Q(memberships__end_date__isnull=True), distinct=True),
+        )
+        .order_by("name_fr")
+    )
+    network_list = list(networks[:50])
+    tie_counts = dict(
+        Tie.objects.active()
+        .filter(network__in=[n.pk for n in network_list])
+        .values_list("network")
+        .annotate(n=Count("id"))
+        .values_list("network", "n")
+    )
+    for network in network_list:
+        network.tie_count = tie_counts.get(network.pk, 0)
+    return render(
+        request,
+        "home.html",
+        {
+            "networks": network_list,
+            "network_total": networks.count(),
+            "roles": roles_of(request.user),
+            "organization_total": Organization.objects.filter(active=True).count(),
+        },
+    )
