@@ -25,8 +25,11 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
+# Extract the interface strings into the catalogues, then compile them (the .mo files are committed so
+# that `make run` needs no gettext).
 messages: $(STAMP)
-	cd src/maillage && ../../$(BIN)/django-admin compilemessages --settings=maillage.settings
+	cd src/maillage && ../../$(BIN)/django-admin makemessages -l fr -l en --no-obsolete --ignore "analysis/*" --settings=maillage.settings
+	for lang in fr en; do msgfmt --check -o src/maillage/locale/$$lang/LC_MESSAGES/django.mo src/maillage/locale/$$lang/LC_MESSAGES/django.po; done
 
 test: $(STAMP) system
 	$(MAKE) lint

@@ -203,7 +203,9 @@ def _networks_and_memberships(
         )
         plans.append((network, rng.sample(by_cisss[cisss.pk], min(len(by_cisss[cisss.pk]), rng.randint(40, 95)))))
     # RLS networks (top-down) and neighbourhood round tables.
-    rls_with_orgs = [r for r in rls_list if len(by_rls.get(r.pk, [])) >= 8]
+    # The busiest local territories host the local tables (a small demo has few organizations per RLS).
+    rls_with_orgs = sorted((r for r in rls_list if by_rls.get(r.pk)), key=lambda r: (-len(by_rls[r.pk]), r.code))
+    rls_with_orgs = rls_with_orgs[: max(5, len(rls_with_orgs) // 2)]
     for index in range(round(5 * scale)):
         rls = rls_with_orgs[(index * 7) % len(rls_with_orgs)]
         is_rls = index % 5 < 3

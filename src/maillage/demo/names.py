@@ -47,6 +47,7 @@ ORGANIZATION_PATTERNS: list[tuple[str, str, str]] = [
     ("private_business", "Coopérative {word}", "{word} Co-operative"),
     ("foundation", "Fondation {word}", "{word} Foundation"),
     ("other_government", "Bureau régional {word}", "{word} Regional Office"),
+    ("other", "Groupe de travail {word}", "{word} Working Group"),
 ]
 
 # How often each pattern is drawn: community organizations dominate, as in the CHSSN networks.
@@ -54,7 +55,7 @@ PATTERN_WEIGHTS: dict[str, float] = {
     "cisss": 0.3, "clsc": 1.5, "hospital": 1.0, "chsld": 1.0, "public_health": 0.6,
     "community_organization": 6.0, "citizens_group": 2.0, "municipal": 1.5, "school_service_centre": 1.5,
     "college": 0.6, "university": 0.4, "employment": 1.2, "housing_office": 1.0, "public_security": 0.6,
-    "pharmacy": 1.2, "private_business": 1.2, "foundation": 0.8, "other_government": 0.6,
+    "pharmacy": 1.2, "private_business": 1.2, "foundation": 0.8, "other_government": 0.6, "other": 0.3,
 }
 
 # Invented place-like words for organization names (none is a real organization).

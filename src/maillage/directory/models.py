@@ -189,7 +189,7 @@ class Organization(models.Model):
     def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         from maillage.directory.search import fold
 
-        self.search_text = fold(" ".join([self.name_fr, self.name_en, self.acronym]))
+        self.search_text = fold(" ".join(part for part in (self.name_fr, self.name_en, self.acronym) if part))
         super().save(*args, **kwargs)
 
 

@@ -27,7 +27,7 @@ def tie_create(request: HttpRequest, network_pk: int) -> HttpResponse:
                 form.observation_data(), request.user,
             )
         except ValidationError as error:
-            form.add_error(None if not hasattr(error, "error_dict") else None, error)
+            form.add_error(None, error)  # a dict of field errors lands next to its fields
         else:
             messages.success(request, _("Tie recorded."))
             return redirect("ties:detail", pk=tie.pk)
