@@ -5,7 +5,7 @@ from django.urls import include, path
 from maillage import views
 
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("language/", views.switch_language, name="set_language"),
     path("healthz", views.health, name="health"),
 ]
 urlpatterns += i18n_patterns(

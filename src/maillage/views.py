@@ -2,15 +2,39 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import readable_networks, roles_of
 from maillage.directory.models import Organization
 from maillage.ties.models import Tie
+
+
+@require_POST
+def switch_language(request: HttpRequest) -> HttpResponse:
+    """Remember the chosen language and show the same page in it.
+
+    French pages have no prefix and English ones live under /en/, so the page's address
+    is rewritten here rather than resolved (Django's resolver only knows the active language).
+    """
+    language = request.POST.get("language", "")
+    next_url = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "/"
+    if language not in dict(settings.LANGUAGES):
+        return redirect(next_url)
+    path = next_url.removeprefix("/en/") if next_url.startswith("/en/") else next_url.lstrip("/")
+    path = "/" + path if language == settings.LANGUAGE_CODE else "/en/" + path
+    response = redirect(path)
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600, samesite="Lax",
+                        secure=settings.SESSION_COOKIE_SECURE)
+    return response
 
 
 def health(request: HttpRequest) -> JsonResponse:

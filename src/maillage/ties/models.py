@@ -129,7 +129,7 @@ class TieObservation(models.Model):
     tie = models.ForeignKey(Tie, on_delete=models.CASCADE, related_name="observations")
     observed_on = models.DateField(_("observed on"))
     level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices)
-    formality = models.CharField(_("formality"), max_length=10, choices=Formality.choices)
+    formality = models.CharField(_("formality"), max_length=10, choices=Formality.choices, default=Formality.INFORMAL)
     agreement_kind = models.CharField(_("kind of agreement"), max_length=20, choices=AgreementKind.choices, blank=True)
     referrals = models.BooleanField(_("referrals"), default=False)
     information = models.BooleanField(_("information"), default=False)
