@@ -43,7 +43,9 @@ def other_region(db) -> Territory:
 
 @pytest.fixture
 def rls(region) -> Territory:
-    cisss = Territory.objects.create(kind=TerritoryKind.CISSS, code="T-CISSS", name_fr="CISSS test", parent=region)
+    cisss = Territory.objects.create(
+        kind=TerritoryKind.CISSS, code="T-CISSS", name_fr="CISSS test", parent=region
+    )
     return Territory.objects.create(kind=TerritoryKind.RLS, code="T-RLS", name_fr="RLS test", parent=cisss)
 
 
@@ -70,16 +72,25 @@ def orgs(sectors, rls) -> list[Organization]:
 
 @pytest.fixture
 def network_a(rls, orgs) -> Network:
-    network = Network.objects.create(name_fr="Réseau A", name_en="Network A", kind=NetworkKind.COMMUNITY_PARTNERSHIP,
-                                     territory=rls, lead_organization=orgs[0])
+    network = Network.objects.create(
+        name_fr="Réseau A",
+        name_en="Network A",
+        kind=NetworkKind.COMMUNITY_PARTNERSHIP,
+        territory=rls,
+        lead_organization=orgs[0],
+    )
     for organization in orgs[:4]:
-        Membership.objects.create(network=network, organization=organization, start_date=datetime.date(2020, 1, 1))
+        Membership.objects.create(
+            network=network, organization=organization, start_date=datetime.date(2020, 1, 1)
+        )
     return network
 
 
 @pytest.fixture
 def network_b(other_region, sectors) -> Network:
-    network = Network.objects.create(name_fr="Réseau B", kind=NetworkKind.NEIGHBOURHOOD_TABLE, territory=other_region)
+    network = Network.objects.create(
+        name_fr="Réseau B", kind=NetworkKind.NEIGHBOURHOOD_TABLE, territory=other_region
+    )
     elsewhere = make_organization("Organisme d'ailleurs", sectors["community_organization"], other_region)
     Membership.objects.create(network=network, organization=elsewhere)
     return network
@@ -131,7 +142,13 @@ def admin(db) -> User:
 
 @pytest.fixture
 def people(coordinator, member, outsider, viewer, admin) -> dict[str, User]:
-    return {"coordinator": coordinator, "member": member, "outsider": outsider, "viewer": viewer, "admin": admin}
+    return {
+        "coordinator": coordinator,
+        "member": member,
+        "outsider": outsider,
+        "viewer": viewer,
+        "admin": admin,
+    }
 
 
 def client_for(user: User | None) -> Client:

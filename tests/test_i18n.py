@@ -28,7 +28,9 @@ def test_every_french_message_is_translated():
     po = (LOCALE / "fr" / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
     result = subprocess.run(
         ["msgattrib", "--untranslated", "--no-obsolete", str(LOCALE / "fr" / "LC_MESSAGES" / "django.po")],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert result.stdout.strip() == "", "untranslated French messages:\n" + result.stdout[:2000]
     assert "#, fuzzy" not in po.split("\n\n", 1)[1]

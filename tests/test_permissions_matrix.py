@@ -18,10 +18,16 @@ MATRIX = [
     ("networks:detail", lambda f: {"pk": f["network_a"].pk}, [OK, OK, DENIED, OK, OK]),
     ("networks:edit", lambda f: {"pk": f["network_a"].pk}, [OK, DENIED, DENIED, DENIED, OK]),
     ("networks:membership_add", lambda f: {"pk": f["network_a"].pk}, [OK, DENIED, DENIED, DENIED, OK]),
-    ("networks:membership_edit", lambda f: {"pk": f["network_a"].pk, "membership_pk": f["membership"].pk},
-     [OK, DENIED, DENIED, DENIED, OK]),
-    ("networks:membership_delete", lambda f: {"pk": f["network_a"].pk, "membership_pk": f["membership"].pk},
-     [OK, DENIED, DENIED, DENIED, OK]),
+    (
+        "networks:membership_edit",
+        lambda f: {"pk": f["network_a"].pk, "membership_pk": f["membership"].pk},
+        [OK, DENIED, DENIED, DENIED, OK],
+    ),
+    (
+        "networks:membership_delete",
+        lambda f: {"pk": f["network_a"].pk, "membership_pk": f["membership"].pk},
+        [OK, DENIED, DENIED, DENIED, OK],
+    ),
     ("ties:create", lambda f: {"network_pk": f["network_a"].pk}, [OK, DENIED, DENIED, DENIED, OK]),
     ("ties:detail", lambda f: {"pk": f["tie_a"].pk}, [OK, OK, DENIED, OK, OK]),
     ("directory:organization_list", lambda f: {}, [OK, OK, OK, OK, OK]),
@@ -38,8 +44,14 @@ MATRIX = [
 
 @pytest.fixture
 def world(people, network_a, network_b, orgs, rls, tie_a):
-    return {"network_a": network_a, "orgs": orgs, "rls": rls, "tie_a": tie_a,
-            "membership": network_a.memberships.get(organization=orgs[1]), **people}
+    return {
+        "network_a": network_a,
+        "orgs": orgs,
+        "rls": rls,
+        "tie_a": tie_a,
+        "membership": network_a.memberships.get(organization=orgs[1]),
+        **people,
+    }
 
 
 @pytest.mark.parametrize(("name", "kwargs", "expected"), MATRIX, ids=[row[0] for row in MATRIX])

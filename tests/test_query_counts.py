@@ -26,10 +26,14 @@ def grow(network_a, sectors, rls, extra: int) -> None:
     """Add `extra` organizations to network A, each tied to the lead organization."""
     lead = network_a.lead_organization
     for index in range(extra):
-        organization = Organization.objects.create(name_fr=f"Organisme {index}", sector=sectors["other"], territory=rls)
+        organization = Organization.objects.create(
+            name_fr=f"Organisme {index}", sector=sectors["other"], territory=rls
+        )
         organization.populations.add(*[])
         Membership.objects.create(network=network_a, organization=organization)
-        do_create_tie(lead, organization, network_a, ObservationData(observed_on=datetime.date(2024, 1, 1), level=2))
+        do_create_tie(
+            lead, organization, network_a, ObservationData(observed_on=datetime.date(2024, 1, 1), level=2)
+        )
         Network.objects.create(name_fr=f"Réseau {index}", kind="thematic_table", territory=rls)
 
 
@@ -46,12 +50,16 @@ def grow(network_a, sectors, rls, extra: int) -> None:
         ("home", {}, {}),
     ],
 )
-def test_list_pages_use_a_fixed_number_of_queries(admin, network_a, sectors, rls, settings, name, kwargs, params):
+def test_list_pages_use_a_fixed_number_of_queries(
+    admin, network_a, sectors, rls, settings, name, kwargs, params
+):
     settings.PAGE_SIZE = 50
     client = client_for(admin)
 
     def url():
-        resolved = {k: (network_a.pk if v == "a" else network_a.lead_organization_id) for k, v in kwargs.items()}
+        resolved = {
+            k: (network_a.pk if v == "a" else network_a.lead_organization_id) for k, v in kwargs.items()
+        }
         return reverse(name, kwargs=resolved)
 
     grow(network_a, sectors, rls, 3)

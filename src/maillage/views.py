@@ -32,8 +32,13 @@ def switch_language(request: HttpRequest) -> HttpResponse:
     path = next_url.removeprefix("/en/") if next_url.startswith("/en/") else next_url.lstrip("/")
     path = "/" + path if language == settings.LANGUAGE_CODE else "/en/" + path
     response = redirect(path)
-    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600, samesite="Lax",
-                        secure=settings.SESSION_COOKIE_SECURE)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
     return response
 
 

@@ -12,9 +12,16 @@ from maillage.ties.models import Tie, TieObservation
 
 def fingerprint():
     return (
-        list(Organization.objects.order_by("pk").values_list("name_fr", "sector__code", "territory__code")[:200]),
-        list(Tie.objects.order_by("pk").values_list("organization_a__name_fr", "organization_b__name_fr",
-                                                    "current_level", "current_formality")[:500]),
+        list(
+            Organization.objects.order_by("pk").values_list("name_fr", "sector__code", "territory__code")[
+                :200
+            ]
+        ),
+        list(
+            Tie.objects.order_by("pk").values_list(
+                "organization_a__name_fr", "organization_b__name_fr", "current_level", "current_formality"
+            )[:500]
+        ),
     )
 
 
@@ -29,8 +36,11 @@ def test_the_demo_is_realistic(django_db_blocker):
     # Every sector family is there, ties cross them, and the waves show progress and losses.
     assert set(Organization.objects.values_list("sector__family", flat=True)) == set(SectorFamily.values)
     assert Tie.objects.filter(current_level=0).exists()
-    rising = [t for t in Tie.objects.prefetch_related("observations")[:2000]
-              if len(levels := [o.level for o in t.observations.all()]) > 1 and levels[-1] > levels[0] > 0]
+    rising = [
+        t
+        for t in Tie.objects.prefetch_related("observations")[:2000]
+        if len(levels := [o.level for o in t.observations.all()]) > 1 and levels[-1] > levels[0] > 0
+    ]
     assert rising
     # Some organizations sit on several tables (hyperconcertation is there to be found).
     loads = {}
@@ -40,7 +50,10 @@ def test_the_demo_is_realistic(django_db_blocker):
     # Ties stay inside their network's membership.
     members = set(Membership.objects.values_list("network_id", "organization_id"))
     for tie in Tie.objects.all()[:500]:
-        assert (tie.network_id, tie.organization_a_id) in members and (tie.network_id, tie.organization_b_id) in members
+        assert (tie.network_id, tie.organization_a_id) in members and (
+            tie.network_id,
+            tie.organization_b_id,
+        ) in members
 
 
 def test_the_same_seed_gives_the_same_data(db):

@@ -14,8 +14,13 @@ def test_reference_data_is_loaded(db):
 
     assert Sector.objects.filter(code="community_organization", family="community").exists()
     assert Sector.objects.filter(family="public").count() >= 10
-    assert set(Population.objects.values_list("code", flat=True)) >= {"seniors", "youth", "children", "families",
-                                                                     "caregivers"}
+    assert set(Population.objects.values_list("code", flat=True)) >= {
+        "seniors",
+        "youth",
+        "children",
+        "families",
+        "caregivers",
+    }
     assert ActionStrategy.objects.count() == 3
     assert Territory.objects.filter(kind=TerritoryKind.REGION).count() == 18
 

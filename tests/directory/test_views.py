@@ -10,8 +10,17 @@ HOSTILE = "<script>alert('x')</script>"
 
 
 def organization_post(sectors, **overrides):
-    data = {"name_fr": "Nouvel organisme", "name_en": "", "acronym": "", "sector": sectors["clsc"].pk,
-            "territory": "", "parent": "", "website": "", "description": "", "active": "on"}
+    data = {
+        "name_fr": "Nouvel organisme",
+        "name_en": "",
+        "acronym": "",
+        "sector": sectors["clsc"].pk,
+        "territory": "",
+        "parent": "",
+        "website": "",
+        "description": "",
+        "active": "on",
+    }
     data.update(overrides)
     return data
 
@@ -42,7 +51,9 @@ def test_bad_input_gets_a_french_message_next_to_the_field_and_saves_nothing(
     coordinator, sectors, overrides, field, message
 ):
     before = Organization.objects.count()
-    response = client_for(coordinator).post(reverse("directory:organization_create"), organization_post(sectors, **overrides))
+    response = client_for(coordinator).post(
+        reverse("directory:organization_create"), organization_post(sectors, **overrides)
+    )
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assert message in " ".join(response.context["form"].errors[field])
@@ -51,9 +62,13 @@ def test_bad_input_gets_a_french_message_next_to_the_field_and_saves_nothing(
 
 def test_hostile_names_are_shown_escaped(coordinator, sectors):
     client = client_for(coordinator)
-    client.post(reverse("directory:organization_create"), organization_post(sectors, name_fr=HOSTILE + " é 🙂 עברית"))
+    client.post(
+        reverse("directory:organization_create"), organization_post(sectors, name_fr=HOSTILE + " é 🙂 עברית")
+    )
     organization = Organization.objects.get(name_fr__startswith="<script>")
-    page = client.get(reverse("directory:organization_detail", kwargs={"pk": organization.pk})).content.decode()
+    page = client.get(
+        reverse("directory:organization_detail", kwargs={"pk": organization.pk})
+    ).content.decode()
     assert HOSTILE not in page
     assert "&lt;script&gt;" in page
     listing = client.get(reverse("directory:organization_list"), {"q": "script"}).content.decode()
@@ -68,7 +83,9 @@ def test_search_ignores_accents_and_case(member, orgs):
 def test_filters_by_sector_and_territory_and_paginates(member, orgs, sectors, rls, region, settings):
     settings.PAGE_SIZE = 2
     client = client_for(member)
-    by_sector = client.get(reverse("directory:organization_list"), {"sector": sectors["community_organization"].pk})
+    by_sector = client.get(
+        reverse("directory:organization_list"), {"sector": sectors["community_organization"].pk}
+    )
     assert {o.pk for o in by_sector.context["page"].object_list} == {orgs[0].pk, orgs[2].pk}
     by_region = client.get(reverse("directory:organization_list"), {"territory": region.pk})
     assert by_region.context["page"].paginator.count == 5
@@ -78,7 +95,9 @@ def test_filters_by_sector_and_territory_and_paginates(member, orgs, sectors, rl
 
 
 def test_search_as_you_type_returns_only_the_rows(member, orgs):
-    response = client_for(member).get(reverse("directory:organization_list"), {"q": "pharm"}, HTTP_HX_REQUEST="true")
+    response = client_for(member).get(
+        reverse("directory:organization_list"), {"q": "pharm"}, HTTP_HX_REQUEST="true"
+    )
     body = response.content.decode()
     assert "Pharmacie du Coin" in body and "<html" not in body
 
@@ -100,12 +119,18 @@ def test_an_organization_cannot_be_its_own_parent(coordinator, orgs, sectors):
 
 def test_admin_builds_the_territory_hierarchy_and_wrong_parents_are_refused(admin, region, rls):
     client = client_for(admin)
-    response = client.post(reverse("directory:territory_create"),
-                           {"kind": "community", "code": "Q1", "name_fr": "Quartier Un", "parent": rls.pk})
+    response = client.post(
+        reverse("directory:territory_create"),
+        {"kind": "community", "code": "Q1", "name_fr": "Quartier Un", "parent": rls.pk},
+    )
     assert response.status_code == 302
-    bad = client.post(reverse("directory:territory_create"),
-                      {"kind": "region", "code": "Q2", "name_fr": "Région bis", "parent": rls.pk})
+    bad = client.post(
+        reverse("directory:territory_create"),
+        {"kind": "region", "code": "Q2", "name_fr": "Région bis", "parent": rls.pk},
+    )
     assert "parent" in bad.context["form"].errors
-    duplicate = client.post(reverse("directory:territory_create"),
-                            {"kind": "community", "code": "Q1", "name_fr": "Autre", "parent": rls.pk})
+    duplicate = client.post(
+        reverse("directory:territory_create"),
+        {"kind": "community", "code": "Q1", "name_fr": "Autre", "parent": rls.pk},
+    )
     assert "code" in duplicate.context["form"].errors

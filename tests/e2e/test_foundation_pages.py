@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from maillage.networks.models import Network
 from maillage.ties.models import Tie
 from tests.e2e.conftest import shot
+
+pytestmark = pytest.mark.e2e
 
 
 def test_coordinator_browses_the_network_and_records_a_tie(demo_world, sign_in, live_server):
@@ -46,9 +50,7 @@ def test_search_as_you_type_and_language_switch(demo_world, sign_in, live_server
     page.goto(f"{live_server.url}/directory/organizations/")
     total = page.locator(".pagination span").first.inner_text()
     page.fill("input[name=q]", "ENTRAIDE")
-    page.wait_for_function(
-        "(t) => document.querySelector('.pagination span')?.innerText !== t", arg=total
-    )
+    page.wait_for_function("(t) => document.querySelector('.pagination span')?.innerText !== t", arg=total)
     rows = page.locator("table.list tbody tr")
     assert rows.count() > 0
     assert all("entraide" in rows.nth(i).inner_text().lower() for i in range(rows.count()))

@@ -10,10 +10,23 @@ from tests.conftest import client_for
 
 
 def network_post(rls, **overrides):
-    data = {"name_fr": "Table des aînés", "name_en": "", "kind": "thematic_table", "scale": "local",
-            "territory": rls.pk, "lead_organization": "", "description": "", "dynamic": "negotiation",
-            "funding": "", "problem_origin": "", "actions": "", "facilitators": "", "difficulties": "",
-            "start_date": "2024-01-01", "end_date": ""}
+    data = {
+        "name_fr": "Table des aînés",
+        "name_en": "",
+        "kind": "thematic_table",
+        "scale": "local",
+        "territory": rls.pk,
+        "lead_organization": "",
+        "description": "",
+        "dynamic": "negotiation",
+        "funding": "",
+        "problem_origin": "",
+        "actions": "",
+        "facilitators": "",
+        "difficulties": "",
+        "start_date": "2024-01-01",
+        "end_date": "",
+    }
     data.update(overrides)
     return data
 
@@ -29,7 +42,9 @@ def test_a_coordinator_creates_a_network_and_coordinates_it(outsider, rls, orgs)
 
 
 def test_dates_in_the_wrong_order_are_refused(coordinator, rls):
-    response = client_for(coordinator).post(reverse("networks:create"), network_post(rls, end_date="2023-01-01"))
+    response = client_for(coordinator).post(
+        reverse("networks:create"), network_post(rls, end_date="2023-01-01")
+    )
     assert "end_date" in response.context["form"].errors
     assert "précède la date de début" in response.context["form"].errors["end_date"][0]
     assert not Network.objects.filter(name_fr="Table des aînés").exists()
@@ -61,7 +76,9 @@ def test_ending_a_membership_keeps_it_and_removing_asks_first(coordinator, netwo
     client.post(edit, {"role": "member", "start_date": "2020-01-01", "end_date": "2024-06-30"})
     membership.refresh_from_db()
     assert membership.end_date == datetime.date(2024, 6, 30)
-    delete = reverse("networks:membership_delete", kwargs={"pk": network_a.pk, "membership_pk": membership.pk})
+    delete = reverse(
+        "networks:membership_delete", kwargs={"pk": network_a.pk, "membership_pk": membership.pk}
+    )
     confirmation = client.get(delete)
     assert confirmation.status_code == 200 and Membership.objects.filter(pk=membership.pk).exists()
     client.post(delete)
@@ -69,8 +86,12 @@ def test_ending_a_membership_keeps_it_and_removing_asks_first(coordinator, netwo
 
 
 def test_network_list_is_limited_to_readable_networks(member, viewer, admin, network_a, network_b):
-    assert [n.pk for n in client_for(member).get(reverse("networks:list")).context["page"].object_list] == [network_a.pk]
-    assert [n.pk for n in client_for(viewer).get(reverse("networks:list")).context["page"].object_list] == [network_a.pk]
+    assert [n.pk for n in client_for(member).get(reverse("networks:list")).context["page"].object_list] == [
+        network_a.pk
+    ]
+    assert [n.pk for n in client_for(viewer).get(reverse("networks:list")).context["page"].object_list] == [
+        network_a.pk
+    ]
     assert client_for(admin).get(reverse("networks:list")).context["page"].paginator.count == 2
 
 

@@ -44,8 +44,10 @@ def test_the_database_itself_refuses_an_unordered_or_duplicate_pair(network_a, o
 
 
 def test_observations_are_kept_and_the_current_state_follows_the_latest(tie_a):
-    do_observe(tie_a, ObservationData(observed_on=D(2024, 5, 1), level=4, formality=Formality.FORMAL,
-                                      agreement_kind="mou"))
+    do_observe(
+        tie_a,
+        ObservationData(observed_on=D(2024, 5, 1), level=4, formality=Formality.FORMAL, agreement_kind="mou"),
+    )
     # An observation recorded late, for an earlier date, does not replace the newer state.
     do_observe(tie_a, ObservationData(observed_on=D(2023, 11, 1), level=3))
     tie_a.refresh_from_db()

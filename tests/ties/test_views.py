@@ -7,15 +7,24 @@ from tests.conftest import client_for
 
 
 def tie_post(orgs, a=0, b=1, **overrides):
-    data = {"organization_a": orgs[a].pk, "organization_b": orgs[b].pk, "observed_on": "2024-05-01", "level": "3",
-            "formality": "formal", "agreement_kind": "mou", "referrals": "on", "note": ""}
+    data = {
+        "organization_a": orgs[a].pk,
+        "organization_b": orgs[b].pk,
+        "observed_on": "2024-05-01",
+        "level": "3",
+        "formality": "formal",
+        "agreement_kind": "mou",
+        "referrals": "on",
+        "note": "",
+    }
     data.update(overrides)
     return data
 
 
 def test_coordinator_records_a_tie_between_members(coordinator, network_a, orgs):
-    response = client_for(coordinator).post(reverse("ties:create", kwargs={"network_pk": network_a.pk}),
-                                            tie_post(orgs, 2, 3))
+    response = client_for(coordinator).post(
+        reverse("ties:create", kwargs={"network_pk": network_a.pk}), tie_post(orgs, 2, 3)
+    )
     tie = Tie.objects.get()
     assert response.status_code == 302
     assert (tie.current_level, tie.current_formality) == (3, "formal")

@@ -18,17 +18,27 @@ class RoleKind(models.TextChoices):
 class Role(models.Model):
     """Coordinator or member of one network, or regional viewer of one territory. Admins are superusers."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="maillage_roles")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="maillage_roles"
+    )
     kind = models.CharField(_("role"), max_length=20, choices=RoleKind.choices)
     network = models.ForeignKey(
-        "networks.Network", verbose_name=_("network"), null=True, blank=True, on_delete=models.CASCADE,
+        "networks.Network",
+        verbose_name=_("network"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="roles",
     )
     territory = models.ForeignKey(
         "directory.Territory", verbose_name=_("territory"), null=True, blank=True, on_delete=models.CASCADE
     )
     organization = models.ForeignKey(
-        "directory.Organization", verbose_name=_("organization"), null=True, blank=True, on_delete=models.SET_NULL,
+        "directory.Organization",
+        verbose_name=_("organization"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         help_text=_("The organization this person speaks for, if any."),
     )
 

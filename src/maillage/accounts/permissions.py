@@ -51,7 +51,9 @@ def readable_networks(user: AnyUser) -> QuerySet:
 
 
 def writable_network_ids(user: AnyUser) -> set[int]:
-    return {role.network_id for role in roles_of(user) if role.kind == RoleKind.COORDINATOR and role.network_id}
+    return {
+        role.network_id for role in roles_of(user) if role.kind == RoleKind.COORDINATOR and role.network_id
+    }
 
 
 def can_read_network(user: AnyUser, network) -> bool:  # type: ignore[no-untyped-def]

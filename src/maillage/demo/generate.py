@@ -31,7 +31,14 @@ from maillage.demo.names import (
     REGION_TOWNS,
     WORDS,
 )
-from maillage.directory.models import ActionStrategy, Organization, Population, Sector, Territory, TerritoryKind
+from maillage.directory.models import (
+    ActionStrategy,
+    Organization,
+    Population,
+    Sector,
+    Territory,
+    TerritoryKind,
+)
 from maillage.directory.search import fold
 from maillage.networks.models import Dynamic, Membership, MembershipRole, Network, NetworkKind, Scale
 from maillage.ties.models import Formality, ObservationSource, Tie, TieObservation
@@ -40,6 +47,9 @@ WAVES = [datetime.date(2023, 5, 15), datetime.date(2024, 5, 15), datetime.date(2
 DEMO_PASSWORD = "demo-maillage-2026"  # noqa: S105 - printed on purpose: demo accounts on a local machine
 MEAN_TIES_PER_ORGANIZATION = 16 / 3  # about 8,000 ties for 1,500 organizations
 BATCH = 2000
+FICTIONAL_ORGANIZATION = (
+    "Organisation fictive — données de démonstration. / Fictional organization — demo data."
+)
 NOW = datetime.datetime(2025, 6, 1, 12, 0, tzinfo=datetime.UTC)
 
 
@@ -80,7 +90,9 @@ def build_demo(
         say(f"{len(rls_list)} local territories")
         org_ids, org_rls, org_sector = _organizations(rng, organizations, rls_list)
         say(f"{len(org_ids)} organizations")
-        networks, members = _networks_and_memberships(rng, organizations, rls_list, org_ids, org_rls, org_sector)
+        networks, members = _networks_and_memberships(
+            rng, organizations, rls_list, org_ids, org_rls, org_sector
+        )
         say(f"{len(networks)} networks, {sum(len(m) for m in members.values())} memberships")
         tie_count, observation_count = _ties(rng, organizations, members, org_sector)
         say(f"{tie_count} ties, {observation_count} observations")
@@ -103,19 +115,31 @@ def _territories() -> list[Territory]:
         region = Territory.objects.get(code=f"RSS{code}")
         cisss, _ = Territory.objects.get_or_create(
             code=f"CISSS{code}",
-            defaults={"kind": TerritoryKind.CISSS, "parent": region,
-                      "name_fr": f"CISSS — {region.name_fr}", "name_en": f"CISSS — {region.name_en}"},
+            defaults={
+                "kind": TerritoryKind.CISSS,
+                "parent": region,
+                "name_fr": f"CISSS — {region.name_fr}",
+                "name_en": f"CISSS — {region.name_en}",
+            },
         )
         for index, town in enumerate(towns, start=1):
             rls, _ = Territory.objects.get_or_create(
                 code=f"RLS{code}-{index}",
-                defaults={"kind": TerritoryKind.RLS, "parent": cisss, "name_fr": f"RLS de {town}",
-                          "name_en": f"{town} RLS"},
+                defaults={
+                    "kind": TerritoryKind.RLS,
+                    "parent": cisss,
+                    "name_fr": f"RLS de {town}",
+                    "name_en": f"{town} RLS",
+                },
             )
             Territory.objects.get_or_create(
                 code=f"COM{code}-{index}",
-                defaults={"kind": TerritoryKind.COMMUNITY, "parent": rls, "name_fr": f"Quartier centre de {town}",
-                          "name_en": f"{town} centre"},
+                defaults={
+                    "kind": TerritoryKind.COMMUNITY,
+                    "parent": rls,
+                    "name_fr": f"Quartier centre de {town}",
+                    "name_en": f"{town} centre",
+                },
             )
             rls_list.append(rls)
     return rls_list
@@ -151,9 +175,13 @@ def _organizations(
         languages = rng.choices([["fr"], ["fr", "en"], ["en"], ["fr", "en", "other"]], [5, 4, 2, 1])[0]
         rows.append(
             Organization(
-                name_fr=name_fr, name_en=name_en, sector=sectors[sector_code], territory=rls,
-                languages=languages, search_text=fold(f"{name_fr} {name_en}"),
-                description="Organisation fictive — données de démonstration. / Fictional organization — demo data.",
+                name_fr=name_fr,
+                name_en=name_en,
+                sector=sectors[sector_code],
+                territory=rls,
+                languages=languages,
+                search_text=fold(f"{name_fr} {name_en}"),
+                description=FICTIONAL_ORGANIZATION,
                 active=rng.random() > 0.02,
             )
         )
@@ -172,8 +200,12 @@ def _organizations(
 
 
 def _networks_and_memberships(
-    rng: random.Random, count: int, rls_list: list[Territory], org_ids: list[int],
-    org_rls: dict[int, Territory], org_sector: dict[int, str],
+    rng: random.Random,
+    count: int,
+    rls_list: list[Territory],
+    org_ids: list[int],
+    org_rls: dict[int, Territory],
+    org_sector: dict[int, str],
 ) -> tuple[list[Network], dict[int, list[tuple[int, str, datetime.date | None, datetime.date | None]]]]:
     scale = max(1.0, count / 1500)
     by_cisss: dict[int, list[int]] = {}
@@ -196,33 +228,48 @@ def _networks_and_memberships(
         network = Network(
             name_fr=NETWORK_NAMES_FR.format(place=place) + suffix,
             name_en=NETWORK_NAMES_EN.format(place=cisss.name_en.removeprefix("CISSS — ")) + suffix,
-            kind=NetworkKind.COMMUNITY_PARTNERSHIP, scale=Scale.REGIONAL, territory=cisss,
-            dynamic=rng.choice([Dynamic.NEGOTIATION, Dynamic.MIXED]), funding="pieced", problem_origin="field",
-            actions="negotiated", start_date=datetime.date(rng.randint(2008, 2016), 4, 1),
+            kind=NetworkKind.COMMUNITY_PARTNERSHIP,
+            scale=Scale.REGIONAL,
+            territory=cisss,
+            dynamic=rng.choice([Dynamic.NEGOTIATION, Dynamic.MIXED]),
+            funding="pieced",
+            problem_origin="field",
+            actions="negotiated",
+            start_date=datetime.date(rng.randint(2008, 2016), 4, 1),
             description="Réseau fictif — données de démonstration. / Fictional network — demo data.",
         )
-        plans.append((network, rng.sample(by_cisss[cisss.pk], min(len(by_cisss[cisss.pk]), rng.randint(40, 95)))))
+        plans.append(
+            (network, rng.sample(by_cisss[cisss.pk], min(len(by_cisss[cisss.pk]), rng.randint(40, 95))))
+        )
     # RLS networks (top-down) and neighbourhood round tables.
     # The busiest local territories host the local tables (a small demo has few organizations per RLS).
-    rls_with_orgs = sorted((r for r in rls_list if by_rls.get(r.pk)), key=lambda r: (-len(by_rls[r.pk]), r.code))
+    rls_with_orgs = sorted(
+        (r for r in rls_list if by_rls.get(r.pk)), key=lambda r: (-len(by_rls[r.pk]), r.code)
+    )
     rls_with_orgs = rls_with_orgs[: max(5, len(rls_with_orgs) // 2)]
     for index in range(round(5 * scale)):
         rls = rls_with_orgs[(index * 7) % len(rls_with_orgs)]
         is_rls = index % 5 < 3
         local = by_rls[rls.pk]
         # An RLS table also seats the region's big institutions.
-        regional_publics = [o for o in by_cisss[rls.parent_id] if org_sector[o] in {"cisss", "hospital", "public_health"}]
+        regional_publics = [
+            o for o in by_cisss[rls.parent_id] if org_sector[o] in {"cisss", "hospital", "public_health"}
+        ]
         candidates = list(dict.fromkeys(local + regional_publics[:6])) if is_rls else local
         town = _town(rls)
         network = Network(
-            name_fr=(f"Table RLS de {town}" if is_rls else f"Table de quartier de {town}") + (
-                f" {index // len(rls_with_orgs) + 1}" if index >= len(rls_with_orgs) else ""),
-            name_en=(f"{town} RLS table" if is_rls else f"{town} neighbourhood table") + (
-                f" {index // len(rls_with_orgs) + 1}" if index >= len(rls_with_orgs) else ""),
-            kind=NetworkKind.RLS if is_rls else NetworkKind.NEIGHBOURHOOD_TABLE, scale=Scale.LOCAL, territory=rls,
+            name_fr=(f"Table RLS de {town}" if is_rls else f"Table de quartier de {town}")
+            + (f" {index // len(rls_with_orgs) + 1}" if index >= len(rls_with_orgs) else ""),
+            name_en=(f"{town} RLS table" if is_rls else f"{town} neighbourhood table")
+            + (f" {index // len(rls_with_orgs) + 1}" if index >= len(rls_with_orgs) else ""),
+            kind=NetworkKind.RLS if is_rls else NetworkKind.NEIGHBOURHOOD_TABLE,
+            scale=Scale.LOCAL,
+            territory=rls,
             dynamic=Dynamic.PRESCRIPTION if is_rls else Dynamic.NEGOTIATION,
-            funding="funder" if is_rls else "pieced", problem_origin="funder" if is_rls else "field",
-            actions="in_advance" if is_rls else "negotiated", start_date=datetime.date(2015, 4, 1),
+            funding="funder" if is_rls else "pieced",
+            problem_origin="funder" if is_rls else "field",
+            actions="in_advance" if is_rls else "negotiated",
+            start_date=datetime.date(2015, 4, 1),
             description="Réseau fictif — données de démonstration. / Fictional network — demo data.",
         )
         plans.append((network, rng.sample(candidates, min(len(candidates), rng.randint(25, 70)))))
@@ -234,18 +281,29 @@ def _networks_and_memberships(
     for network, (_, chosen) in zip(networks, plans, strict=True):
         network_members = []
         for position, org_id in enumerate(chosen):
-            role = MembershipRole.LEAD if position == 0 else rng.choices(
-                [MembershipRole.MEMBER, MembershipRole.COORDINATOR, MembershipRole.OBSERVER], [20, 1, 2])[0]
+            role = (
+                MembershipRole.LEAD
+                if position == 0
+                else rng.choices(
+                    [MembershipRole.MEMBER, MembershipRole.COORDINATOR, MembershipRole.OBSERVER], [20, 1, 2]
+                )[0]
+            )
             start = network.start_date if rng.random() < 0.85 else datetime.date(2024, 1, 15)
             end = datetime.date(2024, 12, 31) if rng.random() < 0.05 and position else None
             network_members.append((org_id, role, start, end))
-            rows.append(Membership(network=network, organization_id=org_id, role=role, start_date=start, end_date=end))
+            rows.append(
+                Membership(network=network, organization_id=org_id, role=role, start_date=start, end_date=end)
+            )
         members[network.pk] = network_members
         network.lead_organization_id = chosen[0]
         for strategy in rng.sample(strategies, rng.randint(1, len(strategies))):
-            strategy_links.append(Network.action_strategies.through(network_id=network.pk, actionstrategy_id=strategy.pk))
+            strategy_links.append(
+                Network.action_strategies.through(network_id=network.pk, actionstrategy_id=strategy.pk)
+            )
         for population in rng.sample(populations[:6], rng.randint(2, 4)):
-            population_links.append(Network.target_populations.through(network_id=network.pk, population_id=population.pk))
+            population_links.append(
+                Network.target_populations.through(network_id=network.pk, population_id=population.pk)
+            )
     Network.objects.bulk_update(networks, ["lead_organization"], batch_size=BATCH)
     Membership.objects.bulk_create(rows, batch_size=BATCH)
     Network.action_strategies.through.objects.bulk_create(strategy_links)
@@ -257,7 +315,8 @@ PUBLIC_CORE = {"cisss", "clsc", "hospital", "public_health", "municipal"}
 
 
 def _ties(
-    rng: random.Random, count: int,
+    rng: random.Random,
+    count: int,
     members: dict[int, list[tuple[int, str, datetime.date | None, datetime.date | None]]],
     org_sector: dict[int, str],
 ) -> tuple[int, int]:
@@ -285,24 +344,61 @@ def _ties(
     first_tie = next_id(Tie)
     tie_count = insert_rows(
         Tie,
-        ["id", "organization_a_id", "organization_b_id", "network_id", "current_level", "current_formality",
-         "current_observed_on", "created_at"],
+        [
+            "id",
+            "organization_a_id",
+            "organization_b_id",
+            "network_id",
+            "current_level",
+            "current_formality",
+            "current_observed_on",
+            "created_at",
+        ],
         (
-            (first_tie + i, d.a, d.b, d.network, d.observations[-1][1], d.observations[-1][2],
-             d.observations[-1][0], NOW)
+            (
+                first_tie + i,
+                d.a,
+                d.b,
+                d.network,
+                d.observations[-1][1],
+                d.observations[-1][2],
+                d.observations[-1][0],
+                NOW,
+            )
             for i, d in enumerate(drafts)
         ),
     )
     observation_rows = (
-        (first_tie + i, observed_on, level, formality, "agreement" if formality == Formality.FORMAL else "",
-         *flows, ObservationSource.SURVEY.value, "", NOW)
+        (
+            first_tie + i,
+            observed_on,
+            level,
+            formality,
+            "agreement" if formality == Formality.FORMAL else "",
+            *flows,
+            ObservationSource.SURVEY.value,
+            "",
+            NOW,
+        )
         for i, draft in enumerate(drafts)
         for observed_on, level, formality, flows in draft.observations
     )
     observation_count = insert_rows(
         TieObservation,
-        ["tie_id", "observed_on", "level", "formality", "agreement_kind", "referrals", "information", "resources",
-         "joint_projects", "source", "note", "recorded_at"],
+        [
+            "tie_id",
+            "observed_on",
+            "level",
+            "formality",
+            "agreement_kind",
+            "referrals",
+            "information",
+            "resources",
+            "joint_projects",
+            "source",
+            "note",
+            "recorded_at",
+        ],
         observation_rows,
     )
     return tie_count, observation_count
@@ -331,9 +427,15 @@ def _history(
             if level and formality == Formality.INFORMAL and rng.random() < 0.08:
                 formality = Formality.FORMAL
         flows = (
-            rng.random() < 0.3 + 0.1 * level, rng.random() < 0.6 + 0.05 * level,
-            rng.random() < 0.08 * level, rng.random() < 0.07 * level,
-        ) if level else (False, False, False, False)
+            (
+                rng.random() < 0.3 + 0.1 * level,
+                rng.random() < 0.6 + 0.05 * level,
+                rng.random() < 0.08 * level,
+                rng.random() < 0.07 * level,
+            )
+            if level
+            else (False, False, False, False)
+        )
         history.append((WAVES[wave], level, str(formality), flows))
         if level == 0:
             break
@@ -355,8 +457,13 @@ def _users(networks: list[Network]) -> list[tuple[str, str]]:
     for username, first_name, kind, network_index, superuser in DEMO_USERS:
         if User.objects.filter(username=username).exists():
             continue
-        user = User(username=username, first_name=first_name, is_superuser=superuser, is_staff=superuser,
-                    email=f"{username}@example.org")
+        user = User(
+            username=username,
+            first_name=first_name,
+            is_superuser=superuser,
+            is_staff=superuser,
+            email=f"{username}@example.org",
+        )
         user.set_password(DEMO_PASSWORD)
         user.save()
         if kind == RoleKind.REGIONAL_VIEWER:

@@ -72,7 +72,9 @@ class OrganizationPickerField(forms.CharField):
             return found
         folded = fold(text.strip())
         candidates = list(
-            self.queryset.filter(Q(search_text__contains=folded)).only("id", "name_fr", "name_en", "acronym")[:50]
+            self.queryset.filter(Q(search_text__contains=folded)).only("id", "name_fr", "name_en", "acronym")[
+                :50
+            ]
         )
         exact = [o for o in candidates if folded in {fold(o.name_fr), fold(o.name_en), fold(o.acronym)}]
         if len(exact) == 1:

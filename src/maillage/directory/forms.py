@@ -4,7 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from maillage.directory.fields import OrganizationPickerField
-from maillage.directory.models import Organization, Population, Sector, ServiceLanguage, Territory, TerritoryKind
+from maillage.directory.models import (
+    Organization,
+    Population,
+    Sector,
+    ServiceLanguage,
+    Territory,
+    TerritoryKind,
+)
 
 
 class TerritoryForm(forms.ModelForm):
@@ -15,7 +22,9 @@ class TerritoryForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         # Communities are leaves: they are never a parent.
-        self.fields["parent"].queryset = Territory.objects.exclude(kind=TerritoryKind.COMMUNITY).order_by("path")
+        self.fields["parent"].queryset = Territory.objects.exclude(kind=TerritoryKind.COMMUNITY).order_by(
+            "path"
+        )
 
     def clean(self):  # type: ignore[no-untyped-def]
         cleaned = super().clean()
@@ -26,11 +35,15 @@ class TerritoryForm(forms.ModelForm):
 
 class OrganizationForm(forms.ModelForm):
     languages = forms.MultipleChoiceField(
-        label=_("languages of service"), choices=ServiceLanguage.choices, required=False,
+        label=_("languages of service"),
+        choices=ServiceLanguage.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     populations = forms.ModelMultipleChoiceField(
-        label=_("populations served"), queryset=Population.objects.all(), required=False,
+        label=_("populations served"),
+        queryset=Population.objects.all(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     parent = OrganizationPickerField(label=_("parent organization"), required=False)
@@ -38,8 +51,17 @@ class OrganizationForm(forms.ModelForm):
     class Meta:
         model = Organization
         fields = [
-            "name_fr", "name_en", "acronym", "sector", "territory", "languages", "populations", "parent",
-            "website", "description", "active",
+            "name_fr",
+            "name_en",
+            "acronym",
+            "sector",
+            "territory",
+            "languages",
+            "populations",
+            "parent",
+            "website",
+            "description",
+            "active",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
@@ -64,7 +86,8 @@ class OrganizationFilterForm(forms.Form):
         label=_("Territory"), queryset=Territory.objects.exclude(kind=TerritoryKind.COMMUNITY), required=False
     )
     active = forms.ChoiceField(
-        label=_("Status"), required=False,
+        label=_("Status"),
+        required=False,
         choices=[("", _("Active")), ("all", _("All")), ("inactive", _("Inactive"))],
     )
 

@@ -35,7 +35,11 @@ class Territory(BilingualNameMixin):
     kind = models.CharField(_("kind"), max_length=20, choices=TerritoryKind.choices)
     code = models.CharField(_("code"), max_length=40, unique=True)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent territory"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("parent territory"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     # Materialised path of ancestor ids ("/1/4/17/"), so "everything inside this territory" is one indexed
@@ -56,7 +60,9 @@ class Territory(BilingualNameMixin):
             raise ValidationError({"parent": _("A territory cannot be its own parent.")})
         parent = self.parent
         if self.pk and f"/{self.pk}/" in parent.path:
-            raise ValidationError({"parent": _("A territory cannot sit inside one of its own sub-territories.")})
+            raise ValidationError(
+                {"parent": _("A territory cannot sit inside one of its own sub-territories.")}
+            )
         if parent.kind not in ALLOWED_PARENT_KINDS[self.kind]:
             raise ValidationError(
                 {
@@ -146,7 +152,11 @@ class Organization(models.Model):
     languages = models.JSONField(_("languages of service"), default=list, blank=True)
     populations = models.ManyToManyField(Population, verbose_name=_("populations served"), blank=True)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent organization"), null=True, blank=True, on_delete=models.SET_NULL,
+        "self",
+        verbose_name=_("parent organization"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="branches",
     )
     website = models.URLField(_("website"), blank=True)

@@ -1,4 +1,7 @@
-"""The directory is shared: every signed-in user reads it; who edits an organization depends on its networks."""
+"""The directory is shared: every signed-in user reads it.
+
+Who edits an organization depends on the networks it sits in.
+"""
 
 from __future__ import annotations
 

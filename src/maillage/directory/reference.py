@@ -45,8 +45,11 @@ POPULATIONS: list[tuple[str, str, str]] = [
 ]
 
 ACTION_STRATEGIES: list[tuple[str, str, str]] = [
-    ("access", "Améliorer l'accès aux services de santé et aux services sociaux",
-     "Improve access to health and social services"),
+    (
+        "access",
+        "Améliorer l'accès aux services de santé et aux services sociaux",
+        "Improve access to health and social services",
+    ),
     ("prevention", "Prévention et promotion de la santé", "Prevention and health promotion"),
     ("social_innovation", "Innovation sociale", "Social innovation"),
 ]
@@ -83,12 +86,17 @@ def load_reference_data(apps: Any) -> None:
     ActionStrategy = apps.get_model("directory", "ActionStrategy")
     Territory = apps.get_model("directory", "Territory")
     for order, (code, fr, en, family) in enumerate(SECTORS):
-        Sector.objects.update_or_create(code=code, defaults={"name_fr": fr, "name_en": en, "family": family,
-                                                             "order": order})
+        Sector.objects.update_or_create(
+            code=code, defaults={"name_fr": fr, "name_en": en, "family": family, "order": order}
+        )
     for order, (code, fr, en) in enumerate(POPULATIONS):
-        Population.objects.update_or_create(code=code, defaults={"name_fr": fr, "name_en": en, "order": order})
+        Population.objects.update_or_create(
+            code=code, defaults={"name_fr": fr, "name_en": en, "order": order}
+        )
     for order, (code, fr, en) in enumerate(ACTION_STRATEGIES):
-        ActionStrategy.objects.update_or_create(code=code, defaults={"name_fr": fr, "name_en": en, "order": order})
+        ActionStrategy.objects.update_or_create(
+            code=code, defaults={"name_fr": fr, "name_en": en, "order": order}
+        )
     # Historical models have no custom save(): the materialised path is written here by hand.
     province, _ = Territory.objects.get_or_create(
         code=PROVINCE[0], defaults={"kind": "province", "name_fr": PROVINCE[1], "name_en": PROVINCE[2]}

@@ -10,7 +10,12 @@ from django.views.decorators.http import require_http_methods
 
 from maillage.accounts.permissions import is_admin, is_coordinator_somewhere, readable_network_filter
 from maillage.directory.fields import organization_label
-from maillage.directory.forms import OrganizationFilterForm, OrganizationForm, TerritoryFilterForm, TerritoryForm
+from maillage.directory.forms import (
+    OrganizationFilterForm,
+    OrganizationForm,
+    TerritoryFilterForm,
+    TerritoryForm,
+)
 from maillage.directory.models import Organization, Territory
 from maillage.directory.permissions import (
     can_edit_organization,
@@ -45,11 +50,14 @@ def filtered_organizations(form: OrganizationFilterForm):  # type: ignore[no-unt
 def organization_list(request: HttpRequest) -> HttpResponse:
     form = OrganizationFilterForm(request.GET or None)
     page, query = paginate(request, filtered_organizations(form))
-    template = "directory/_organization_rows.html" if request.headers.get("HX-Request") else (
-        "directory/organization_list.html"
+    template = (
+        "directory/_organization_rows.html"
+        if request.headers.get("HX-Request")
+        else ("directory/organization_list.html")
     )
     return render(
-        request, template,
+        request,
+        template,
         {"form": form, "page": page, "query": query, "can_create": is_coordinator_somewhere(request.user)},
     )
 
@@ -92,7 +100,9 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "page": page,
             "query": query,
             "populations": organization.populations.all(),
-            "contacts": organization.contacts.all() if can_edit_organization(request.user, organization) else None,
+            "contacts": organization.contacts.all()
+            if can_edit_organization(request.user, organization)
+            else None,
             "can_edit": can_edit_organization(request.user, organization),
         },
     )
@@ -137,7 +147,8 @@ def territory_list(request: HttpRequest) -> HttpResponse:
         territories = territories.filter(kind=data["kind"])
     page, query = paginate(request, territories.order_by("path"))
     return render(
-        request, "directory/territory_list.html",
+        request,
+        "directory/territory_list.html",
         {"form": form, "page": page, "query": query, "can_create": is_admin(request.user)},
     )
 
@@ -156,7 +167,9 @@ def territory_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "ancestors": territory.ancestors(),
             "children": territory.children.all(),
             "networks": networks.select_related("territory")[:100],
-            "organization_count": Organization.objects.filter(territory__path__startswith=territory.path).count(),
+            "organization_count": Organization.objects.filter(
+                territory__path__startswith=territory.path
+            ).count(),
             "can_edit": is_admin(request.user),
         },
     )

@@ -17,7 +17,8 @@ def do_create_network(form: NetworkForm, user: User) -> Network:
         Role.objects.create(user=user, network=network, kind=RoleKind.COORDINATOR)
     if network.lead_organization_id:
         Membership.objects.get_or_create(
-            network=network, organization=network.lead_organization,
+            network=network,
+            organization=network.lead_organization,
             defaults={"role": MembershipRole.LEAD, "start_date": network.start_date},
         )
     return network

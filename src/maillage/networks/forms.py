@@ -13,20 +13,38 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class NetworkForm(forms.ModelForm):
     lead_organization = OrganizationPickerField(label=_("lead organization"), required=False)
     target_populations = forms.ModelMultipleChoiceField(
-        label=_("target populations"), queryset=Population.objects.all(), required=False,
+        label=_("target populations"),
+        queryset=Population.objects.all(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     action_strategies = forms.ModelMultipleChoiceField(
-        label=_("action strategies"), queryset=ActionStrategy.objects.all(), required=False,
+        label=_("action strategies"),
+        queryset=ActionStrategy.objects.all(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
         model = Network
         fields = [
-            "name_fr", "name_en", "kind", "scale", "territory", "lead_organization", "description",
-            "dynamic", "funding", "problem_origin", "actions", "facilitators", "difficulties",
-            "target_populations", "action_strategies", "start_date", "end_date",
+            "name_fr",
+            "name_en",
+            "kind",
+            "scale",
+            "territory",
+            "lead_organization",
+            "description",
+            "dynamic",
+            "funding",
+            "problem_origin",
+            "actions",
+            "facilitators",
+            "difficulties",
+            "target_populations",
+            "action_strategies",
+            "start_date",
+            "end_date",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),

@@ -52,7 +52,11 @@ class Network(BilingualNameMixin):
     scale = models.CharField(_("scale"), max_length=20, choices=Scale.choices, default=Scale.LOCAL)
     territory = models.ForeignKey(Territory, verbose_name=_("territory"), on_delete=models.PROTECT)
     lead_organization = models.ForeignKey(
-        Organization, verbose_name=_("lead organization"), null=True, blank=True, on_delete=models.SET_NULL,
+        Organization,
+        verbose_name=_("lead organization"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="led_networks",
     )
     description = models.TextField(_("description"), blank=True, max_length=5000)
@@ -65,7 +69,9 @@ class Network(BilingualNameMixin):
     facilitators = models.TextField(_("facilitators"), blank=True, max_length=5000)
     difficulties = models.TextField(_("difficulties"), blank=True, max_length=5000)
     target_populations = models.ManyToManyField(Population, verbose_name=_("target populations"), blank=True)
-    action_strategies = models.ManyToManyField(ActionStrategy, verbose_name=_("action strategies"), blank=True)
+    action_strategies = models.ManyToManyField(
+        ActionStrategy, verbose_name=_("action strategies"), blank=True
+    )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -103,7 +109,9 @@ class Membership(models.Model):
     organization = models.ForeignKey(
         Organization, verbose_name=_("organization"), on_delete=models.CASCADE, related_name="memberships"
     )
-    role = models.CharField(_("role"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
+    role = models.CharField(
+        _("role"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
 

@@ -36,7 +36,8 @@ def network_list(request: HttpRequest) -> HttpResponse:
     ).order_by("name_fr", "id")
     page, query = paginate(request, networks)
     return render(
-        request, "networks/network_list.html",
+        request,
+        "networks/network_list.html",
         {"form": form, "page": page, "query": query, "can_create": is_coordinator_somewhere(request.user)},
     )
 
@@ -103,7 +104,9 @@ def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = MembershipForm(request.POST or None, network=network)
     if request.method == "POST" and form.is_valid():
         membership = form.save()
-        messages.success(request, _("%(organization)s joined the network.") % {"organization": membership.organization})
+        messages.success(
+            request, _("%(organization)s joined the network.") % {"organization": membership.organization}
+        )
         return redirect("networks:detail", pk=network.pk)
     return render(request, "networks/membership_form.html", {"form": form, "network": network})
 
@@ -112,7 +115,9 @@ def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def membership_edit(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
     network = get_network_for(request.user, pk, write=True)
-    membership = get_object_or_404(Membership.objects.select_related("organization"), pk=membership_pk, network=network)
+    membership = get_object_or_404(
+        Membership.objects.select_related("organization"), pk=membership_pk, network=network
+    )
     form = MembershipForm(request.POST or None, instance=membership, network=network)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -126,11 +131,18 @@ def membership_edit(request: HttpRequest, pk: int, membership_pk: int) -> HttpRe
 @login_required
 @require_http_methods(["GET", "POST"])
 def membership_delete(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
-    """Asks for confirmation first; ending a membership (an end date) keeps its history and is usually better."""
+    """Asks for confirmation first.
+
+    Ending a membership (an end date) keeps its history and is usually the better choice.
+    """
     network = get_network_for(request.user, pk, write=True)
-    membership = get_object_or_404(Membership.objects.select_related("organization"), pk=membership_pk, network=network)
+    membership = get_object_or_404(
+        Membership.objects.select_related("organization"), pk=membership_pk, network=network
+    )
     if request.method == "POST":
         membership.delete()
         messages.success(request, _("Membership removed."))
         return redirect("networks:detail", pk=network.pk)
-    return render(request, "networks/membership_confirm_delete.html", {"network": network, "membership": membership})
+    return render(
+        request, "networks/membership_confirm_delete.html", {"network": network, "membership": membership}
+    )

@@ -42,14 +42,21 @@ def find_tie(first: Organization, second: Organization, network: Network | None)
 
 @transaction.atomic
 def do_create_tie(
-    first: Organization, second: Organization, network: Network | None, data: ObservationData,
+    first: Organization,
+    second: Organization,
+    network: Network | None,
+    data: ObservationData,
     user: User | None = None,
 ) -> Tie:
     """Create a tie with its first observation. A pair is stored once per network."""
     a, b = ordered_pair(first, second)
     if Tie.objects.filter(organization_a=a, organization_b=b, network=network).exists():
         raise ValidationError(
-            {"organization_b": _("These two organizations already have a tie in this network: add an observation to it.")}
+            {
+                "organization_b": _(
+                    "These two organizations already have a tie in this network: add an observation to it."
+                )
+            }
         )
     tie = Tie.objects.create(organization_a=a, organization_b=b, network=network)
     do_observe(tie, data, user)

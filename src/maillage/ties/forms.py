@@ -49,7 +49,9 @@ class ObservationForm(forms.ModelForm):
 
 class TieCreateForm(ObservationForm):
     organization_a = forms.ModelChoiceField(label=_("organization"), queryset=Organization.objects.none())
-    organization_b = forms.ModelChoiceField(label=_("partner organization"), queryset=Organization.objects.none())
+    organization_b = forms.ModelChoiceField(
+        label=_("partner organization"), queryset=Organization.objects.none()
+    )
 
     class Meta(ObservationForm.Meta):
         fields = ["organization_a", "organization_b", *ObservationForm.Meta.fields]
@@ -74,10 +76,15 @@ class TieCreateForm(ObservationForm):
 class TieFilterForm(forms.Form):
     q = forms.CharField(label=_("Organization"), required=False, max_length=200)
     level_min = forms.TypedChoiceField(
-        label=_("Level at least"), required=False, coerce=int, empty_value=None,
+        label=_("Level at least"),
+        required=False,
+        coerce=int,
+        empty_value=None,
         choices=[("", "—"), *[(v, lbl) for v, lbl in Level.choices if v > 0]],
     )
-    formality = forms.ChoiceField(label=_("Formality"), required=False, choices=[("", "—"), *Formality.choices])
+    formality = forms.ChoiceField(
+        label=_("Formality"), required=False, choices=[("", "—"), *Formality.choices]
+    )
     as_of = forms.DateField(label=_("As of"), required=False, widget=DATE_INPUT)
     include_ended = forms.BooleanField(label=_("Include ended ties"), required=False)
 

@@ -33,7 +33,14 @@ class Level(models.IntegerChoices):
 
 
 # The analysis core speaks in level names; the database in ordinals.
-LEVEL_CODES = {0: "none", 1: "networking", 2: "cooperation", 3: "coordination", 4: "coalition", 5: "collaboration"}
+LEVEL_CODES = {
+    0: "none",
+    1: "networking",
+    2: "cooperation",
+    3: "coordination",
+    4: "coalition",
+    5: "collaboration",
+}
 
 
 class Formality(models.TextChoices):
@@ -66,18 +73,14 @@ class TieQuerySet(models.QuerySet["Tie"]):
         "none" on that date are kept (the relationship existed and ended) so callers
         decide whether to show them.
         """
-        latest = (
-            TieObservation.objects.filter(tie=OuterRef("pk"), observed_on__lte=date)
-            .order_by("-observed_on", "-id")
+        latest = TieObservation.objects.filter(tie=OuterRef("pk"), observed_on__lte=date).order_by(
+            "-observed_on", "-id"
         )
-        return (
-            self.annotate(
-                level_then=Subquery(latest.values("level")[:1]),
-                formality_then=Subquery(latest.values("formality")[:1]),
-                observed_then=Subquery(latest.values("observed_on")[:1]),
-            )
-            .filter(observed_then__isnull=False)
-        )
+        return self.annotate(
+            level_then=Subquery(latest.values("level")[:1]),
+            formality_then=Subquery(latest.values("formality")[:1]),
+            observed_then=Subquery(latest.values("observed_on")[:1]),
+        ).filter(observed_then__isnull=False)
 
     def active(self) -> TieQuerySet:
         return self.filter(current_level__gt=Level.NONE)
@@ -87,9 +90,16 @@ class Tie(models.Model):
     organization_a = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="ties_as_a")
     organization_b = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="ties_as_b")
     network = models.ForeignKey(
-        Network, verbose_name=_("network"), null=True, blank=True, on_delete=models.CASCADE, related_name="ties"
+        Network,
+        verbose_name=_("network"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="ties",
     )
-    current_level = models.PositiveSmallIntegerField(choices=Level.choices, default=Level.NONE, editable=False)
+    current_level = models.PositiveSmallIntegerField(
+        choices=Level.choices, default=Level.NONE, editable=False
+    )
     current_formality = models.CharField(
         max_length=10, choices=Formality.choices, default=Formality.INFORMAL, editable=False
     )
@@ -102,7 +112,9 @@ class Tie(models.Model):
         verbose_name = _("tie")
         verbose_name_plural = _("ties")
         constraints = [
-            models.CheckConstraint(condition=Q(organization_a__lt=models.F("organization_b")), name="tie_pair_ordered"),
+            models.CheckConstraint(
+                condition=Q(organization_a__lt=models.F("organization_b")), name="tie_pair_ordered"
+            ),
             models.UniqueConstraint(
                 fields=["organization_a", "organization_b", "network"], name="one_tie_per_pair_and_network"
             ),
@@ -129,8 +141,12 @@ class TieObservation(models.Model):
     tie = models.ForeignKey(Tie, on_delete=models.CASCADE, related_name="observations")
     observed_on = models.DateField(_("observed on"))
     level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices)
-    formality = models.CharField(_("formality"), max_length=10, choices=Formality.choices, default=Formality.INFORMAL)
-    agreement_kind = models.CharField(_("kind of agreement"), max_length=20, choices=AgreementKind.choices, blank=True)
+    formality = models.CharField(
+        _("formality"), max_length=10, choices=Formality.choices, default=Formality.INFORMAL
+    )
+    agreement_kind = models.CharField(
+        _("kind of agreement"), max_length=20, choices=AgreementKind.choices, blank=True
+    )
     referrals = models.BooleanField(_("referrals"), default=False)
     information = models.BooleanField(_("information"), default=False)
     resources = models.BooleanField(_("shared resources"), default=False)
@@ -146,8 +162,13 @@ class TieObservation(models.Model):
         ordering = ["observed_on", "id"]
         indexes = [models.Index(fields=["tie", "observed_on"])]
         constraints = [
-            models.CheckConstraint(condition=Q(level__gte=0) & Q(level__lte=5), name="observation_level_on_scale"),
+            models.CheckConstraint(
+                condition=Q(level__gte=0) & Q(level__lte=5), name="observation_level_on_scale"
+            ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.tie} — {self.observed_on}"
 
     def clean(self) -> None:
         if self.agreement_kind and self.formality != Formality.FORMAL:
@@ -155,6 +176,10 @@ class TieObservation(models.Model):
 
     @property
     def flows(self) -> list[str]:
-        names = {"referrals": _("referrals"), "information": _("information"), "resources": _("shared resources"),
-                 "joint_projects": _("joint projects")}
+        names = {
+            "referrals": _("referrals"),
+            "information": _("information"),
+            "resources": _("shared resources"),
+            "joint_projects": _("joint projects"),
+        }
         return [str(label) for field, label in names.items() if getattr(self, field)]

@@ -10,9 +10,7 @@ from maillage.ties.models import Tie
 def get_tie_for(user: AnyUser, pk: int, write: bool = False) -> Tie:
     """A tie is read and written through its network; a tie outside any network is the admins' alone."""
     tie = get_object_or_404(
-        Tie.objects.select_related(
-            "organization_a__sector", "organization_b__sector", "network__territory"
-        ),
+        Tie.objects.select_related("organization_a__sector", "organization_b__sector", "network__territory"),
         pk=pk,
     )
     if tie.network is None:

@@ -25,7 +25,9 @@ def network_ties(network: Network, filters: dict[str, Any]) -> TieQuerySet:
         ties = ties.as_of(as_of)
     else:
         ties = ties.annotate(
-            level_then=F("current_level"), formality_then=F("current_formality"), observed_then=F("current_observed_on")
+            level_then=F("current_level"),
+            formality_then=F("current_formality"),
+            observed_then=F("current_observed_on"),
         )
     if not filters.get("include_ended"):
         ties = ties.filter(level_then__gt=Level.NONE)

@@ -23,8 +23,11 @@ def tie_create(request: HttpRequest, network_pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             tie = do_create_tie(
-                form.cleaned_data["organization_a"], form.cleaned_data["organization_b"], network,
-                form.observation_data(), request.user,
+                form.cleaned_data["organization_a"],
+                form.cleaned_data["organization_b"],
+                network,
+                form.observation_data(),
+                request.user,
             )
         except ValidationError as error:
             form.add_error(None, error)  # a dict of field errors lands next to its fields
@@ -45,7 +48,9 @@ def tie_detail(request: HttpRequest, pk: int) -> HttpResponse:
         latest = tie.observations.order_by("-observed_on", "-id").first()
         initial = {"level": tie.current_level, "formality": tie.current_formality}
         if latest:
-            initial.update({f: getattr(latest, f) for f in ("referrals", "information", "resources", "joint_projects")})
+            initial.update(
+                {f: getattr(latest, f) for f in ("referrals", "information", "resources", "joint_projects")}
+            )
         form = ObservationForm(request.POST or None, initial=initial)
         if request.method == "POST" and form.is_valid():
             do_observe(tie, form.observation_data(), request.user)
@@ -57,5 +62,7 @@ def tie_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     observations = tie.observations.select_related("recorded_by").order_by("observed_on", "id")
     return render(
-        request, "ties/tie_detail.html", {"tie": tie, "observations": observations, "form": form, "can_edit": can_edit}
+        request,
+        "ties/tie_detail.html",
+        {"tie": tie, "observations": observations, "form": form, "can_edit": can_edit},
     )

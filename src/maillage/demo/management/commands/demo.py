@@ -6,12 +6,18 @@ from maillage.demo.generate import DEMO_PASSWORD, build_demo, database_is_empty
 
 
 class Command(BaseCommand):
-    help = "Create the deterministic, fictional demo data set (or a larger synthetic province for benchmarks)."
+    help = (
+        "Create the deterministic, fictional demo data set (or a larger synthetic province for benchmarks)."
+    )
 
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
-        parser.add_argument("--organizations", type=int, default=1500, help="number of organizations (default 1500)")
+        parser.add_argument(
+            "--organizations", type=int, default=1500, help="number of organizations (default 1500)"
+        )
         parser.add_argument("--seed", type=int, default=2026)
-        parser.add_argument("--if-empty", action="store_true", help="do nothing when the database already has data")
+        parser.add_argument(
+            "--if-empty", action="store_true", help="do nothing when the database already has data"
+        )
 
     def handle(self, *args, organizations: int, seed: int, if_empty: bool, **options) -> None:  # type: ignore[no-untyped-def]
         if not database_is_empty():
@@ -21,11 +27,14 @@ class Command(BaseCommand):
             raise CommandError("The database already has organizations; use an empty database for the demo.")
         if organizations < 50:
             raise CommandError("The demo needs at least 50 organizations.")
-        summary = build_demo(organizations, seed=seed, progress=lambda message: self.stdout.write(f"  … {message}"))
+        summary = build_demo(
+            organizations, seed=seed, progress=lambda message: self.stdout.write(f"  … {message}")
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data: {summary.organizations} organizations, {summary.networks} networks, "
-                f"{summary.memberships} memberships, {summary.ties} ties, {summary.observations} observations "
+                f"{summary.memberships} memberships, {summary.ties} ties, "
+                f"{summary.observations} observations "
                 f"in {summary.seconds:.1f} s."
             )
         )
