@@ -39,6 +39,13 @@ MATRIX = [
     ("directory:territory_create", lambda f: {}, [DENIED, DENIED, DENIED, DENIED, OK]),
     ("directory:territory_detail", lambda f: {"pk": f["rls"].pk}, [OK, OK, OK, OK, OK]),
     ("directory:territory_edit", lambda f: {"pk": f["rls"].pk}, [DENIED, DENIED, DENIED, DENIED, OK]),
+    ("dashboards:network_dashboard", lambda f: {"pk": f["network_a"].pk}, [OK, OK, DENIED, OK, OK]),
+    ("dashboards:network_map_data", lambda f: {"pk": f["network_a"].pk}, [OK, OK, DENIED, OK, OK]),
+    ("dashboards:territory_dashboard", lambda f: {"pk": f["rls"].pk}, [OK, OK, OK, OK, OK]),
+    ("dashboards:territory_map_data", lambda f: {"pk": f["rls"].pk}, [OK, OK, OK, OK, OK]),
+    ("dashboards:province_dashboard", lambda f: {}, [OK, OK, OK, OK, OK]),
+    ("dashboards:province_map_data", lambda f: {}, [OK, OK, OK, OK, OK]),
+    ("dashboards:compare", lambda f: {}, [OK, OK, OK, OK, OK]),
 ]
 
 
@@ -67,6 +74,20 @@ def test_anonymous_is_sent_to_sign_in(world, name, kwargs, expected):
     response = client_for(None).get(reverse(name, kwargs=kwargs(world)))
     assert response.status_code == LOGIN
     assert reverse("accounts:login") in response["Location"]
+
+
+def test_scenarios_of_another_network_are_refused(world, network_a):
+    url = reverse("dashboards:network_scenario", kwargs={"pk": network_a.pk})
+    assert client_for(world["outsider"]).get(url, {"scenario": "formal-ties"}).status_code == DENIED
+    assert client_for(world["member"]).get(url, {"scenario": "formal-ties"}).status_code == OK
+
+
+def test_a_territory_map_holds_only_the_networks_the_user_may_read(world, network_a, rls):
+    url = reverse("dashboards:territory_map_data", kwargs={"pk": rls.pk})
+    outsider = client_for(world["outsider"]).get(url).json()
+    member = client_for(world["member"]).get(url).json()
+    assert outsider["nodes"]["id"] == [] and outsider["networks"] == []
+    assert [n["id"] for n in member["networks"]] == [network_a.pk]
 
 
 def test_outsider_cannot_post_into_another_network(world, orgs, network_a):

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "maillage.directory",
     "maillage.networks",
     "maillage.ties",
+    "maillage.dashboards",
     "maillage.demo",
 ]
 

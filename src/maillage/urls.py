@@ -14,6 +14,7 @@ urlpatterns += i18n_patterns(
     path("directory/", include("maillage.directory.urls")),
     path("networks/", include("maillage.networks.urls")),
     path("ties/", include("maillage.ties.urls")),
+    path("dashboards/", include("maillage.dashboards.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

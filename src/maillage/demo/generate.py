@@ -77,9 +77,17 @@ def database_is_empty() -> bool:
 
 
 def build_demo(
-    organizations: int = 1500, *, seed: int = 2026, progress: Callable[[str], None] | None = None
+    organizations: int = 1500,
+    *,
+    seed: int = 2026,
+    single_network: bool = False,
+    progress: Callable[[str], None] | None = None,
 ) -> DemoSummary:
-    """Write the demo data set in one transaction and return what was created."""
+    """Write the demo data set in one transaction and return what was created.
+
+    With `single_network`, every organization sits in one large network (a benchmark for the
+    maps: one network of thousands of organizations).
+    """
     if organizations < 50:
         raise ValueError("The demo needs at least 50 organizations.")
     say = progress or (lambda message: None)
@@ -90,9 +98,12 @@ def build_demo(
         say(f"{len(rls_list)} local territories")
         org_ids, org_rls, org_sector = _organizations(rng, organizations, rls_list)
         say(f"{len(org_ids)} organizations")
-        networks, members = _networks_and_memberships(
-            rng, organizations, rls_list, org_ids, org_rls, org_sector
-        )
+        if single_network:
+            networks, members = _one_network(org_ids)
+        else:
+            networks, members = _networks_and_memberships(
+                rng, organizations, rls_list, org_ids, org_rls, org_sector
+            )
         say(f"{len(networks)} networks, {sum(len(m) for m in members.values())} memberships")
         tie_count, observation_count = _ties(rng, organizations, members, org_sector)
         say(f"{tie_count} ties, {observation_count} observations")
@@ -311,6 +322,37 @@ def _networks_and_memberships(
     return networks, members
 
 
+def _one_network(
+    org_ids: list[int],
+) -> tuple[list[Network], dict[int, list[tuple[int, str, datetime.date | None, datetime.date | None]]]]:
+    province = Territory.objects.get(kind=TerritoryKind.PROVINCE)
+    start = datetime.date(2015, 4, 1)
+    network = Network.objects.create(
+        name_fr=f"Grand réseau fictif ({len(org_ids)} organismes)",
+        name_en=f"Large fictional network ({len(org_ids)} organizations)",
+        kind=NetworkKind.COMMUNITY_PARTNERSHIP,
+        scale=Scale.NATIONAL,
+        territory=province,
+        start_date=start,
+        lead_organization_id=org_ids[0],
+    )
+    rows: list[tuple[int, str, datetime.date | None, datetime.date | None]] = [
+        (org_id, MembershipRole.MEMBER.value, start, None) for org_id in org_ids
+    ]
+    Membership.objects.bulk_create(
+        [Membership(network=network, organization_id=o, role=r, start_date=s) for o, r, s, _ in rows],
+        batch_size=BATCH,
+    )
+    # Two small tables beside it, so that every demo account still has a network to coordinate.
+    others = [
+        Network.objects.create(
+            name_fr=f"Petite table fictive {i}", kind=NetworkKind.THEMATIC_TABLE, territory=province
+        )
+        for i in (1, 2)
+    ]
+    return [network, *others], {network.pk: rows}
+
+
 PUBLIC_CORE = {"cisss", "clsc", "hospital", "public_health", "municipal"}
 
 
@@ -467,7 +509,7 @@ def _users(networks: list[Network]) -> list[tuple[str, str]]:
         user.set_password(DEMO_PASSWORD)
         user.save()
         if kind == RoleKind.REGIONAL_VIEWER:
-            region = networks[network_index].territory.parent
+            region = networks[network_index].territory.parent or networks[network_index].territory
             Role.objects.create(user=user, kind=kind, territory=region)
         elif kind is not None:
             Role.objects.create(user=user, kind=kind, network=networks[network_index])

@@ -18,8 +18,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--if-empty", action="store_true", help="do nothing when the database already has data"
         )
+        parser.add_argument(
+            "--single-network",
+            action="store_true",
+            help="put every organization in one large network (benchmarks)",
+        )
 
-    def handle(self, *args, organizations: int, seed: int, if_empty: bool, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(  # type: ignore[no-untyped-def]
+        self, *args, organizations: int, seed: int, if_empty: bool, single_network: bool, **options
+    ) -> None:
         if not database_is_empty():
             if if_empty:
                 self.stdout.write("The database already has data: demo data not loaded.")
@@ -28,7 +35,10 @@ class Command(BaseCommand):
         if organizations < 50:
             raise CommandError("The demo needs at least 50 organizations.")
         summary = build_demo(
-            organizations, seed=seed, progress=lambda message: self.stdout.write(f"  … {message}")
+            organizations,
+            seed=seed,
+            single_network=single_network,
+            progress=lambda message: self.stdout.write(f"  … {message}"),
         )
         self.stdout.write(
             self.style.SUCCESS(

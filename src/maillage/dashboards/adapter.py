@@ -1,0 +1,82 @@
+"""The one place where database rows become the analysis core's plain tables.
+
+Everything the dashboards, reports and commands compute goes through here, so a number
+seen on a page is the number `maillage.analysis` gives for the same tables in a notebook.
+Rows are read with `values_list` into pandas frames: a 200,000-tie network is read in a
+few queries, never row by row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+from django.db.models import QuerySet
+
+from maillage.analysis import Dataset, load_dataset
+from maillage.directory.i18n import pick_language
+from maillage.directory.models import Organization
+from maillage.networks.models import Membership, Network
+from maillage.ties.models import LEVEL_CODES, TieObservation
+
+
+def organizations_frame(organization_ids: Iterable[int], language: str | None = None) -> pd.DataFrame:
+    rows = (
+        Organization.objects.filter(pk__in=list(organization_ids))
+        .values_list("pk", "name_fr", "name_en", "sector__code", "sector__family", "territory_id")
+        .order_by("pk")
+    )
+    frame = pd.DataFrame.from_records(
+        list(rows), columns=["id", "name_fr", "name_en", "sector", "sector_family", "territory"]
+    )
+    frame["name"] = [
+        pick_language(fr, en, language) for fr, en in zip(frame["name_fr"], frame["name_en"], strict=True)
+    ]
+    return frame.drop(columns=["name_fr", "name_en"])
+
+
+def ties_frame(networks: QuerySet[Network]) -> pd.DataFrame:
+    """Every observation of every tie of these networks: one row per (tie, date)."""
+    rows = TieObservation.objects.filter(tie__network__in=networks).values_list(
+        "tie__organization_a_id",
+        "tie__organization_b_id",
+        "level",
+        "formality",
+        "tie__network_id",
+        "observed_on",
+    )
+    frame = pd.DataFrame.from_records(
+        list(rows), columns=["source", "target", "level", "formality", "network", "date"]
+    )
+    frame["level"] = frame["level"].map(LEVEL_CODES)
+    return frame
+
+
+def memberships_frame(networks: QuerySet[Network]) -> pd.DataFrame:
+    rows = Membership.objects.filter(network__in=networks).values_list(
+        "organization_id", "network_id", "role", "start_date", "end_date"
+    )
+    return pd.DataFrame.from_records(list(rows), columns=["organization", "network", "role", "start", "end"])
+
+
+def networks_frame(networks: QuerySet[Network]) -> pd.DataFrame:
+    rows = list(networks.values_list("pk", "territory_id"))
+    populations: dict[int, list[str]] = {}
+    through = Network.target_populations.through.objects.filter(network__in=networks)
+    for network_id, code in through.values_list("network_id", "population__code"):
+        populations.setdefault(network_id, []).append(code)
+    return pd.DataFrame(
+        {
+            "id": [pk for pk, _ in rows],
+            "territory": [territory for _, territory in rows],
+            "populations": [populations.get(pk, []) for pk, _ in rows],
+        }
+    )
+
+
+def dataset_for(networks: QuerySet[Network], language: str | None = None) -> Dataset:
+    """The analysis dataset of one or several networks: their members and everyone their ties touch."""
+    ties = ties_frame(networks)
+    memberships = memberships_frame(networks)
+    ids = set(memberships["organization"]) | set(ties["source"]) | set(ties["target"])
+    return load_dataset(organizations_frame(ids, language), ties, memberships, networks_frame(networks))

@@ -1,0 +1,188 @@
+"""The map's data: every node and tie of a scope in one compact JSON document.
+
+Columns are sent as arrays (not one object per node) so a 5,000-organization network stays
+a few hundred kilobytes. Each tie carries its whole history as (date index, level, formal)
+steps, so the browser can move the date slider without asking the server again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from django.db.models import Count, Max
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from maillage.analysis import report_from_dataset
+from maillage.dashboards.adapter import dataset_for
+from maillage.dashboards.layout import layout_positions
+from maillage.dashboards.palette import family_colors, sector_colors
+from maillage.dashboards.scope import Scope
+from maillage.directory.models import Sector, SectorFamily, Territory
+from maillage.networks.models import Membership
+from maillage.ties.models import Level, TieObservation
+
+# Above this many organizations the map shows the best-connected ones and says so.
+MAX_MAP_NODES = 5000
+BROKER_ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]
+
+
+def data_version(scope: Scope) -> str:
+    """Changes whenever an observation or a membership of the scope is added, changed or removed."""
+    observations = TieObservation.objects.filter(tie__network__in=scope.networks).aggregate(
+        n=Count("id"), m=Max("id")
+    )
+    members = Membership.objects.filter(network__in=scope.networks).aggregate(
+        n=Count("id"), m=Max("id"), e=Max("end_date")
+    )
+    return f"{scope.key}:{observations['n']}:{observations['m']}:{members['n']}:{members['m']}:{members['e']}"
+
+
+def broker_labels() -> dict[str, str]:
+    return {
+        "coordinator": _("Coordinator (broker inside its sector)"),
+        "itinerant": _("Itinerant (links two partners of another sector)"),
+        "representative": _("Representative (speaks for its sector)"),
+        "gatekeeper": _("Gatekeeper (lets others into its sector)"),
+        "liaison": _("Liaison (links two other sectors)"),
+    }
+
+
+def map_payload(scope: Scope, *, language: str, max_nodes: int = MAX_MAP_NODES) -> dict[str, Any]:
+    dataset = dataset_for(scope.networks, language)
+    organizations = dataset.organizations
+    ties = dataset.ties
+    total_nodes = len(organizations)
+    dates = sorted({d.date().isoformat() for d in ties["date"].dropna()})
+
+    keep = _sample(organizations, ties, max_nodes)
+    position = np.full(total_nodes, -1, dtype=np.int64)
+    position[keep] = np.arange(len(keep))
+    ties = ties[(position[ties["u"]] >= 0) & (position[ties["v"]] >= 0)]
+    nodes = organizations.iloc[keep].reset_index(drop=True)
+
+    edge_keys, histories = _edge_histories(ties, dates)
+    node_u = position[np.array([k[0] for k in edge_keys], dtype=np.int64)] if edge_keys else np.array([], int)
+    node_v = position[np.array([k[1] for k in edge_keys], dtype=np.int64)] if edge_keys else np.array([], int)
+    positions = layout_positions(
+        len(nodes), list(zip(node_u.tolist(), node_v.tolist(), strict=True)), key=data_version(scope)
+    )
+    metrics = _metrics(dataset, nodes)
+
+    sectors = {s.code: s for s in Sector.objects.all()}
+    sector_codes = sorted(set(nodes["sector"]), key=lambda c: (sectors[c].order if c in sectors else 99, c))
+    sector_index = {code: i for i, code in enumerate(sector_codes)}
+    territory_ids = sorted({int(t) for t in nodes["territory"].dropna()})
+    territory_names = {t.pk: t.name for t in Territory.objects.filter(pk__in=territory_ids)}
+    networks = list(scope.networks.order_by("name_fr", "pk"))
+    network_index = {n.pk: i for i, n in enumerate(networks)}
+    memberships = _memberships(dataset.memberships, nodes, network_index)
+    palette = sector_colors()
+    families = family_colors()
+    return {
+        "scope": {"kind": scope.kind, "id": scope.pk, "title": scope.title},
+        "dates": dates,
+        "sampled": {"shown": len(nodes), "total": total_nodes} if len(nodes) < total_nodes else None,
+        "sectors": [
+            {
+                "code": code,
+                "label": sectors[code].name if code in sectors else code,
+                "family": sectors[code].family if code in sectors else "other",
+                "color": palette.get(code, "#777777"),
+            }
+            for code in sector_codes
+        ],
+        "families": [
+            {"code": code, "label": str(label), "color": families[code]}
+            for code, label in SectorFamily.choices
+        ],
+        "levels": [{"value": value, "label": str(label)} for value, label in Level.choices],
+        "brokerRoles": [{"code": code, "label": label} for code, label in broker_labels().items()],
+        "networks": [{"id": n.pk, "name": n.name} for n in networks],
+        "territories": [{"id": pk, "name": territory_names.get(pk, str(pk))} for pk in territory_ids],
+        "nodes": {
+            "id": nodes["id"].astype(int).tolist(),
+            "label": nodes["name"].astype(str).tolist(),
+            "sector": [sector_index[c] for c in nodes["sector"]],
+            "territory": [territory_ids.index(int(t)) if pd.notna(t) else -1 for t in nodes["territory"]],
+            "x": positions[:, 0].round(4).tolist() if len(nodes) else [],
+            "y": positions[:, 1].round(4).tolist() if len(nodes) else [],
+            "networks": memberships,
+            **metrics,
+        },
+        "edges": {
+            "u": node_u.tolist(),
+            "v": node_v.tolist(),
+            "network": [network_index.get(k[2], -1) for k in edge_keys],
+            "history": histories,
+        },
+        "urls": {"organization": reverse("directory:organization_detail", kwargs={"pk": 0})},
+    }
+
+
+def _sample(organizations: pd.DataFrame, ties: pd.DataFrame, max_nodes: int) -> np.ndarray:
+    """Positions of the organizations to draw: all of them, or the `max_nodes` with the most partners."""
+    n = len(organizations)
+    if n <= max_nodes:
+        return np.arange(n)
+    pairs = ties[["u", "v"]].drop_duplicates()
+    degree = np.bincount(pairs["u"], minlength=n) + np.bincount(pairs["v"], minlength=n)
+    return np.sort(np.argsort(-degree, kind="stable")[:max_nodes])
+
+
+def _edge_histories(
+    ties: pd.DataFrame, dates: list[str]
+) -> tuple[list[tuple[int, int, Any]], list[list[int]]]:
+    """One edge per (pair, network); its steps flattened as [date, level, formal, date, level, formal …]."""
+    date_index = {d: i for i, d in enumerate(dates)}
+    ordered = ties.assign(day=ties["date"].dt.strftime("%Y-%m-%d")).sort_values(
+        ["u", "v", "network", "date"], kind="stable"
+    )
+    keys: list[tuple[int, int, Any]] = []
+    histories: list[list[int]] = []
+    network_column = ordered["network"].where(ordered["network"].notna(), -1)
+    last: tuple[int, int, Any] | None = None
+    for u, v, network, day, level, formal in zip(
+        ordered["u"],
+        ordered["v"],
+        network_column,
+        ordered["day"],
+        ordered["level"],
+        ordered["formal"],
+        strict=True,
+    ):
+        key = (int(u), int(v), int(network))
+        if key != last:
+            keys.append(key)
+            histories.append([])
+            last = key
+        histories[-1].extend([date_index.get(day, -1), int(level), int(bool(formal))])
+    return keys, histories
+
+
+def _metrics(dataset: Any, nodes: pd.DataFrame) -> dict[str, list[Any]]:
+    """Centralities and the main brokerage role of each drawn organization, on today's network."""
+    report = report_from_dataset(dataset, scenarios=[], curve=False)
+    table = report.organizations.set_index("id").reindex(nodes["id"])
+    roles = table[[f"brokerage_{r}" for r in BROKER_ROLES]].fillna(0).to_numpy()
+    main_role = np.where(roles.sum(axis=1) > 0, roles.argmax(axis=1), -1)
+    return {
+        "degree": table["degree"].fillna(0).astype(int).tolist(),
+        "betweenness": table["betweenness"].fillna(0).round(5).tolist(),
+        "eigenvector": table["eigenvector"].fillna(0).round(5).tolist(),
+        "closeness": table["closeness"].fillna(0).round(5).tolist(),
+        "broker": main_role.astype(int).tolist(),
+    }
+
+
+def _memberships(
+    memberships: pd.DataFrame, nodes: pd.DataFrame, network_index: dict[int, int]
+) -> list[list[int]]:
+    current = memberships[memberships["end"].isna()]
+    by_org: dict[int, list[int]] = {}
+    for organization, network in zip(current["organization"], current["network"], strict=True):
+        if network in network_index:
+            by_org.setdefault(int(organization), []).append(network_index[network])
+    return [sorted(by_org.get(int(i), [])) for i in nodes["id"]]

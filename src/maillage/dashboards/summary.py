@@ -1,0 +1,174 @@
+"""The dashboard's numbers: headline indicators with definitions and change, and the charts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from maillage.analysis import NetworkReport, report_from_dataset, snapshot
+from maillage.analysis.graph import build_graph
+from maillage.analysis.network import level_table
+from maillage.dashboards import charts
+from maillage.dashboards.adapter import dataset_for
+from maillage.dashboards.scope import Scope
+from maillage.directory.models import Sector
+
+
+@dataclass
+class Headline:
+    key: str
+    label: str
+    value: float | int | None
+    display: str
+    definition: str
+    change: float | None = None
+    change_display: str = ""
+    higher_is: str = "neutral"  # "better", "worse" or "neutral": how to colour the change
+
+
+@dataclass
+class DashboardData:
+    dates: list[str]
+    latest: str | None
+    previous: str | None
+    report: NetworkReport | None
+    headlines: list[Headline]
+    charts: list[charts.Chart]
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f} %"
+
+
+def _number(value: float | int | None, digits: int = 0) -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.{digits}f}".replace(",", "\u202f")
+
+
+def headlines(report: NetworkReport, previous: NetworkReport | None) -> list[Headline]:
+    metrics = report.network
+    ratings = report.ratings
+    items = [
+        Headline(
+            "organizations",
+            _("Organizations"),
+            metrics.organizations,
+            _number(metrics.organizations),
+            _("Organizations in the network at this date: members and everyone they have a tie with."),
+        ),
+        Headline(
+            "ties",
+            _("Ties"),
+            metrics.ties,
+            _number(metrics.ties),
+            _("Pairs of organizations that work together (networking or more) at this date."),
+            higher_is="better",
+        ),
+        Headline(
+            "density",
+            _("Density"),
+            metrics.density,
+            _percent(metrics.density),
+            _("Share of all possible pairs of organizations that have a tie."),
+            higher_is="better",
+        ),
+        Headline(
+            "centralization",
+            _("Centralization"),
+            metrics.degree_centralization,
+            _percent(metrics.degree_centralization),
+            _("How much the ties depend on a few organizations (0 %: evenly spread; 100 %: a star)."),
+        ),
+        Headline(
+            "intersectoral",
+            _("Intersectoral ties"),
+            report.mix.cross_family_share,
+            _percent(report.mix.cross_family_share),
+            _("Share of ties between organizations of different families: public, community, private."),
+            higher_is="better",
+        ),
+        Headline(
+            "formal",
+            _("Formal ties"),
+            metrics.formal_share,
+            _percent(metrics.formal_share),
+            _("Share of ties backed by an agreement, contract, MOU or service corridor."),
+        ),
+    ]
+    if ratings is not None and ratings.network_trust_percent is not None:
+        trust = ratings.network_trust_percent / 100
+        value = (ratings.network_value_percent or 0) / 100
+        items += [
+            Headline(
+                "trust",
+                _("Trust"),
+                trust,
+                _percent(trust),
+                _(
+                    "Mean of the reliability, mission alignment and openness ratings partners give "
+                    "each other, as a share of the maximum."
+                ),
+                higher_is="better",
+            ),
+            Headline(
+                "value",
+                _("Value"),
+                value,
+                _percent(value),
+                _(
+                    "Mean of the power/influence, involvement and resource contribution ratings, "
+                    "as a share of the maximum."
+                ),
+                higher_is="better",
+            ),
+        ]
+    if previous is not None:
+        before = {h.key: h.value for h in headlines(previous, None)}
+        for item in items:
+            old = before.get(item.key)
+            if old is None or item.value is None:
+                continue
+            item.change = float(item.value) - float(old)
+            item.change_display = format_change(item.change, percent=item.display.endswith("%"))
+    return items
+
+
+def format_change(change: float, *, percent: bool) -> str:
+    """A difference as shown beside a headline: percentage points for shares, plain numbers otherwise."""
+    if percent:
+        return f"{change * 100:+.1f} pt"
+    return f"{change:+,.0f}".replace(",", "\u202f")
+
+
+def dashboard_data(scope: Scope, *, language: str, seed: int = 0) -> DashboardData:
+    dataset = dataset_for(scope.networks, language)
+    dates = sorted({d.date().isoformat() for d in dataset.ties["date"].dropna()})
+    if dataset.ties.empty:
+        return DashboardData(dates, None, None, None, [], [])
+    latest = dates[-1] if dates else None
+    previous = dates[-2] if len(dates) > 1 else None
+    report = report_from_dataset(
+        dataset, as_of=latest, compare_to=previous, scenarios=["formal-ties", "top:5"], curve=True, seed=seed
+    )
+    earlier = (
+        report_from_dataset(dataset, as_of=previous, scenarios=[], curve=False, seed=seed)
+        if previous
+        else None
+    )
+    sector_names = {s.code: s.name for s in Sector.objects.all()}
+    per_wave = {date: level_table(build_graph(snapshot(dataset, as_of=date))) for date in dates[-6:]}
+    chart_list = [
+        charts.partnerships_by_sector(report, sector_names),
+        charts.levels_by_wave(per_wave),
+        charts.transition_matrix(report),
+        charts.sector_heatmap(report, sector_names),
+        charts.resilience_curve(report),
+    ]
+    return DashboardData(dates, latest, previous, report, headlines(report, earlier), chart_list)
+
+
+def chart_specs(data: DashboardData) -> dict[str, Any]:
+    return {chart.key: chart.spec for chart in data.charts}

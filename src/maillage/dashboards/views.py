@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+import hashlib
+import json
+
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from maillage.accounts.permissions import readable_networks
+from maillage.analysis import AnalysisError, InputError
+from maillage.dashboards.mapdata import data_version, map_payload
+from maillage.dashboards.scenarios import ScenarioRequestError, scenario_payload
+from maillage.dashboards.scope import scope_for
+from maillage.dashboards.summary import dashboard_data
+
+
+def map_strings() -> dict[str, str]:
+    """The words the map's script shows, in the user's language."""
+    return {
+        "degree": _("Partners (degree)"),
+        "betweenness": _("Betweenness"),
+        "eigenvector": _("Eigenvector"),
+        "closeness": _("Closeness"),
+        "sector": _("Sector"),
+        "territory": _("Territory"),
+        "networks": _("Networks"),
+        "ties": _("Ties"),
+        "broker": _("Brokerage role"),
+        "none": _("none"),
+        "open": _("Open the organization's page"),
+        "organizations": _("organizations"),
+        "shown": _("shown"),
+        "hidden": _("hidden by the filters"),
+        "removed": _("removed by the scenario"),
+        "cutOff": _("cut off from the rest"),
+        "sampled": _("This map shows the %(shown)s best-connected organizations out of %(total)s."),
+        "scenarioSummary": _(
+            "Scenario: %(removed)s organizations and %(ties)s ties removed; %(cut)s organizations "
+            "cut off. The largest connected group goes from %(before)s to %(after)s of the network."
+        ),
+        "error": _("The map could not be loaded."),
+        "noTies": _("No tie at this date with these filters."),
+        "name": _("Organization"),
+        "level": _("Level"),
+        "formal": _("Formal"),
+        "informal": _("Informal"),
+        "partner": _("Partner"),
+        "reach1": _("Reached in 1 step"),
+        "reach2": _("Reached in 2 steps"),
+        "family": _("Family"),
+        "notFound": _("No organization by that name on this map."),
+        "legendSize": _(
+            "Size: the chosen measure. Thicker lines: higher level. Dark lines: formal ties; light lines: "
+            "informal ties."
+        ),
+    }
+
+
+def _language() -> str:
+    return (get_language() or "fr")[:2]
+
+
+@login_required
+def dashboard(request: HttpRequest, kind: str, pk: int | None = None) -> HttpResponse:
+    scope = scope_for(request.user, kind, pk)
+    data = dashboard_data(scope, language=_language())
+    return render(
+        request,
+        "dashboards/dashboard.html",
+        {
+            "scope": scope,
+            "data": data,
+            "specs": {f"chart-spec-{chart.key}": chart.spec for chart in data.charts},
+            "map_i18n": map_strings(),
+            "map_url": scope.url("map_data"),
+            "scenario_url": scope.url("scenario"),
+            "network_count": scope.networks.count(),
+        },
+    )
+
+
+@login_required
+def map_data(request: HttpRequest, kind: str, pk: int | None = None) -> HttpResponse:
+    """The whole map of a scope as one JSON document, cached until the scope's data changes."""
+    scope = scope_for(request.user, kind, pk)
+    user_part = (
+        ""
+        if scope.kind == "network"
+        else hashlib.sha256(
+            ",".join(map(str, scope.networks.values_list("pk", flat=True).order_by("pk"))).encode()
+        ).hexdigest()[:16]
+    )
+    key = (
+        "map-data:" + hashlib.sha256(f"{data_version(scope)}:{user_part}:{_language()}".encode()).hexdigest()
+    )
+    body = cache.get(key)
+    if body is None:
+        body = json.dumps(map_payload(scope, language=_language()), separators=(",", ":"))
+        cache.set(key, body, timeout=24 * 3600)
+    response = HttpResponse(body, content_type="application/json")
+    response["Cache-Control"] = "private, max-age=0"
+    return response
+
+
+@login_required
+def scenario(request: HttpRequest, kind: str, pk: int | None = None) -> JsonResponse:
+    scope = scope_for(request.user, kind, pk)
+    try:
+        payload = scenario_payload(
+            scope,
+            request.GET.get("scenario", ""),
+            as_of=request.GET.get("as_of") or None,
+            language=_language(),
+        )
+    except (ScenarioRequestError, InputError, AnalysisError) as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    return JsonResponse(payload)
+
+
+@login_required
+def compare(request: HttpRequest) -> HttpResponse:
+    """Two networks, or two waves of one network, side by side."""
+    from maillage.dashboards.comparison import comparison_for
+
+    visible = readable_networks(request.user).order_by("name_fr")
+    context = comparison_for(request.user, request.GET, visible, language=_language())
+    context["networks"] = visible[:500]
+    context["title"] = _("Compare")
+    return render(request, "dashboards/compare.html", context)

@@ -1,0 +1,124 @@
+"""The map and dashboard in a real browser: filters, search, a click on a node, a scenario, the language."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from maillage.networks.models import Network
+from tests.e2e.conftest import shot
+
+pytestmark = pytest.mark.e2e
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+
+
+def open_dashboard(page, live_server, network):
+    page.goto(f"{live_server.url}/dashboards/network/{network.pk}/")
+    page.wait_for_selector("#map-root[data-ready='1']", timeout=20_000)
+    page.wait_for_selector("[data-chart][data-drawn='1']", timeout=20_000)
+
+
+def visible(page) -> tuple[int, int]:
+    values = page.eval_on_selector("#map-root", "e => [e.dataset.visibleNodes, e.dataset.visibleEdges]")
+    return int(values[0]), int(values[1])
+
+
+def wait_for_new_version(page, before: str) -> None:
+    page.wait_for_function("v => document.querySelector('#map-root').dataset.version !== v", arg=before)
+
+
+def version(page) -> str:
+    return page.eval_on_selector("#map-root", "e => e.dataset.version")
+
+
+def test_the_coordinator_explores_the_map(demo_world, sign_in, live_server):
+    page = sign_in("coordination")
+    network = Network.objects.order_by("pk").first()
+    open_dashboard(page, live_server, network)
+    assert page.locator(".headline").count() >= 6
+    nodes, edges = visible(page)
+    assert nodes > 0 and edges > 0
+    shot(page, "dashboard-network")
+
+    # A filter updates the map without reloading the page.
+    marker = page.evaluate("() => (window.__sameDocument = Math.random())")
+    before = version(page)
+    page.select_option("#filter-level", "3")
+    wait_for_new_version(page, before)
+    assert visible(page)[1] < edges
+    before = version(page)
+    page.select_option("#filter-level", "1")
+    wait_for_new_version(page, before)
+    before = version(page)
+    page.fill("#filter-date", "0")
+    page.dispatch_event("#filter-date", "input")
+    wait_for_new_version(page, before)
+    assert page.locator("#filter-date-label").inner_text() == "2023-05-15"
+    assert page.evaluate("() => window.__sameDocument") == marker
+
+    # Search, accent- and case-insensitive, opens the side panel.
+    label = page.evaluate(
+        "() => document.querySelector('#map-root').maillage.graph.getNodeAttribute('0', 'label')"
+    )
+    plain = label.upper().replace("É", "E").replace("È", "E").replace("Î", "I")
+    page.fill("#map-search", plain)
+    page.press("#map-search", "Enter")
+    page.wait_for_selector("#map-panel h3")
+    assert page.locator("#map-panel h3").inner_text() == label
+
+    # A real click on a node's position on the canvas.
+    target = page.evaluate(
+        """() => {
+          const m = document.querySelector('#map-root').maillage;
+          const shown = k => m.renderer.getNodeDisplayData(k) && !m.renderer.getNodeDisplayData(k).hidden;
+          const key = m.graph.nodes().find(k => shown(k)
+                                               && m.graph.degree(k) > 0);
+          const d = m.renderer.getNodeDisplayData(key);
+          const p = m.renderer.framedGraphToViewport({x: d.x, y: d.y});
+          const box = m.renderer.getContainer().getBoundingClientRect();
+          return {x: box.left + p.x, y: box.top + p.y, label: m.graph.getNodeAttribute(key, 'label')};
+        }"""
+    )
+    page.mouse.click(target["x"], target["y"])
+    page.wait_for_function(
+        "l => document.querySelector('#map-panel h3')?.innerText === l", arg=target["label"]
+    )
+    assert page.locator("#map-panel .tie-list li").count() >= 1
+    assert re.search(r"/directory/organizations/\d+/", page.locator("#map-panel h3 a").get_attribute("href"))
+    page.select_option("#reach", "1")
+    shot(page, "dashboard-node-panel")
+
+    # The "what if" scenario greys out what is removed and counts what is cut off.
+    page.select_option("#scenario", "formal-ties")
+    page.wait_for_selector("#scenario-summary:not([hidden])")
+    assert "Scénario" in page.locator("#scenario-summary").inner_text()
+    assert page.eval_on_selector("#map-root", "e => e.dataset.scenarioCutOff") is not None
+    shot(page, "dashboard-scenario")
+
+    page.click("button[value=en]")
+    page.wait_for_url(re.compile(r"/en/dashboards/"))
+    page.wait_for_selector("#map-root[data-ready='1']")
+    assert page.locator("#map-title").inner_text() == "Map of the network"
+
+
+def test_the_dashboard_has_no_serious_accessibility_violation(demo_world, sign_in, live_server):
+    page = sign_in("coordination")
+    open_dashboard(page, live_server, Network.objects.order_by("pk").first())
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [v for v in result["violations"] if v["impact"] in {"serious", "critical"}]
+    assert not serious, json.dumps(
+        [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in serious],
+        ensure_ascii=False,
+        indent=1,
+    )
+
+
+def test_another_networks_coordinator_cannot_load_the_map_data(demo_world, sign_in, live_server):
+    page = sign_in("autre")
+    network = Network.objects.order_by("pk").first()
+    response = page.request.get(f"{live_server.url}/dashboards/network/{network.pk}/map.json")
+    assert response.status == 403
