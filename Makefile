@@ -46,8 +46,9 @@ test-postgres: $(STAMP)
 test-e2e: $(STAMP)
 	$(BIN)/pytest -m e2e -q tests/e2e
 
-bench: $(STAMP)
+bench: $(STAMP) system
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.browser
 
 vendor:
 	bash scripts/vendor.sh

@@ -8,12 +8,15 @@ few queries, never row by row.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 
 import pandas as pd
+from django.core.cache import cache
 from django.db.models import QuerySet
 
 from maillage.analysis import Dataset, load_dataset
+from maillage.dashboards.scope import Scope, data_version
 from maillage.directory.i18n import pick_language
 from maillage.directory.models import Organization
 from maillage.networks.models import Membership, Network
@@ -72,6 +75,20 @@ def networks_frame(networks: QuerySet[Network]) -> pd.DataFrame:
             "populations": [populations.get(pk, []) for pk, _ in rows],
         }
     )
+
+
+def cached_dataset(scope: Scope, language: str | None = None) -> Dataset:
+    """`dataset_for` the scope's networks, kept in the cache until the scope's data changes.
+
+    The dashboard page, its map and its scenarios all start from the same tables: reading a
+    large network from the database once instead of three times is most of their speed.
+    """
+    key = "dataset:" + hashlib.sha256(f"{data_version(scope)}:{language}".encode()).hexdigest()
+    dataset = cache.get(key)
+    if dataset is None:
+        dataset = dataset_for(scope.networks, language)
+        cache.set(key, dataset, timeout=3600)
+    return dataset
 
 
 def dataset_for(networks: QuerySet[Network], language: str | None = None) -> Dataset:

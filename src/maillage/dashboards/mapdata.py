@@ -11,33 +11,21 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from maillage.analysis import report_from_dataset
-from maillage.dashboards.adapter import dataset_for
+from maillage.analysis import NetworkReport, report_from_dataset
+from maillage.dashboards.adapter import cached_dataset
 from maillage.dashboards.layout import layout_positions
 from maillage.dashboards.palette import family_colors, sector_colors
-from maillage.dashboards.scope import Scope
+from maillage.dashboards.scope import Scope, data_version
+from maillage.dashboards.summary import dashboard_data
 from maillage.directory.models import Sector, SectorFamily, Territory
-from maillage.networks.models import Membership
-from maillage.ties.models import Level, TieObservation
+from maillage.ties.models import Level
 
 # Above this many organizations the map shows the best-connected ones and says so.
 MAX_MAP_NODES = 5000
 BROKER_ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]
-
-
-def data_version(scope: Scope) -> str:
-    """Changes whenever an observation or a membership of the scope is added, changed or removed."""
-    observations = TieObservation.objects.filter(tie__network__in=scope.networks).aggregate(
-        n=Count("id"), m=Max("id")
-    )
-    members = Membership.objects.filter(network__in=scope.networks).aggregate(
-        n=Count("id"), m=Max("id"), e=Max("end_date")
-    )
-    return f"{scope.key}:{observations['n']}:{observations['m']}:{members['n']}:{members['m']}:{members['e']}"
 
 
 def broker_labels() -> dict[str, str]:
@@ -51,7 +39,7 @@ def broker_labels() -> dict[str, str]:
 
 
 def map_payload(scope: Scope, *, language: str, max_nodes: int = MAX_MAP_NODES) -> dict[str, Any]:
-    dataset = dataset_for(scope.networks, language)
+    dataset = cached_dataset(scope, language)
     organizations = dataset.organizations
     ties = dataset.ties
     total_nodes = len(organizations)
@@ -69,7 +57,11 @@ def map_payload(scope: Scope, *, language: str, max_nodes: int = MAX_MAP_NODES) 
     positions = layout_positions(
         len(nodes), list(zip(node_u.tolist(), node_v.tolist(), strict=True)), key=data_version(scope)
     )
-    metrics = _metrics(dataset, nodes)
+    # The dashboard page computed today's report a moment ago: the map reuses it from the cache.
+    report = dashboard_data(scope, language=language).report
+    metrics = _metrics(
+        report if report is not None else report_from_dataset(dataset, scenarios=[], curve=False), nodes
+    )
 
     sectors = {s.code: s for s in Sector.objects.all()}
     sector_codes = sorted(set(nodes["sector"]), key=lambda c: (sectors[c].order if c in sectors else 99, c))
@@ -136,35 +128,27 @@ def _edge_histories(
     ties: pd.DataFrame, dates: list[str]
 ) -> tuple[list[tuple[int, int, Any]], list[list[int]]]:
     """One edge per (pair, network); its steps flattened as [date, level, formal, date, level, formal …]."""
+    if ties.empty:
+        return [], []
     date_index = {d: i for i, d in enumerate(dates)}
-    ordered = ties.assign(day=ties["date"].dt.strftime("%Y-%m-%d")).sort_values(
-        ["u", "v", "network", "date"], kind="stable"
+    ordered = ties.assign(
+        network=ties["network"].where(ties["network"].notna(), -1).astype(np.int64)
+    ).sort_values(["u", "v", "network", "date"], kind="stable")
+    u, v, network = (ordered[c].to_numpy(dtype=np.int64) for c in ("u", "v", "network"))
+    day = ordered["date"].dt.strftime("%Y-%m-%d").map(date_index).fillna(-1).to_numpy(dtype=np.int64)
+    steps = np.column_stack(
+        [day, ordered["level"].to_numpy(dtype=np.int64), ordered["formal"].to_numpy(dtype=np.int64)]
     )
-    keys: list[tuple[int, int, Any]] = []
-    histories: list[list[int]] = []
-    network_column = ordered["network"].where(ordered["network"].notna(), -1)
-    last: tuple[int, int, Any] | None = None
-    for u, v, network, day, level, formal in zip(
-        ordered["u"],
-        ordered["v"],
-        network_column,
-        ordered["day"],
-        ordered["level"],
-        ordered["formal"],
-        strict=True,
-    ):
-        key = (int(u), int(v), int(network))
-        if key != last:
-            keys.append(key)
-            histories.append([])
-            last = key
-        histories[-1].extend([date_index.get(day, -1), int(level), int(bool(formal))])
+    starts = np.flatnonzero(
+        np.r_[True, (u[1:] != u[:-1]) | (v[1:] != v[:-1]) | (network[1:] != network[:-1])]
+    )
+    keys = list(zip(u[starts].tolist(), v[starts].tolist(), network[starts].tolist(), strict=True))
+    histories = [chunk.ravel().tolist() for chunk in np.split(steps, starts[1:])]
     return keys, histories
 
 
-def _metrics(dataset: Any, nodes: pd.DataFrame) -> dict[str, list[Any]]:
+def _metrics(report: NetworkReport, nodes: pd.DataFrame) -> dict[str, list[Any]]:
     """Centralities and the main brokerage role of each drawn organization, on today's network."""
-    report = report_from_dataset(dataset, scenarios=[], curve=False)
     table = report.organizations.set_index("id").reindex(nodes["id"])
     roles = table[[f"brokerage_{r}" for r in BROKER_ROLES]].fillna(0).to_numpy()
     main_role = np.where(roles.sum(axis=1) > 0, roles.argmax(axis=1), -1)

@@ -8,7 +8,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from maillage.analysis import parse_scenario, report_from_dataset
-from maillage.dashboards.adapter import dataset_for
+from maillage.dashboards.adapter import cached_dataset
 from maillage.dashboards.scope import Scope
 
 
@@ -28,7 +28,7 @@ def scenario_payload(scope: Scope, text: str, *, as_of: str | None, language: st
             datetime.date.fromisoformat(as_of)
         except ValueError as error:
             raise ScenarioRequestError(_("Unknown date: %(text)s") % {"text": as_of[:20]}) from error
-    dataset = dataset_for(scope.networks, language)
+    dataset = cached_dataset(scope, language)
     report = report_from_dataset(dataset, as_of=as_of, scenarios=[scenario], curve=False)
     result = report.scenarios[0]
     network = report.network

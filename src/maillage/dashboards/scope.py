@@ -6,17 +6,19 @@ networks' own (`get_network_for`, `readable_networks`).
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from maillage.accounts.permissions import AnyUser, readable_networks
-from maillage.directory.models import Territory
-from maillage.networks.models import Network
+from maillage.directory.models import Organization, Territory
+from maillage.networks.models import Membership, Network
 from maillage.networks.permissions import get_network_for
+from maillage.ties.models import TieObservation
 
 KINDS = ("network", "territory", "province")
 
@@ -39,6 +41,27 @@ class Scope:
         if self.kind == "province":
             return reverse(f"dashboards:province_{name}")
         return reverse(f"dashboards:{self.kind}_{name}", kwargs={"pk": self.pk})
+
+
+def data_version(scope: Scope) -> str:
+    """Changes whenever an observation, a membership or an organization of the scope changes.
+
+    Cached computations (datasets, dashboards, map documents, layouts) are keyed on it, so an edit
+    is seen at once and nothing stale is ever served.
+    """
+    observations = TieObservation.objects.filter(tie__network__in=scope.networks).aggregate(
+        n=Count("id"), m=Max("id")
+    )
+    members = Membership.objects.filter(network__in=scope.networks).aggregate(
+        n=Count("id"), m=Max("id"), e=Max("end_date")
+    )
+    organizations = Organization.objects.aggregate(u=Max("updated_at"))
+    networks = ",".join(map(str, scope.networks.order_by("pk").values_list("pk", flat=True)))
+    digest = hashlib.sha256(networks.encode()).hexdigest()[:16]
+    return (
+        f"{scope.key}:{digest}:{observations['n']}:{observations['m']}:{members['n']}:{members['m']}:{members['e']}:"
+        f"{organizations['u']}"
+    )
 
 
 def scope_for(user: AnyUser, kind: str, pk: int | None = None) -> Scope:

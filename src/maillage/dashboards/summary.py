@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from maillage.analysis import NetworkReport, report_from_dataset, snapshot
 from maillage.analysis.graph import build_graph
 from maillage.analysis.network import level_table
 from maillage.dashboards import charts
-from maillage.dashboards.adapter import dataset_for
-from maillage.dashboards.scope import Scope
+from maillage.dashboards.adapter import cached_dataset
+from maillage.dashboards.scope import Scope, data_version
 from maillage.directory.models import Sector
 
 
@@ -144,7 +146,17 @@ def format_change(change: float, *, percent: bool) -> str:
 
 
 def dashboard_data(scope: Scope, *, language: str, seed: int = 0) -> DashboardData:
-    dataset = dataset_for(scope.networks, language)
+    """Everything the dashboard page shows, cached until the scope's data changes."""
+    key = "dashboard:" + hashlib.sha256(f"{data_version(scope)}:{language}:{seed}".encode()).hexdigest()
+    data = cache.get(key)
+    if data is None:
+        data = _compute(scope, language=language, seed=seed)
+        cache.set(key, data, timeout=3600)
+    return data
+
+
+def _compute(scope: Scope, *, language: str, seed: int) -> DashboardData:
+    dataset = cached_dataset(scope, language)
     dates = sorted({d.date().isoformat() for d in dataset.ties["date"].dropna()})
     if dataset.ties.empty:
         return DashboardData(dates, None, None, None, [], [])

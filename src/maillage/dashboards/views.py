@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 
 from maillage.accounts.permissions import readable_networks
 from maillage.analysis import AnalysisError, InputError
-from maillage.dashboards.mapdata import data_version, map_payload
+from maillage.dashboards.mapdata import map_payload
 from maillage.dashboards.scenarios import ScenarioRequestError, scenario_payload
-from maillage.dashboards.scope import scope_for
+from maillage.dashboards.scope import data_version, scope_for
 from maillage.dashboards.summary import dashboard_data
 
 
@@ -87,16 +87,9 @@ def dashboard(request: HttpRequest, kind: str, pk: int | None = None) -> HttpRes
 def map_data(request: HttpRequest, kind: str, pk: int | None = None) -> HttpResponse:
     """The whole map of a scope as one JSON document, cached until the scope's data changes."""
     scope = scope_for(request.user, kind, pk)
-    user_part = (
-        ""
-        if scope.kind == "network"
-        else hashlib.sha256(
-            ",".join(map(str, scope.networks.values_list("pk", flat=True).order_by("pk"))).encode()
-        ).hexdigest()[:16]
-    )
-    key = (
-        "map-data:" + hashlib.sha256(f"{data_version(scope)}:{user_part}:{_language()}".encode()).hexdigest()
-    )
+    # The data version names the networks in the scope, so two users who see different networks of the same
+    # territory never share a cached map.
+    key = "map-data:" + hashlib.sha256(f"{data_version(scope)}:{_language()}".encode()).hexdigest()
     body = cache.get(key)
     if body is None:
         body = json.dumps(map_payload(scope, language=_language()), separators=(",", ":"))

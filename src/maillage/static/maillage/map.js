@@ -94,6 +94,7 @@
       $("map-notice").textContent = format(T.sampled, data.sampled);
     }
     apply();
+    root.dataset.readyAt = String(Math.round(performance.now()));
     root.dataset.ready = "1";
     root.dataset.loadMs = String(Math.round(performance.now() - started));
   }
