@@ -206,3 +206,15 @@ def test_the_command_line_reproduces_the_dashboard_numbers(waves, member, tmp_pa
     assert from_cli["network"]["density"] == pytest.approx(headlines["density"], abs=1e-12)
     assert from_cli["network"]["ties"] == headlines["ties"]
     assert from_cli["mix"]["cross_family_share"] == pytest.approx(headlines["intersectoral"], abs=1e-12)
+
+
+def test_a_new_observation_is_seen_at_once_despite_the_caches(waves, orgs, coordinator):
+    client = client_for(coordinator)
+    url = reverse("dashboards:network_dashboard", kwargs={"pk": waves.pk})
+    map_url = reverse("dashboards:network_map_data", kwargs={"pk": waves.pk})
+    before = {h.key: h.value for h in client.get(url).context["data"].headlines}
+    edges_before = len(client.get(map_url).json()["edges"]["u"])
+    do_create_tie(orgs[1], orgs[3], waves, ObservationData(observed_on=D(2024, 5, 1), level=5))
+    after = {h.key: h.value for h in client.get(url).context["data"].headlines}
+    assert after["ties"] == before["ties"] + 1
+    assert len(client.get(map_url).json()["edges"]["u"]) == edges_before + 1
