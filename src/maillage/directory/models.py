@@ -100,39 +100,39 @@ class SectorFamily(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Sector(BilingualNameMixin):
+class ReferenceItem(BilingualNameMixin):
+    """An entry of a reference list: a stable code, names in both languages, a display order."""
+
     code = models.SlugField(_("code"), max_length=40, unique=True)
-    family = models.CharField(_("family"), max_length=20, choices=SectorFamily.choices)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
+        abstract = True
+        ordering = ["order", "code"]
+
+
+class Sector(ReferenceItem):
+    family = models.CharField(_("family"), max_length=20, choices=SectorFamily.choices)
+
+    class Meta(ReferenceItem.Meta):
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
-        ordering = ["order", "code"]
 
 
-class Population(BilingualNameMixin):
+class Population(ReferenceItem):
     """A target population (seniors, youth, children, families, caregivers ...)."""
 
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
+    class Meta(ReferenceItem.Meta):
         verbose_name = _("population")
         verbose_name_plural = _("populations")
-        ordering = ["order", "code"]
 
 
-class ActionStrategy(BilingualNameMixin):
+class ActionStrategy(ReferenceItem):
     """One of the action strategies of the Community Mobilization Model."""
 
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
+    class Meta(ReferenceItem.Meta):
         verbose_name = _("action strategy")
         verbose_name_plural = _("action strategies")
-        ordering = ["order", "code"]
 
 
 class ServiceLanguage(models.TextChoices):
