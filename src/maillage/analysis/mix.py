@@ -1,0 +1,109 @@
+"""Intersectoral mix: who works with whom across sectors.
+
+* Sector × sector matrix: entry (a, b) = number of ties between an organization of sector a and one of
+  sector b (symmetric; the diagonal counts ties within a sector).
+* Cross-family share: share of ties whose two ends belong to different sector families
+  (public, community, private, other).
+* Krackhardt & Stern's E-I index ``(E - I) / (E + I)``: for the network, E = ties between different groups,
+  I = ties within a group; for a group g, E = ties with exactly one end in g, I = ties with both ends in g.
+  It runs from -1 (all ties inside) to +1 (all ties outside); ``None`` when the group has no tie.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .graph import OrgGraph
+from .results import Result
+
+
+@dataclass
+class MixResult(Result):
+    """Intersectoral mix of one snapshot."""
+
+    sector_matrix: pd.DataFrame  # one row per sector: "sector" then one column per sector
+    cross_family_share: float | None
+    cross_sector_share: float | None
+    ei_index: float | None
+    ei_by_sector: pd.DataFrame  # sector, organizations, internal, external, ei_index
+
+
+def _ei(external: float, internal: float) -> float | None:
+    total = external + internal
+    return (external - internal) / total if total else None
+
+
+def ei_index(og: OrgGraph, *, by: str = "sector") -> tuple[float | None, pd.DataFrame]:
+    """Krackhardt E-I index for the network and per group of column ``by``.
+
+    Examples
+    --------
+    >>> from maillage.analysis.inputs import load_dataset, snapshot
+    >>> from maillage.analysis.graph import build_graph
+    >>> orgs = [{"id": 1, "sector": "a"}, {"id": 2, "sector": "a"}, {"id": 3, "sector": "b"}]
+    >>> ties = [{"source": 1, "target": 2}, {"source": 2, "target": 3}]
+    >>> og = build_graph(snapshot(load_dataset(orgs, ties)))
+    >>> ei_index(og)[0]
+    0.0
+    """
+    groups = og.organizations[by].astype(str).to_numpy()
+    u, v = og.ties["u"].to_numpy(), og.ties["v"].to_numpy()
+    gu, gv = groups[u], groups[v]
+    same = gu == gv
+    network_value = _ei(float((~same).sum()), float(same.sum()))
+    names = sorted(set(groups.tolist()))
+    internal = pd.Series(gu[same]).value_counts().reindex(names, fill_value=0)
+    external = (
+        pd.concat([pd.Series(gu[~same]), pd.Series(gv[~same])]).value_counts().reindex(names, fill_value=0)
+    )
+    sizes = pd.Series(groups).value_counts().reindex(names, fill_value=0)
+    table = pd.DataFrame(
+        {
+            by: names,
+            "organizations": sizes.to_numpy(),
+            "internal": internal.to_numpy(),
+            "external": external.to_numpy(),
+        }
+    )
+    table["ei_index"] = [
+        _ei(float(e), float(i)) for e, i in zip(table["external"], table["internal"], strict=True)
+    ]
+    return network_value, table
+
+
+def sector_matrix(og: OrgGraph, *, by: str = "sector") -> pd.DataFrame:
+    """Symmetric tie-count matrix between groups; a ``sector`` column then one column per group."""
+    groups = og.organizations[by].astype(str).to_numpy()
+    names = sorted(set(groups.tolist()))
+    position = {name: i for i, name in enumerate(names)}
+    codes = np.array([position[g] for g in groups], dtype=np.int64) if len(groups) else np.zeros(0, np.int64)
+    u, v = og.ties["u"].to_numpy(), og.ties["v"].to_numpy()
+    k = len(names)
+    matrix = np.zeros((k, k), dtype=np.int64)
+    if len(u):
+        a, b = codes[u], codes[v]
+        np.add.at(matrix, (a, b), 1)
+        off = a != b
+        np.add.at(matrix, (b[off], a[off]), 1)
+    frame = pd.DataFrame(matrix, columns=names)
+    frame.insert(0, by, names)
+    return frame
+
+
+def intersectoral_mix(og: OrgGraph) -> MixResult:
+    """Sector matrix, cross-family and cross-sector shares, and E-I indices by sector."""
+    families = og.organizations["sector_family"].astype(str).to_numpy()
+    sectors = og.organizations["sector"].astype(str).to_numpy()
+    u, v = og.ties["u"].to_numpy(), og.ties["v"].to_numpy()
+    m = len(u)
+    network_ei, by_sector = ei_index(og, by="sector")
+    return MixResult(
+        sector_matrix=sector_matrix(og),
+        cross_family_share=float((families[u] != families[v]).mean()) if m else None,
+        cross_sector_share=float((sectors[u] != sectors[v]).mean()) if m else None,
+        ei_index=network_ei,
+        ei_by_sector=by_sector,
+    )

@@ -1,0 +1,99 @@
+"""Trust and value from partner ratings, and relative connectivity (after the PARTNER tool).
+
+Each survey rating is a directed tie: ``source`` (the rater) rates ``target`` (the rated) from 1 to 4 on
+reliability, mission alignment and openness (trust) and on power/influence, involvement and resource
+contribution (value). Only the latest rating per (rater, rated) pair on or before the snapshot date counts.
+
+* A rating's trust score is the mean of its non-empty trust dimensions; likewise its value score.
+* An organization's trust (value) is the mean trust (value) score of the ratings it **received**, 1–4.
+* The network's trust (value) is the mean trust (value) score over all ratings, as a percentage of the
+  maximum: ``mean / 4 x 100``.
+* Relative connectivity of organization i: ``sum_j level_ij / (5 (n - 1)) x 100`` — its level-weighted ties
+  as a share of the strongest possible (collaboration with everyone). For the network:
+  ``sum_ties level / (5 n (n - 1) / 2) x 100`` (a level-weighted density).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import igraph as ig
+import numpy as np
+import pandas as pd
+
+from .graph import OrgGraph
+from .inputs import Snapshot
+from .kernels import kernel
+from .results import Result
+from .vocabulary import MAX_LEVEL, RATING_DIMENSIONS, RATING_MAX, TRUST_DIMENSIONS, VALUE_DIMENSIONS
+
+
+@dataclass
+class RatingsResult(Result):
+    """Trust, value and relative connectivity, per organization and for the network."""
+
+    ratings: int
+    network_trust_percent: float | None
+    network_value_percent: float | None
+    network_relative_connectivity: float
+    table: pd.DataFrame  # id, ratings_received, each dimension, trust, value, relative_connectivity
+
+
+def rating_graph(snap: Snapshot) -> ig.Graph:
+    """Directed graph of the latest ratings (rater → rated), on the snapshot's vertices."""
+    with kernel():
+        graph = ig.Graph(n=len(snap.organizations), directed=True)
+        if len(snap.ratings):
+            graph.add_edges(np.column_stack([snap.ratings["src"], snap.ratings["dst"]]).astype(np.int64))
+    return graph
+
+
+def trust_and_value(snap: Snapshot, og: OrgGraph) -> RatingsResult:
+    """Per-organization and network trust, value and relative connectivity.
+
+    Examples
+    --------
+    >>> from maillage.analysis.inputs import load_dataset, snapshot
+    >>> from maillage.analysis.graph import build_graph
+    >>> ds = load_dataset([{"id": 1}, {"id": 2}], [
+    ...     {"source": 1, "target": 2, "level": "collaboration", "reliability": 4, "openness": 2}])
+    >>> snap = snapshot(ds)
+    >>> r = trust_and_value(snap, build_graph(snap))
+    >>> r.network_trust_percent, r.network_relative_connectivity
+    (75.0, 100.0)
+    """
+    n = len(snap.organizations)
+    ratings = snap.ratings
+    trust = ratings[list(TRUST_DIMENSIONS)].mean(axis=1, skipna=True)
+    value = ratings[list(VALUE_DIMENSIONS)].mean(axis=1, skipna=True)
+    per_rating = pd.DataFrame({"dst": ratings["dst"].to_numpy(), "trust": trust, "value": value})
+    for column in RATING_DIMENSIONS:
+        per_rating[column] = ratings[column].to_numpy()
+    grouped = per_rating.groupby("dst")
+    received = grouped.size().reindex(range(n), fill_value=0)
+    means = grouped[[*RATING_DIMENSIONS, "trust", "value"]].mean().reindex(range(n))
+    table = snap.organizations[["id", "name", "sector"]].copy()
+    table["ratings_received"] = received.to_numpy()
+    for column in [*RATING_DIMENSIONS, "trust", "value"]:
+        table[column] = means[column].to_numpy()
+    with kernel():
+        strength = (
+            np.asarray(og.graph.strength(weights=og.levels()), dtype=np.float64)
+            if og.graph.ecount()
+            else np.zeros(n)
+        )
+    table["relative_connectivity"] = strength / (MAX_LEVEL * (n - 1)) * 100.0 if n > 1 else 0.0
+    total_level = float(og.ties["level"].sum())
+    possible = MAX_LEVEL * n * (n - 1) / 2.0
+    return RatingsResult(
+        ratings=len(ratings),
+        network_trust_percent=_percent(trust),
+        network_value_percent=_percent(value),
+        network_relative_connectivity=total_level / possible * 100.0 if possible else 0.0,
+        table=table,
+    )
+
+
+def _percent(scores: pd.Series) -> float | None:
+    values = scores.dropna()
+    return float(values.mean() / RATING_MAX * 100.0) if len(values) else None

@@ -1,0 +1,291 @@
+"""The full network report: every indicator of one snapshot in one result, serialisable in one call."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from .brokerage import brokerage, brokerage_by_group
+from .centrality import CentralityResult, centralities
+from .change import ChangeResult, compare_snapshots
+from .graph import build_graph
+from .inputs import Dataset, DateLike, Snapshot, TableLike, load_dataset, snapshot
+from .mix import MixResult, intersectoral_mix
+from .network import NetworkMetrics, communities, level_table, network_metrics
+from .overlap import OverlapResult, overlap
+from .paths import distance_summary
+from .ratings import RatingsResult, rating_graph, trust_and_value
+from .resilience import Scenario, ScenarioResult, fragmentation, parse_scenario, removal_curve, run_scenario
+from .results import Result
+
+DEFAULT_SCENARIOS: tuple[str, ...] = ("formal-ties", "top:5", "random:0.1")
+
+
+@dataclass
+class NetworkReport(Result):
+    """Everything the observatory computes about one network snapshot.
+
+    ``organizations`` holds one row per organization: centralities, brokerage roles and, when ratings exist,
+    trust and value. ``timings`` gives the seconds spent in each section (for the benchmark and the curious).
+    """
+
+    as_of: str | None
+    filters: dict[str, Any]
+    parameters: dict[str, Any]
+    network: NetworkMetrics
+    levels: pd.DataFrame
+    mix: MixResult
+    centrality: CentralityResult
+    organizations: pd.DataFrame
+    brokerage_by_sector: pd.DataFrame
+    ratings: RatingsResult | None
+    change: ChangeResult | None
+    scenarios: list[ScenarioResult]
+    removal_curve: pd.DataFrame | None
+    overlap: OverlapResult | None
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def network_report(
+    organizations: TableLike,
+    ties: TableLike,
+    memberships: TableLike | None = None,
+    networks: TableLike | None = None,
+    *,
+    as_of: DateLike | None = None,
+    compare_to: DateLike | None = None,
+    network: Hashable | None = None,
+    sectors: Hashable | Iterable[Hashable] | None = None,
+    territories: Hashable | Iterable[Hashable] | None = None,
+    min_level: int | str | None = None,
+    formality: str | None = None,
+    scenarios: Sequence[str | Scenario] = DEFAULT_SCENARIOS,
+    curve: bool = True,
+    seed: int = 0,
+    exact_max_nodes: int = 2500,
+    betweenness_samples: int = 64,
+    path_samples: int = 64,
+    min_spaces: int = 3,
+    overlap_threshold: float = 0.5,
+    all_territories: Iterable[Hashable] | None = None,
+    all_populations: Iterable[Hashable] | None = None,
+) -> NetworkReport:
+    """Compute the full report of a network from plain tables.
+
+    Parameters
+    ----------
+    organizations, ties, memberships, networks : list of dicts or DataFrame
+        See :mod:`maillage.analysis.inputs` for the columns.
+    as_of : date, optional
+        Snapshot date (latest observation per pair on or before it); default: everything.
+    compare_to : date, optional
+        Earlier date; the ``change`` section goes from ``compare_to`` to ``as_of``.
+    network, sectors, territories, min_level, formality
+        Filters, see :func:`maillage.analysis.inputs.snapshot`.
+    scenarios : sequence of str or Scenario
+        Resilience scenarios (``formal-ties``, ``sector:S``, ``top:K``, ``random:F``).
+    curve : bool
+        Whether to compute the removal curve (targeted by degree vs random).
+    seed : int
+        Seed of every random step (Leiden, sampled betweenness and paths, random failures).
+    exact_max_nodes, betweenness_samples, path_samples
+        Above ``exact_max_nodes`` organizations, betweenness and path lengths are estimated from that many
+        sampled sources.
+    min_spaces, overlap_threshold, all_territories, all_populations
+        Hyperconcertation settings, see :func:`maillage.analysis.overlap.overlap`.
+
+    Examples
+    --------
+    >>> orgs = [{"id": i, "sector": s, "sector_family": f} for i, s, f in
+    ...         [(1, "clsc", "public"), (2, "community", "community"), (3, "community", "community")]]
+    >>> ties = [{"source": 1, "target": 2, "level": "coordination", "formality": "formal"},
+    ...         {"source": 2, "target": 3, "level": "networking"}]
+    >>> report = network_report(orgs, ties, scenarios=["formal-ties"])
+    >>> report.network.density, report.mix.cross_family_share, report.scenarios[0].cut_off
+    (0.6666666666666666, 0.5, [1])
+    >>> report.to_json()[:12]
+    '{"as_of":nul'
+    """
+    dataset = load_dataset(organizations, ties, memberships, networks)
+    return report_from_dataset(
+        dataset,
+        as_of=as_of,
+        compare_to=compare_to,
+        network=network,
+        sectors=sectors,
+        territories=territories,
+        min_level=min_level,
+        formality=formality,
+        scenarios=scenarios,
+        curve=curve,
+        seed=seed,
+        exact_max_nodes=exact_max_nodes,
+        betweenness_samples=betweenness_samples,
+        path_samples=path_samples,
+        min_spaces=min_spaces,
+        overlap_threshold=overlap_threshold,
+        all_territories=all_territories,
+        all_populations=all_populations,
+    )
+
+
+def report_from_dataset(
+    dataset: Dataset,
+    *,
+    as_of: DateLike | None = None,
+    compare_to: DateLike | None = None,
+    network: Hashable | None = None,
+    sectors: Hashable | Iterable[Hashable] | None = None,
+    territories: Hashable | Iterable[Hashable] | None = None,
+    min_level: int | str | None = None,
+    formality: str | None = None,
+    scenarios: Sequence[str | Scenario] = DEFAULT_SCENARIOS,
+    curve: bool = True,
+    seed: int = 0,
+    exact_max_nodes: int = 2500,
+    betweenness_samples: int = 64,
+    path_samples: int = 64,
+    min_spaces: int = 3,
+    overlap_threshold: float = 0.5,
+    all_territories: Iterable[Hashable] | None = None,
+    all_populations: Iterable[Hashable] | None = None,
+) -> NetworkReport:
+    """:func:`network_report` on an already validated :class:`~maillage.analysis.inputs.Dataset`."""
+    timings: dict[str, float] = {}
+
+    @contextmanager
+    def timed(section: str) -> Iterator[None]:
+        start = time.perf_counter()
+        yield
+        timings[section] = timings.get(section, 0.0) + time.perf_counter() - start
+
+    parsed = [parse_scenario(s) if isinstance(s, str) else s for s in scenarios]  # fail before computing
+    filters: dict[str, Any] = {
+        "network": network,
+        "sectors": sectors,
+        "territories": territories,
+        "min_level": min_level,
+        "formality": formality,
+    }
+    with timed("snapshot"):
+        snap = snapshot(dataset, as_of=as_of, **filters)
+    with timed("graph"):
+        og = build_graph(snap)
+    with timed("communities"):
+        membership, q = communities(og.graph, seed=seed)
+    with timed("paths"):
+        distances = distance_summary(
+            og.graph, exact_max_nodes=exact_max_nodes, samples=path_samples, seed=seed
+        )
+    with timed("network"):
+        ratings_graph = rating_graph(snap)
+        metrics = network_metrics(
+            og,
+            rating_graph=ratings_graph if len(snap.ratings) else None,
+            seed=seed,
+            distances=distances,
+            membership=membership,
+            community_modularity=q,
+        )
+        levels = level_table(og)
+    with timed("mix"):
+        mix = intersectoral_mix(og)
+    with timed("centrality"):
+        central = centralities(
+            og,
+            exact_max_nodes=exact_max_nodes,
+            betweenness_samples=betweenness_samples,
+            seed=seed,
+            distances=distances,
+            community=membership,
+        )
+    with timed("brokerage"):
+        roles = brokerage(og.graph, og.organizations["sector"])
+        by_sector = brokerage_by_group(roles, og.organizations["sector"])
+        table = pd.concat([central.table, roles.add_prefix("brokerage_")], axis=1)
+    with timed("ratings"):
+        ratings = trust_and_value(snap, og) if len(snap.ratings) else None
+        if ratings is not None:
+            extra = ratings.table.drop(columns=["id", "name", "sector"])
+            table = pd.concat([table, extra], axis=1)
+        elif og.graph.ecount():
+            table["relative_connectivity"] = trust_and_value(snap, og).table["relative_connectivity"]
+    with timed("change"):
+        change = _change(dataset, snap, compare_to, filters)
+    with timed("resilience"):
+        baseline = fragmentation(og.graph)
+        results = [run_scenario(og, s, seed=seed, centrality=table, baseline=baseline) for s in parsed]
+        curve_table = removal_curve(og, seed=seed, centrality=table) if curve else None
+    with timed("overlap"):
+        overlap_result = _overlap(
+            dataset, snap, min_spaces, overlap_threshold, all_territories, all_populations
+        )
+    return NetworkReport(
+        as_of=snap.as_of.date().isoformat() if snap.as_of is not None else None,
+        filters={k: _plain_filter(v) for k, v in filters.items() if v is not None},
+        parameters={
+            "seed": seed,
+            "exact_max_nodes": exact_max_nodes,
+            "betweenness_samples": betweenness_samples,
+            "path_samples": path_samples,
+            "compare_to": str(compare_to) if compare_to is not None else None,
+        },
+        network=metrics,
+        levels=levels,
+        mix=mix,
+        centrality=central,
+        organizations=table,
+        brokerage_by_sector=by_sector,
+        ratings=ratings,
+        change=change,
+        scenarios=results,
+        removal_curve=curve_table,
+        overlap=overlap_result,
+        timings=timings,
+    )
+
+
+def _plain_filter(value: Any) -> Any:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        return value
+    return sorted(value, key=str)
+
+
+def _change(
+    dataset: Dataset, snap: Snapshot, compare_to: DateLike | None, filters: dict[str, Any]
+) -> ChangeResult | None:
+    if compare_to is None:
+        return None
+    earlier = snapshot(dataset, as_of=compare_to, **filters)
+    return compare_snapshots(earlier, snap)
+
+
+def _overlap(
+    dataset: Dataset,
+    snap: Snapshot,
+    min_spaces: int,
+    threshold: float,
+    all_territories: Iterable[Hashable] | None,
+    all_populations: Iterable[Hashable] | None,
+) -> OverlapResult | None:
+    if snap.memberships.empty and dataset.networks.empty:
+        return None
+    ids = snap.organizations["id"].to_numpy(dtype=object)
+    members = (
+        snap.memberships.assign(organization=ids[snap.memberships["vertex"].to_numpy()])
+        if len(snap.memberships)
+        else pd.DataFrame({"organization": [], "network": []})
+    )
+    return overlap(
+        members,
+        dataset.networks if not dataset.networks.empty else None,
+        min_spaces=min_spaces,
+        threshold=threshold,
+        territories=all_territories,
+        populations=all_populations,
+    )
