@@ -1,0 +1,373 @@
+"""Writes of the surveys: waves and their invitations, answers, submission and closing."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import smtplib
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage, get_connection
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from maillage.directory.models import Contact, Organization
+from maillage.networks.models import Membership
+from maillage.surveys.forms import QuestionForm, WaveForm
+from maillage.surveys.models import (
+    RATING_FIELDS,
+    Invitation,
+    PartnerAnswer,
+    Question,
+    QuestionScope,
+    Rating,
+    Response,
+    Wave,
+    WaveKind,
+    WaveStatus,
+)
+from maillage.ties.actions import ObservationData, do_create_tie, do_observe, find_tie
+from maillage.ties.models import Formality, ObservationSource
+
+logger = logging.getLogger(__name__)
+LinkBuilder = Callable[[str, str], str]  # (token, language) -> absolute URL
+PARTNER_COPY_FIELDS = ("frequency", "level", "formality", "referrals", "information", "resources",
+                       "joint_projects", *RATING_FIELDS)  # fmt: skip
+
+
+def _lock(model: type[Invitation] | type[Wave], pk: int) -> None:
+    """Take the row's write lock as the transaction's first statement, the same way on both databases.
+
+    A no-op UPDATE locks the row on PostgreSQL (concurrent submits of one invitation queue up) and takes
+    SQLite's write lock at once, where a SELECT first would make a concurrent writer fail with "database
+    is locked" instead of waiting.
+    """
+    field = "sent_at" if model is Invitation else "status"
+    model.objects.filter(pk=pk).update(**{field: F(field)})
+
+
+@transaction.atomic
+def do_create_wave(form: WaveForm, user: User) -> Wave:
+    """Save a new draft wave; a follow-up without a chosen previous wave follows the latest closed one."""
+    wave: Wave = form.save(commit=False)
+    wave.network, wave.created_by = form.network, user
+    if wave.kind == WaveKind.FOLLOW_UP and wave.previous is None:
+        wave.previous = (
+            Wave.objects.filter(network=wave.network, status=WaveStatus.CLOSED, date__lt=wave.date)
+            .order_by("-date", "-id")
+            .first()
+        )
+    wave.save()
+    return wave
+
+
+@transaction.atomic
+def do_add_question(wave: Wave, form: QuestionForm) -> Question:
+    if wave.status != WaveStatus.DRAFT:
+        raise ValidationError(_("Questions can only be added before the wave opens."))
+    data = form.cleaned_data
+    fields = ("kind", "text_fr", "text_en", "choices", "scale_min", "scale_max", "required")
+    return Question.objects.create(
+        wave=wave,
+        code=f"custom-{secrets.token_hex(4)}",
+        order=1000 + wave.custom_questions.count(),
+        **{name: data[name] for name in fields},
+    )
+
+
+def _first_email(organization_ids: Iterable[int]) -> dict[int, str]:
+    emails: dict[int, str] = {}
+    contacts = Contact.objects.filter(organization_id__in=list(organization_ids)).exclude(email="")
+    for organization_id, email in contacts.order_by("id").values_list("organization_id", "email"):
+        emails.setdefault(organization_id, email)
+    return emails
+
+
+def do_open_wave(wave: Wave, link_for: LinkBuilder) -> int:
+    """Invite every current member organization, each with its own token, then email the invitations."""
+    with transaction.atomic():
+        _lock(Wave, wave.pk)
+        wave = Wave.objects.get(pk=wave.pk)
+        if wave.status != WaveStatus.DRAFT:
+            raise ValidationError(_("Only a draft wave can be opened."))
+        member_ids = list(
+            Membership.objects.filter(network=wave.network, end_date__isnull=True)
+            .values_list("organization_id", flat=True)
+            .distinct()
+        )
+        emails = _first_email(member_ids)
+        Invitation.objects.bulk_create(
+            Invitation(
+                wave=wave, organization_id=pk, token=secrets.token_urlsafe(32), email=emails.get(pk, "")
+            )
+            for pk in member_ids
+        )
+        Wave.objects.filter(pk=wave.pk).update(status=WaveStatus.OPEN, opened_at=timezone.now())
+    invitations = Invitation.objects.filter(wave=wave).select_related("organization", "wave__network")
+    send_invitations(list(invitations), link_for, reminder=False)
+    return len(member_ids)
+
+
+def do_send_reminders(wave: Wave, link_for: LinkBuilder) -> int:
+    """Remind the invited organizations that have not submitted yet (those with an email address)."""
+    if wave.status != WaveStatus.OPEN:
+        raise ValidationError(_("Reminders are sent only while the wave is open."))
+    pending = (
+        Invitation.objects.filter(wave=wave)
+        .exclude(response__submitted_at__isnull=False)
+        .exclude(email="")
+        .select_related("organization", "wave__network")
+    )
+    return send_invitations(list(pending), link_for, reminder=True)
+
+
+def send_invitations(invitations: list[Invitation], link_for: LinkBuilder, *, reminder: bool) -> int:
+    """Email each invitation (French then English in one message); returns how many were sent."""
+    messages, sent = [], []
+    for invitation in invitations:
+        if not invitation.email:
+            continue
+        messages.append(_invitation_email(invitation, link_for, reminder))
+        sent.append(invitation.pk)
+    if not messages:
+        return 0
+    try:
+        get_connection().send_messages(messages)
+    except (smtplib.SMTPException, OSError):
+        # The links stay visible to the coordinator, who can send them another way: never a 500 here.
+        logger.exception("Survey emails could not be sent")
+        return 0
+    now = timezone.now()
+    if reminder:
+        for invitation in invitations:
+            if invitation.pk in sent:
+                Invitation.objects.filter(pk=invitation.pk).update(
+                    reminded_at=now, reminders=invitation.reminders + 1
+                )
+    else:
+        Invitation.objects.filter(pk__in=sent).update(sent_at=now)
+    return len(sent)
+
+
+def _invitation_email(invitation: Invitation, link_for: LinkBuilder, reminder: bool) -> EmailMessage:
+    network = invitation.wave.network
+    parts = []
+    for language in ("fr", "en"):
+        with override(language):
+            intro = (
+                _("Reminder: %(network)s is still waiting for the answers of %(organization)s.")
+                if reminder
+                else _("%(network)s invites %(organization)s to answer its partner survey.")
+            ) % {"network": network.name, "organization": invitation.organization.name}
+            parts.append(
+                f"{intro}\n\n{_('Your personal link (no account needed):')}\n"
+                f"{link_for(invitation.token, language)}\n\n"
+                + _("You can save and come back before you submit. Please do not share this link.")
+            )
+    if invitation.wave.message:
+        parts.insert(0, invitation.wave.message)
+    with override("fr"):
+        subject = _("Partner survey — %(network)s") % {"network": network.name_fr or network.name_en}
+    return EmailMessage(subject, "\n\n———\n\n".join(parts), settings.DEFAULT_FROM_EMAIL, [invitation.email])
+
+
+def survey_questions(wave: Wave) -> list[Question]:
+    """The built-in instruments' questions, then the wave's own."""
+    return list(
+        Question.objects.filter(Q(instrument__isnull=False) | Q(wave=wave))
+        .select_related("instrument")
+        .order_by("instrument__order", "order", "id")
+    )
+
+
+def start_response(invitation: Invitation, language: str) -> Response:
+    """The invitation's response, created on first visit and pre-filled from the previous wave's answers."""
+    existing = getattr(invitation, "response", None)
+    if existing is not None:
+        return existing
+    try:
+        # INSERT first: on SQLite a transaction that reads before it writes cannot wait for the write lock.
+        with transaction.atomic():
+            response = Response.objects.create(invitation=invitation, language=language)
+            _prefill(response)
+    except IntegrityError:
+        # Two first visits at once: the other one created it.
+        response = Response.objects.get(invitation=invitation)
+    invitation.response = response
+    return response
+
+
+def _prefill(response: Response) -> None:
+    wave = response.invitation.wave
+    if wave.previous_id is None:
+        return
+    earlier = (
+        Response.objects.filter(
+            invitation__wave_id=wave.previous_id,
+            invitation__organization_id=response.invitation.organization_id,
+            submitted_at__isnull=False,
+        )
+        .prefetch_related("partners")
+        .first()
+    )
+    if earlier is None:
+        return
+    members = set(
+        Membership.objects.filter(network=wave.network, end_date__isnull=True).values_list(
+            "organization_id", flat=True
+        )
+    )
+    PartnerAnswer.objects.bulk_create(
+        PartnerAnswer(
+            response=response, partner_id=old.partner_id, **{f: getattr(old, f) for f in PARTNER_COPY_FIELDS}
+        )
+        for old in earlier.partners.all()
+        if old.partner_id in members
+    )
+    codes = set(Question.objects.filter(instrument__isnull=False).values_list("code", flat=True))
+    response.answers = {code: value for code, value in earlier.answers.items() if code in codes}
+    response.comments = {code: value for code, value in earlier.comments.items() if code in codes}
+    response.prefilled_from = earlier
+    response.save(update_fields=["answers", "comments", "prefilled_from"])
+
+
+@transaction.atomic
+def do_choose_partners(response: Response, partners: Iterable[Organization]) -> None:
+    """Keep the answers about partners still chosen, drop the others, add empty ones for new partners."""
+    wanted = {partner.pk for partner in partners} - {response.invitation.organization_id}
+    response.partners.exclude(partner_id__in=wanted).delete()
+    known = set(response.partners.values_list("partner_id", flat=True))
+    PartnerAnswer.objects.bulk_create(
+        PartnerAnswer(response=response, partner_id=pk) for pk in wanted - known
+    )
+    response.save(update_fields=["updated_at"])
+
+
+@transaction.atomic
+def do_save_partner_answers(response: Response, values: dict[int, dict[str, Any]]) -> None:
+    """`values` maps a PartnerAnswer id to its new field values (already validated by the forms)."""
+    for answer_id, fields in values.items():
+        PartnerAnswer.objects.filter(pk=answer_id, response=response).update(**fields)
+    response.save(update_fields=["updated_at"])
+
+
+@transaction.atomic
+def do_save_network_answers(
+    response: Response, answers: dict[str, Any], comments: dict[str, str], quote: str, consent: str
+) -> None:
+    response.answers, response.comments = answers, comments
+    response.quote, response.quote_consent = quote.strip(), consent
+    response.save(update_fields=["answers", "comments", "quote", "quote_consent", "updated_at"])
+
+
+def missing_answers(response: Response, questions: list[Question]) -> list[str]:
+    """What still blocks submission, in words the respondent understands."""
+    problems = []
+    for answer in response.partners.select_related("partner"):
+        if not (answer.frequency and answer.level and answer.formality):
+            problems.append(
+                _("%(partner)s: give the frequency, the level and the formality.")
+                % {"partner": answer.partner.name}
+            )
+    for question in questions:
+        required = question.required or (
+            question.instrument_id and question.instrument.kind in ("impact", "factors")
+        )
+        if question.scope == QuestionScope.RESPONDENT and required and question.code not in response.answers:
+            problems.append(_("Answer: %(question)s") % {"question": question.text})
+    return problems
+
+
+def do_submit(invitation: Invitation, language: str, questions: list[Question]) -> tuple[Response, list[str]]:
+    """Submit once: a second submit (a double click) finds the response submitted and changes nothing."""
+    with transaction.atomic():
+        _lock(Invitation, invitation.pk)
+        response = Response.objects.get(invitation=invitation)
+        if response.is_submitted:
+            return response, []
+        problems = missing_answers(response, questions)
+        if problems:
+            return response, problems
+        response.submitted_at, response.language = timezone.now(), language
+        response.save(update_fields=["submitted_at", "language", "updated_at"])
+    return response, []
+
+
+def do_close_wave(wave: Wave, user: User | None = None) -> int:
+    """Close the wave: submitted relational answers become survey observations and directed ratings.
+
+    Each reported pair gets one new observation dated on the wave (earlier observations are kept, never
+    changed). When both sides report the tie, the higher level wins (as in the analysis core, where the
+    highest level of a date wins), formal wins over informal, and the flows are merged. Returns the number
+    of observations made.
+    """
+    with transaction.atomic():
+        _lock(Wave, wave.pk)
+        wave = Wave.objects.select_related("network").get(pk=wave.pk)
+        if wave.status != WaveStatus.OPEN:
+            raise ValidationError(_("Only an open wave can be closed."))
+        answers = list(
+            PartnerAnswer.objects.filter(
+                response__invitation__wave=wave, response__submitted_at__isnull=False
+            )
+            .exclude(level__isnull=True)
+            .select_related("response__invitation__organization", "partner")
+        )
+        by_pair: dict[tuple[int, int], list[PartnerAnswer]] = {}
+        for answer in answers:
+            rater = answer.response.invitation.organization_id
+            by_pair.setdefault((min(rater, answer.partner_id), max(rater, answer.partner_id)), []).append(
+                answer
+            )
+        ratings = []
+        for reports in by_pair.values():
+            observation = _observe_pair(wave, reports, user)
+            for answer in reports:
+                ratings.append(
+                    Rating(
+                        wave=wave,
+                        rater=answer.response.invitation.organization,
+                        rated=answer.partner,
+                        observation=observation,
+                        reported_by_both=len(reports) == 2,
+                        **{field: getattr(answer, field) for field in RATING_FIELDS},
+                    )
+                )
+        Rating.objects.bulk_create(ratings)
+        Wave.objects.filter(pk=wave.pk).update(status=WaveStatus.CLOSED, closed_at=timezone.now())
+    return len(by_pair)
+
+
+def _observe_pair(wave: Wave, reports: list[PartnerAnswer], user: User | None):  # type: ignore[no-untyped-def]
+    first = reports[0]
+    data = ObservationData(
+        observed_on=wave.date,
+        level=max(int(r.level or 1) for r in reports),
+        formality=Formality.FORMAL
+        if any(r.formality == Formality.FORMAL for r in reports)
+        else Formality.INFORMAL,
+        referrals=any(r.referrals for r in reports),
+        information=any(r.information for r in reports),
+        resources=any(r.resources for r in reports),
+        joint_projects=any(r.joint_projects for r in reports),
+        source=ObservationSource.SURVEY,
+        note=(
+            _("Survey wave of %(date)s: reported by both sides")
+            if len(reports) == 2
+            else _("Survey wave of %(date)s: reported by one side")
+        )  # fmt: skip
+        % {"date": wave.date.isoformat()},
+    )
+    rater, partner = first.response.invitation.organization, first.partner
+    tie = find_tie(rater, partner, wave.network)
+    if tie is None:
+        tie = do_create_tie(rater, partner, wave.network, data, user)
+        return tie.observations.order_by("-id").first()
+    return do_observe(tie, data, user)

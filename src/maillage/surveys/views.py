@@ -1,0 +1,215 @@
+"""The coordinator's pages: waves, their invitations and progress, own questions, closing and results."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+from django.views.decorators.http import require_http_methods, require_POST
+
+from maillage.accounts.permissions import can_write_network, writable_network_ids
+from maillage.listing import paginate
+from maillage.networks.models import Network
+from maillage.networks.permissions import get_network_for
+from maillage.surveys import results
+from maillage.surveys.actions import (
+    do_add_question,
+    do_close_wave,
+    do_create_wave,
+    do_open_wave,
+    do_send_reminders,
+    survey_questions,
+)
+from maillage.surveys.forms import ImportForm, QuestionForm, WaveForm
+from maillage.surveys.imports import MAX_BYTES, import_responses
+from maillage.surveys.models import Rating, WaveStatus
+from maillage.surveys.permissions import get_wave_for, readable_waves
+from maillage.surveys.xlsform import do_import_xlsform, parse_xlsform
+
+
+def link_builder(request: HttpRequest):  # type: ignore[no-untyped-def]
+    def link_for(token: str, language: str) -> str:
+        with override(language):
+            return request.build_absolute_uri(reverse("surveys:respond", kwargs={"token": token}))
+
+    return link_for
+
+
+@login_required
+def wave_list(request: HttpRequest) -> HttpResponse:
+    waves = readable_waves(request.user).select_related("network").order_by("-date", "-id")
+    page, query = paginate(request, waves)
+    coordinated = Network.objects.filter(pk__in=writable_network_ids(request.user)).order_by("name_fr")
+    if request.user.is_superuser:
+        coordinated = Network.objects.order_by("name_fr")[:200]
+    return render(
+        request, "surveys/wave_list.html", {"page": page, "query": query, "coordinated": coordinated}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def wave_create(request: HttpRequest, network_pk: int) -> HttpResponse:
+    network = get_network_for(request.user, network_pk, write=True)
+    form = WaveForm(request.POST or None, network=network)
+    if request.method == "POST" and form.is_valid():
+        wave = do_create_wave(form, request.user)
+        messages.success(request, _("Wave created. Add your own questions, then open it."))
+        return redirect("surveys:wave_detail", pk=wave.pk)
+    return render(request, "surveys/wave_form.html", {"form": form, "network": network})
+
+
+@login_required
+def wave_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    wave = get_wave_for(request.user, pk)
+    can_edit = can_write_network(request.user, wave.network)
+    total, by_sector = results.response_rates(wave)
+    context = {"wave": wave, "can_edit": can_edit, "total": total, "by_sector": by_sector}
+    if can_edit:
+        context["missing"] = results.missing_invitations(wave)
+        context["questions"] = wave.custom_questions.all()
+        context["question_form"] = QuestionForm() if wave.status == WaveStatus.DRAFT else None
+        context["xlsform"] = ImportForm()
+    return render(request, "surveys/wave_detail.html", context)
+
+
+@login_required
+def wave_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """The live part of the wave page (polled by htmx): rates and who is missing."""
+    wave = get_wave_for(request.user, pk, write=True)
+    total, by_sector = results.response_rates(wave)
+    context = {"wave": wave, "can_edit": True, "total": total, "by_sector": by_sector}
+    context["missing"] = results.missing_invitations(wave)
+    return render(request, "surveys/_progress.html", context)
+
+
+@login_required
+@require_POST
+def question_add(request: HttpRequest, pk: int) -> HttpResponse:
+    wave = get_wave_for(request.user, pk, write=True)
+    form = QuestionForm(request.POST)
+    if form.is_valid() and wave.status == WaveStatus.DRAFT:
+        do_add_question(wave, form)
+        messages.success(request, _("Question added."))
+        return redirect("surveys:wave_detail", pk=wave.pk)
+    if wave.status != WaveStatus.DRAFT:
+        form.add_error(None, _("Questions can only be added before the wave opens."))
+    total, by_sector = results.response_rates(wave)
+    context = {"wave": wave, "can_edit": True, "total": total, "by_sector": by_sector, "question_form": form}
+    context |= {"missing": results.missing_invitations(wave), "questions": wave.custom_questions.all()}
+    return render(request, "surveys/wave_detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def question_import(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add questions from an XLSForm file to a draft wave; any unsupported part: reported, nothing saved."""
+    wave = get_wave_for(request.user, pk, write=True)
+    form = ImportForm(request.POST, request.FILES)
+    errors = (
+        [_("Questions can only be added before the wave opens.")] if wave.status != WaveStatus.DRAFT else []
+    )
+    if form.is_valid() and not errors:
+        questions, errors = parse_xlsform(form.cleaned_data["file"].read(MAX_BYTES + 1))
+        if not errors:
+            count = do_import_xlsform(wave, questions)
+            messages.success(request, _("%(n)s questions imported.") % {"n": count})
+            return redirect("surveys:wave_detail", pk=wave.pk)
+    total, by_sector = results.response_rates(wave)
+    context = {
+        "wave": wave,
+        "can_edit": True,
+        "total": total,
+        "by_sector": by_sector,
+        "xlsform_errors": errors,
+    }
+    context |= {"missing": results.missing_invitations(wave), "questions": wave.custom_questions.all()}
+    context |= {"question_form": QuestionForm() if wave.status == WaveStatus.DRAFT else None, "xlsform": form}
+    return render(request, "surveys/wave_detail.html", context, status=400)
+
+
+def _act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    wave = get_wave_for(request.user, pk, write=True)
+    try:
+        if action == "open":
+            count = do_open_wave(wave, link_builder(request))
+            messages.success(request, _("Wave opened: %(n)s organizations invited.") % {"n": count})
+        elif action == "remind":
+            count = do_send_reminders(wave, link_builder(request))
+            messages.success(request, _("%(n)s reminders sent.") % {"n": count})
+        else:
+            count = do_close_wave(wave, request.user)
+            messages.success(request, _("Wave closed: %(n)s ties observed.") % {"n": count})
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("surveys:wave_detail", pk=wave.pk)
+
+
+@login_required
+@require_POST
+def wave_open(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, "open")
+
+
+@login_required
+@require_POST
+def wave_remind(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, "remind")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def wave_close(request: HttpRequest, pk: int) -> HttpResponse:
+    if request.method == "POST":
+        return _act(request, pk, "close")
+    wave = get_wave_for(request.user, pk, write=True)
+    total, _sectors = results.response_rates(wave)
+    return render(request, "surveys/wave_close.html", {"wave": wave, "total": total})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def wave_import(request: HttpRequest, pk: int) -> HttpResponse:
+    """Import answers from another tool's CSV export: all checked first, nothing saved on any error."""
+    wave = get_wave_for(request.user, pk, write=True)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        if wave.status != WaveStatus.OPEN:
+            errors = [_("Answers can be imported only while the wave is open.")]
+        else:
+            result = import_responses(wave, form.cleaned_data["file"].read(MAX_BYTES + 1))
+            errors = result.errors
+            if not errors:
+                messages.success(
+                    request,
+                    _("%(responses)s responses and %(answers)s answers about partners imported.")
+                    % {"responses": result.responses, "answers": result.answers},
+                )
+                return redirect("surveys:wave_detail", pk=wave.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "surveys/wave_import.html", {"wave": wave, "form": form, "errors": errors}, status=status
+    )
+
+
+@login_required
+def wave_results(request: HttpRequest, pk: int) -> HttpResponse:
+    wave = get_wave_for(request.user, pk)
+    responses = results.submitted_responses(wave)
+    summaries = results.summarise(survey_questions(wave), responses)
+    total, by_sector = results.response_rates(wave)
+    trust, value = results.trust_and_value(wave)
+    ties = results.reported_ties(wave)
+    context = {"wave": wave, "total": total, "by_sector": by_sector, "trust": trust, "value": value}
+    # Free-text answers may identify their authors: only the network's coordinators read them.
+    context |= results.by_instrument(summaries, with_text=can_write_network(request.user, wave.network))
+    context |= {"ties": ties, "reciprocated": sum(tie.both for tie in ties)}
+    context["quotes"] = results.published_quotes(responses)
+    context["ratings_stored"] = Rating.objects.filter(wave=wave).count()
+    return render(request, "surveys/wave_results.html", context)
