@@ -6,6 +6,8 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import client_for
+from tests.initiatives.helpers import make_initiative
+from tests.surveys.helpers import make_wave
 
 OK, DENIED, LOGIN = 200, 403, 302
 ROLES = ["coordinator", "member", "outsider", "viewer", "admin"]
@@ -46,6 +48,32 @@ MATRIX = [
     ("dashboards:province_dashboard", lambda f: {}, [OK, OK, OK, OK, OK]),
     ("dashboards:province_map_data", lambda f: {}, [OK, OK, OK, OK, OK]),
     ("dashboards:compare", lambda f: {}, [OK, OK, OK, OK, OK]),
+    ("surveys:wave_list", lambda f: {}, [OK, OK, OK, OK, OK]),
+    ("surveys:wave_create", lambda f: {"network_pk": f["network_a"].pk}, [OK, DENIED, DENIED, DENIED, OK]),
+    ("surveys:wave_detail", lambda f: {"pk": make_wave(f["network_a"]).pk}, [OK, OK, DENIED, OK, OK]),
+    (
+        "surveys:wave_progress",
+        lambda f: {"pk": make_wave(f["network_a"]).pk},
+        [OK, DENIED, DENIED, DENIED, OK],
+    ),
+    ("surveys:wave_close", lambda f: {"pk": make_wave(f["network_a"]).pk}, [OK, DENIED, DENIED, DENIED, OK]),
+    ("surveys:wave_results", lambda f: {"pk": make_wave(f["network_a"]).pk}, [OK, OK, DENIED, OK, OK]),
+    ("surveys:wave_import", lambda f: {"pk": make_wave(f["network_a"]).pk}, [OK, DENIED, DENIED, DENIED, OK]),
+    ("initiatives:list", lambda f: {}, [OK, OK, OK, OK, OK]),
+    ("initiatives:create", lambda f: {}, [OK, DENIED, OK, DENIED, OK]),
+    ("initiatives:similar", lambda f: {}, [OK, DENIED, OK, DENIED, OK]),
+    ("initiatives:detail", lambda f: {"pk": make_initiative(f["network_a"]).pk}, [OK, OK, DENIED, OK, OK]),
+    (
+        "initiatives:edit",
+        lambda f: {"pk": make_initiative(f["network_a"]).pk},
+        [OK, DENIED, DENIED, DENIED, OK],
+    ),
+    ("initiatives:glance", lambda f: {"pk": make_initiative(f["network_a"]).pk}, [OK, OK, DENIED, OK, OK]),
+    (
+        "initiatives:attachment_add",
+        lambda f: {"pk": make_initiative(f["network_a"]).pk},
+        [OK, DENIED, DENIED, DENIED, OK],
+    ),
 ]
 
 

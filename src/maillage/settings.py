@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "maillage.networks",
     "maillage.ties",
     "maillage.dashboards",
+    "maillage.initiatives",
+    "maillage.surveys",
     "maillage.demo",
 ]
 

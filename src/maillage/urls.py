@@ -15,6 +15,8 @@ urlpatterns += i18n_patterns(
     path("networks/", include("maillage.networks.urls")),
     path("ties/", include("maillage.ties.urls")),
     path("dashboards/", include("maillage.dashboards.urls")),
+    path("", include("maillage.surveys.urls")),
+    path("", include("maillage.initiatives.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

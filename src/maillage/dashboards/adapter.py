@@ -20,6 +20,7 @@ from maillage.dashboards.scope import Scope, data_version
 from maillage.directory.i18n import pick_language
 from maillage.directory.models import Organization
 from maillage.networks.models import Membership, Network
+from maillage.surveys.models import RATING_FIELDS, Rating
 from maillage.ties.models import LEVEL_CODES, TieObservation
 
 
@@ -48,11 +49,20 @@ def ties_frame(networks: QuerySet[Network]) -> pd.DataFrame:
         "tie__network_id",
         "observed_on",
     )
-    frame = pd.DataFrame.from_records(
-        list(rows), columns=["source", "target", "level", "formality", "network", "date"]
+    columns = ["source", "target", "level", "formality", "network", "date"]
+    frame = pd.DataFrame.from_records(list(rows), columns=columns)
+    # Survey ratings (rater → rated) ride on a copy of the pair's survey observation, so they change no level.
+    ratings = Rating.objects.filter(observation__tie__network__in=networks).exclude(
+        **{f"{field}__isnull": True for field in RATING_FIELDS}
     )
+    rated = ratings.values_list(
+        "rater_id", "rated_id", "observation__level", "observation__formality",
+        "observation__tie__network_id", "observation__observed_on", *RATING_FIELDS,
+    )  # fmt: skip
+    if rated:
+        frame = pd.concat([frame, pd.DataFrame.from_records(list(rated), columns=[*columns, *RATING_FIELDS])])
     frame["level"] = frame["level"].map(LEVEL_CODES)
-    return frame
+    return frame.reset_index(drop=True)
 
 
 def memberships_frame(networks: QuerySet[Network]) -> pd.DataFrame:

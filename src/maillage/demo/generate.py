@@ -40,7 +40,9 @@ from maillage.directory.models import (
     TerritoryKind,
 )
 from maillage.directory.search import fold
+from maillage.initiatives.demo import build_example_initiatives
 from maillage.networks.models import Dynamic, Membership, MembershipRole, Network, NetworkKind, Scale
+from maillage.surveys.demo import build_survey_demo
 from maillage.ties.models import Formality, ObservationSource, Tie, TieObservation
 
 WAVES = [datetime.date(2023, 5, 15), datetime.date(2024, 5, 15), datetime.date(2025, 5, 15)]
@@ -108,6 +110,8 @@ def build_demo(
         tie_count, observation_count = _ties(rng, organizations, members, org_sector)
         say(f"{tie_count} ties, {observation_count} observations")
         users = _users(networks)
+        say(f"survey wave: {build_survey_demo(networks[0])}")
+        say(f"{build_example_initiatives()} example initiatives")
     return DemoSummary(
         organizations=len(org_ids),
         networks=len(networks),
