@@ -87,6 +87,13 @@ def networks_frame(networks: QuerySet[Network]) -> pd.DataFrame:
     )
 
 
+def observation_dates(dataset: Dataset) -> list[str]:
+    """The distinct observation dates of a dataset's ties, oldest first, as ISO strings."""
+    dates = dataset.ties["date"].dropna()
+    # Format the few distinct dates, not the hundreds of thousands of observations.
+    return sorted(pd.Series(dates.unique()).dt.strftime("%Y-%m-%d").tolist())
+
+
 def cached_dataset(scope: Scope, language: str | None = None) -> Dataset:
     """`dataset_for` the scope's networks, kept in the cache until the scope's data changes.
 

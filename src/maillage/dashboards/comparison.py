@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from maillage.accounts.permissions import AnyUser
 from maillage.analysis import report_from_dataset
-from maillage.dashboards.adapter import dataset_for
+from maillage.dashboards.adapter import dataset_for, observation_dates
 from maillage.dashboards.scope import scope_for
 from maillage.dashboards.summary import Headline, format_change, headlines
 from maillage.networks.models import Network
@@ -28,7 +28,7 @@ def _network(user: AnyUser, value: str | None) -> Network | None:
 
 def _column(network: Network, as_of: str | None, language: str) -> dict[str, Any]:
     dataset = dataset_for(Network.objects.filter(pk=network.pk), language)
-    dates = sorted({d.date().isoformat() for d in dataset.ties["date"].dropna()})
+    dates = observation_dates(dataset)
     if dataset.ties.empty:
         return {"network": network, "as_of": None, "dates": dates, "headlines": []}
     date = as_of if as_of in dates else (dates[-1] if dates else None)

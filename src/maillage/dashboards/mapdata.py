@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from maillage.analysis import NetworkReport, report_from_dataset
-from maillage.dashboards.adapter import cached_dataset
+from maillage.dashboards.adapter import cached_dataset, observation_dates
 from maillage.dashboards.layout import layout_positions
 from maillage.dashboards.palette import family_colors, sector_colors
 from maillage.dashboards.scope import Scope, data_version
@@ -43,7 +43,7 @@ def map_payload(scope: Scope, *, language: str, max_nodes: int = MAX_MAP_NODES) 
     organizations = dataset.organizations
     ties = dataset.ties
     total_nodes = len(organizations)
-    dates = sorted({d.date().isoformat() for d in ties["date"].dropna()})
+    dates = observation_dates(dataset)
 
     keep = _sample(organizations, ties, max_nodes)
     position = np.full(total_nodes, -1, dtype=np.int64)

@@ -13,7 +13,7 @@ from maillage.analysis import NetworkReport, report_from_dataset, snapshot
 from maillage.analysis.graph import build_graph
 from maillage.analysis.network import level_table
 from maillage.dashboards import charts
-from maillage.dashboards.adapter import cached_dataset
+from maillage.dashboards.adapter import cached_dataset, observation_dates
 from maillage.dashboards.scope import Scope, data_version
 from maillage.directory.models import Sector
 
@@ -157,7 +157,7 @@ def dashboard_data(scope: Scope, *, language: str, seed: int = 0) -> DashboardDa
 
 def _compute(scope: Scope, *, language: str, seed: int) -> DashboardData:
     dataset = cached_dataset(scope, language)
-    dates = sorted({d.date().isoformat() for d in dataset.ties["date"].dropna()})
+    dates = observation_dates(dataset)
     if dataset.ties.empty:
         return DashboardData(dates, None, None, None, [], [])
     latest = dates[-1] if dates else None
