@@ -91,6 +91,7 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("-current_level", "id")
     )
     page, query = paginate(request, ties)
+    can_edit = can_edit_organization(request.user, organization)
     return render(
         request,
         "directory/organization_detail.html",
@@ -100,10 +101,8 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "page": page,
             "query": query,
             "populations": organization.populations.all(),
-            "contacts": organization.contacts.all()
-            if can_edit_organization(request.user, organization)
-            else None,
-            "can_edit": can_edit_organization(request.user, organization),
+            "contacts": organization.contacts.all() if can_edit else None,
+            "can_edit": can_edit,
         },
     )
 

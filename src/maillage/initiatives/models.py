@@ -7,33 +7,25 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from maillage.directory.i18n import BilingualNameMixin, pick_language
-from maillage.directory.models import ActionStrategy, Organization, Population, Territory
+from maillage.directory.i18n import pick_language
+from maillage.directory.models import ActionStrategy, Organization, Population, ReferenceItem, Territory
 from maillage.networks.models import Network
 
 
-class Determinant(BilingualNameMixin):
+class Determinant(ReferenceItem):
     """A determinant of health an initiative acts on (lifestyle habits, living environment …)."""
 
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
+    class Meta(ReferenceItem.Meta):
         verbose_name = _("determinant of health")
         verbose_name_plural = _("determinants of health")
-        ordering = ["order", "id"]
 
 
-class SuccessFactor(BilingualNameMixin):
+class SuccessFactor(ReferenceItem):
     """One of the OQRLS's success factors of network work."""
 
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
+    class Meta(ReferenceItem.Meta):
         verbose_name = _("success factor")
         verbose_name_plural = _("success factors")
-        ordering = ["order", "id"]
 
 
 class Stage(models.TextChoices):

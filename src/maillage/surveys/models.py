@@ -13,8 +13,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from maillage.directory.i18n import BilingualNameMixin, pick_language
-from maillage.directory.models import Organization
+from maillage.directory.i18n import pick_language
+from maillage.directory.models import Organization, ReferenceItem
 from maillage.networks.models import Network
 from maillage.ties.models import Formality, Level, TieObservation
 
@@ -31,17 +31,14 @@ class InstrumentKind(models.TextChoices):
     FACTORS = "factors", _("Collaboration factors")
 
 
-class Instrument(BilingualNameMixin):
+class Instrument(ReferenceItem):
     """A built-in questionnaire (loaded by a data migration)."""
 
-    code = models.SlugField(_("code"), max_length=40, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=InstrumentKind.choices)
-    order = models.PositiveSmallIntegerField(default=0)
 
-    class Meta:
+    class Meta(ReferenceItem.Meta):
         verbose_name = _("instrument")
         verbose_name_plural = _("instruments")
-        ordering = ["order", "code"]
 
 
 class QuestionKind(models.TextChoices):
