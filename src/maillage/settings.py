@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
+    "django_tasks",
+    "django_tasks_db",
     "maillage.accounts",
     "maillage.directory",
     "maillage.networks",
@@ -144,6 +146,21 @@ X_FRAME_OPTIONS = "DENY"
 
 EMAIL_BACKEND = os.environ.get("MAILLAGE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("MAILLAGE_FROM_EMAIL", "maillage@localhost")
+
+# Background work (big imports, reports, province-size analyses) goes through Django's tasks API.
+# Development and tests run tasks immediately; production sets MAILLAGE_TASKS_BACKEND=database and
+# runs `maillage worker` beside the app servers.
+_TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+    "dummy": "django_tasks.backends.dummy.DummyBackend",
+}
+TASKS = {
+    "default": {
+        "BACKEND": _TASK_BACKENDS[os.environ.get("MAILLAGE_TASKS_BACKEND", "immediate")],
+        "QUEUES": ["default"],
+    }
+}
 
 PAGE_SIZE = int(os.environ.get("MAILLAGE_PAGE_SIZE", "25"))
 
