@@ -18,6 +18,7 @@ from .centrality import betweenness, centralities, constraint, effective_size, e
 from .change import ChangeResult, compare_snapshots
 from .errors import AnalysisError, InputError
 from .graph import OrgGraph, build_graph
+from .headlines import HeadlineFigures, headline_figures
 from .inputs import (
     Dataset,
     Snapshot,
@@ -56,6 +57,7 @@ __all__ = [
     "AnalysisError",
     "ChangeResult",
     "Dataset",
+    "HeadlineFigures",
     "InputError",
     "MixResult",
     "NetworkMetrics",
@@ -83,6 +85,7 @@ __all__ = [
     "ei_index",
     "eigenvector",
     "fragmentation",
+    "headline_figures",
     "intersectoral_mix",
     "load_dataset",
     "memberships_table",

@@ -49,10 +49,10 @@ def _pairs_by_code(snap: Snapshot) -> pd.DataFrame:
     ids = snap.organizations["id"].to_numpy(dtype=object)
     pairs = snap.pairs
     u, v = pairs["u"].to_numpy(), pairs["v"].to_numpy()
+    # One int64 key per pair: merging on a single integer column is several times faster than on two.
     return pd.DataFrame(
         {
-            "cu": codes[u],
-            "cv": codes[v],
+            "pair": (codes[u].astype(np.int64) << 31) | codes[v].astype(np.int64),
             "source": ids[u],
             "target": ids[v],
             "level": pairs["level"].to_numpy().astype(np.int64),
@@ -84,7 +84,7 @@ def compare_snapshots(before: Snapshot, after: Snapshot) -> ChangeResult:
     (1, 1, [2])
     """
     old, new = _pairs_by_code(before), _pairs_by_code(after)
-    merged = old.merge(new, on=["cu", "cv"], how="outer", suffixes=("_from", "_to"))
+    merged = old.merge(new, on="pair", how="outer", suffixes=("_from", "_to"))
     level_from = merged["level_from"].fillna(0).to_numpy().astype(np.int64)
     level_to = merged["level_to"].fillna(0).to_numpy().astype(np.int64)
     formal_from = merged["formal_from"].astype(object).where(merged["formal_from"].notna(), False)

@@ -93,17 +93,24 @@ def sector_matrix(og: OrgGraph, *, by: str = "sector") -> pd.DataFrame:
     return frame
 
 
-def intersectoral_mix(og: OrgGraph) -> MixResult:
-    """Sector matrix, cross-family and cross-sector shares, and E-I indices by sector."""
+def cross_shares(og: OrgGraph) -> tuple[float | None, float | None]:
+    """Shares of ties across sector families and across sectors (``None`` without ties)."""
+    u, v = og.ties["u"].to_numpy(), og.ties["v"].to_numpy()
+    if not len(u):
+        return None, None
     families = og.organizations["sector_family"].astype(str).to_numpy()
     sectors = og.organizations["sector"].astype(str).to_numpy()
-    u, v = og.ties["u"].to_numpy(), og.ties["v"].to_numpy()
-    m = len(u)
+    return float((families[u] != families[v]).mean()), float((sectors[u] != sectors[v]).mean())
+
+
+def intersectoral_mix(og: OrgGraph) -> MixResult:
+    """Sector matrix, cross-family and cross-sector shares, and E-I indices by sector."""
     network_ei, by_sector = ei_index(og, by="sector")
+    cross_family, cross_sector = cross_shares(og)
     return MixResult(
         sector_matrix=sector_matrix(og),
-        cross_family_share=float((families[u] != families[v]).mean()) if m else None,
-        cross_sector_share=float((sectors[u] != sectors[v]).mean()) if m else None,
+        cross_family_share=cross_family,
+        cross_sector_share=cross_sector,
         ei_index=network_ei,
         ei_by_sector=by_sector,
     )

@@ -130,12 +130,18 @@ def _edge_histories(
     """One edge per (pair, network); its steps flattened as [date, level, formal, date, level, formal …]."""
     if ties.empty:
         return [], []
-    date_index = {d: i for i, d in enumerate(dates)}
     ordered = ties.assign(
         network=ties["network"].where(ties["network"].notna(), -1).astype(np.int64)
     ).sort_values(["u", "v", "network", "date"], kind="stable")
     u, v, network = (ordered[c].to_numpy(dtype=np.int64) for c in ("u", "v", "network"))
-    day = ordered["date"].dt.strftime("%Y-%m-%d").map(date_index).fillna(-1).to_numpy(dtype=np.int64)
+    # Match the few distinct dates, not every observation's formatted date.
+    known = pd.to_datetime(pd.Series(dates, dtype=object)).to_numpy(dtype="datetime64[ns]")
+    observed = ordered["date"].to_numpy(dtype="datetime64[ns]")
+    day = np.full(len(observed), -1, dtype=np.int64)
+    if len(known):
+        slot = np.minimum(np.searchsorted(known, observed), len(known) - 1)
+        matched = known[slot] == observed
+        day[matched] = slot[matched]
     steps = np.column_stack(
         [day, ordered["level"].to_numpy(dtype=np.int64), ordered["formal"].to_numpy(dtype=np.int64)]
     )
@@ -143,7 +149,10 @@ def _edge_histories(
         np.r_[True, (u[1:] != u[:-1]) | (v[1:] != v[:-1]) | (network[1:] != network[:-1])]
     )
     keys = list(zip(u[starts].tolist(), v[starts].tolist(), network[starts].tolist(), strict=True))
-    histories = [chunk.ravel().tolist() for chunk in np.split(steps, starts[1:])]
+    # Slicing one flat Python list is much cheaper than splitting into thousands of small arrays.
+    flat = steps.ravel().tolist()
+    bounds = (3 * np.r_[starts, len(steps)]).tolist()
+    histories = [flat[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
     return keys, histories
 
 

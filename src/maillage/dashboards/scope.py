@@ -7,7 +7,7 @@ networks' own (`get_network_for`, `readable_networks`).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, QuerySet
 from django.shortcuts import get_object_or_404
@@ -31,6 +31,8 @@ class Scope:
     networks: QuerySet[Network]
     network: Network | None = None
     territory: Territory | None = None
+    # A scope lives for one request: its data version is read once, however many caches it keys.
+    version: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def key(self) -> str:
@@ -49,6 +51,12 @@ def data_version(scope: Scope) -> str:
     Cached computations (datasets, dashboards, map documents, layouts) are keyed on it, so an edit
     is seen at once and nothing stale is ever served.
     """
+    if scope.version is None:
+        scope.version = _read_data_version(scope)
+    return scope.version
+
+
+def _read_data_version(scope: Scope) -> str:
     observations = TieObservation.objects.filter(tie__network__in=scope.networks).aggregate(
         n=Count("id"), m=Max("id")
     )

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
-from maillage.analysis import NetworkReport, report_from_dataset, snapshot
+from maillage.analysis import HeadlineFigures, NetworkReport, headline_figures, report_from_dataset, snapshot
 from maillage.analysis.graph import build_graph
 from maillage.analysis.network import level_table
 from maillage.dashboards import charts
@@ -50,7 +50,22 @@ def _number(value: float | int | None, digits: int = 0) -> str:
     return f"{value:,.{digits}f}".replace(",", "\u202f")
 
 
-def headlines(report: NetworkReport, previous: NetworkReport | None) -> list[Headline]:
+def figures_of(report: NetworkReport) -> HeadlineFigures:
+    """A full report's headline figures (to compare with another report)."""
+    ratings = report.ratings
+    return HeadlineFigures(
+        organizations=report.network.organizations,
+        ties=report.network.ties,
+        density=report.network.density,
+        degree_centralization=report.network.degree_centralization,
+        cross_family_share=report.mix.cross_family_share,
+        formal_share=report.network.formal_share,
+        trust_percent=ratings.network_trust_percent if ratings is not None else None,
+        value_percent=ratings.network_value_percent if ratings is not None else None,
+    )
+
+
+def headlines(report: NetworkReport, previous: HeadlineFigures | NetworkReport | None) -> list[Headline]:
     metrics = report.network
     ratings = report.ratings
     items = [
@@ -127,8 +142,19 @@ def headlines(report: NetworkReport, previous: NetworkReport | None) -> list[Hea
                 higher_is="better",
             ),
         ]
+    if isinstance(previous, NetworkReport):
+        previous = figures_of(previous)
     if previous is not None:
-        before = {h.key: h.value for h in headlines(previous, None)}
+        before = {
+            "organizations": previous.organizations,
+            "ties": previous.ties,
+            "density": previous.density,
+            "centralization": previous.degree_centralization,
+            "intersectoral": previous.cross_family_share,
+            "formal": previous.formal_share,
+            "trust": previous.trust_percent / 100 if previous.trust_percent is not None else None,
+            "value": previous.value_percent / 100 if previous.value_percent is not None else None,
+        }
         for item in items:
             old = before.get(item.key)
             if old is None or item.value is None:
@@ -165,11 +191,8 @@ def _compute(scope: Scope, *, language: str, seed: int) -> DashboardData:
     report = report_from_dataset(
         dataset, as_of=latest, compare_to=previous, scenarios=["formal-ties", "top:5"], curve=True, seed=seed
     )
-    earlier = (
-        report_from_dataset(dataset, as_of=previous, scenarios=[], curve=False, seed=seed)
-        if previous
-        else None
-    )
+    # Only the headline figures of the previous wave are shown (as the change), not its whole report.
+    earlier = headline_figures(dataset, as_of=previous) if previous else None
     sector_names = {s.code: s.name for s in Sector.objects.all()}
     per_wave = {date: level_table(build_graph(snapshot(dataset, as_of=date))) for date in dates[-6:]}
     chart_list = [

@@ -1,0 +1,80 @@
+"""The few headline figures of a snapshot, without the cost of a full report.
+
+Dashboards show the change of each headline since the previous wave; computing a whole
+:func:`~maillage.analysis.report.report_from_dataset` (centralities, communities, resilience) for the
+earlier date only to read six numbers would double their cost. The figures are computed by the same
+functions the report uses, so they are equal to the report's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+
+from .graph import build_graph
+from .inputs import Dataset, DateLike, snapshot
+from .mix import cross_shares
+from .network import degree_centralization, density
+from .ratings import trust_and_value
+from .results import Result
+
+
+@dataclass
+class HeadlineFigures(Result):
+    """Size, density, centralization, intersectoral and formal shares, trust and value of one snapshot."""
+
+    organizations: int
+    ties: int
+    density: float
+    degree_centralization: float
+    cross_family_share: float | None
+    formal_share: float
+    trust_percent: float | None
+    value_percent: float | None
+
+
+def headline_figures(
+    dataset: Dataset,
+    *,
+    as_of: DateLike | None = None,
+    network: Hashable | None = None,
+    sectors: Hashable | Iterable[Hashable] | None = None,
+    territories: Hashable | Iterable[Hashable] | None = None,
+    min_level: int | str | None = None,
+    formality: str | None = None,
+) -> HeadlineFigures:
+    """The headline figures of the snapshot of ``dataset`` at ``as_of`` (filters as in the report).
+
+    Examples
+    --------
+    >>> from maillage.analysis.inputs import load_dataset
+    >>> families = ["public", "community", "community"]
+    >>> ds = load_dataset([{"id": i, "sector_family": f} for i, f in enumerate(families)],
+    ...                   [{"source": 0, "target": 1, "formality": "formal"}, {"source": 1, "target": 2}])
+    >>> f = headline_figures(ds)
+    >>> f.ties, f.density, f.cross_family_share, f.formal_share
+    (2, 0.6666666666666666, 0.5, 0.5)
+    """
+    snap = snapshot(
+        dataset,
+        as_of=as_of,
+        network=network,
+        sectors=sectors,
+        territories=territories,
+        min_level=min_level,
+        formality=formality,
+    )
+    og = build_graph(snap)
+    graph = og.graph
+    m = graph.ecount()
+    ratings = trust_and_value(snap, og) if len(snap.ratings) else None
+    return HeadlineFigures(
+        organizations=graph.vcount(),
+        ties=m,
+        density=density(graph),
+        degree_centralization=degree_centralization(graph),
+        cross_family_share=cross_shares(og)[0],
+        formal_share=float(og.ties["formal"].mean()) if m else 0.0,
+        trust_percent=ratings.network_trust_percent if ratings is not None else None,
+        value_percent=ratings.network_value_percent if ratings is not None else None,
+    )
