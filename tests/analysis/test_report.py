@@ -7,7 +7,7 @@ import json
 import pandas as pd
 from bench.generate import generate
 
-from maillage.analysis import network_report
+from maillage.analysis import headline_figures, load_dataset, network_report, report_from_dataset
 
 
 def test_full_report_on_a_generated_network_is_complete_and_serialisable() -> None:
@@ -45,3 +45,21 @@ def test_same_seed_same_report_and_sampling_above_the_threshold() -> None:
     assert first.network == second.network
     assert not first.centrality.betweenness_exact and first.centrality.betweenness_sample_size == 50
     assert first.network.path_length_sample_size == 50 and not first.network.path_length_exact
+
+
+def test_headline_figures_equal_the_full_reports_at_each_date() -> None:
+    data = generate(300, 8, seed=5)
+    dataset = load_dataset(data["organizations"], data["ties"], data["memberships"], data["networks"])
+    for as_of in ("2023-06-01", "2024-06-01"):
+        for filters in ({}, {"min_level": 2}, {"formality": "formal"}):
+            report = report_from_dataset(dataset, as_of=as_of, scenarios=[], curve=False, **filters)
+            figures = headline_figures(dataset, as_of=as_of, **filters)
+            assert figures.organizations == report.network.organizations
+            assert figures.ties == report.network.ties
+            assert figures.density == report.network.density
+            assert figures.degree_centralization == report.network.degree_centralization
+            assert figures.cross_family_share == report.mix.cross_family_share
+            assert figures.formal_share == report.network.formal_share
+            assert report.ratings is not None
+            assert figures.trust_percent == report.ratings.network_trust_percent
+            assert figures.value_percent == report.ratings.network_value_percent
