@@ -42,6 +42,19 @@ def test_the_coordinator_explores_the_map(demo_world, sign_in, live_server):
     nodes, edges = visible(page)
     assert nodes > 0 and edges > 0
     shot(page, "dashboard-network")
+    # Informal ties are drawn by the dashed program, formal ones by sigma's solid one.
+    programs = page.evaluate(
+        """() => {
+          const m = document.querySelector('#map-root').maillage;
+          const seen = {};
+          m.graph.forEachEdge((key) => {
+            const shown = m.renderer.getEdgeDisplayData(key);
+            if (shown && !shown.hidden) seen[shown.type || 'line'] = (seen[shown.type || 'line'] || 0) + 1;
+          });
+          return seen;
+        }"""
+    )
+    assert programs.get("dashed", 0) > 0 and programs.get("line", 0) > 0
 
     # A filter updates the map without reloading the page.
     marker = page.evaluate("() => (window.__sameDocument = Math.random())")

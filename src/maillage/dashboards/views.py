@@ -54,8 +54,8 @@ def map_strings() -> dict[str, str]:
         "family": _("Family"),
         "notFound": _("No organization by that name on this map."),
         "legendSize": _(
-            "Size: the chosen measure. Thicker lines: higher level. Dark lines: formal ties; light lines: "
-            "informal ties."
+            "Size: the chosen measure. Thicker lines: higher level. Solid dark lines: formal ties; dashed "
+            "lines: informal ties."
         ),
     }
 

@@ -84,6 +84,7 @@
       zIndex: true,
       nodeReducer: reduceNode,
       edgeReducer: reduceEdge,
+      edgeProgramClasses: window.MaillageDashedEdgeProgram ? { dashed: window.MaillageDashedEdgeProgram } : {},
     });
     renderer.on("clickNode", function (event) { select(Number(event.node)); });
     renderer.on("clickStage", function () { select(null); });
@@ -279,8 +280,9 @@
     if (!visibleEdges || !visibleEdges[e]) { result.hidden = true; return result; }
     var level = levelNow[e];
     result.size = 0.4 + 0.55 * level;
-    // Formal ties are drawn dark and solid, informal ones light: WebGL lines in sigma have no dash pattern.
-    result.color = formalNow[e] ? "#3b4a5a" : "#b3bcc7";
+    // Formal ties are drawn dark and solid, informal ones lighter and dashed (map-edges.js).
+    result.color = formalNow[e] ? "#3b4a5a" : "#8a97a6";
+    if (!formalNow[e] && window.MaillageDashedEdgeProgram) result.type = "dashed";
     var scenario = state.scenario;
     if (scenario) {
       var u = data.nodes.id[data.edges.u[e]];
@@ -440,6 +442,12 @@
         list.appendChild(entry);
       });
     }
+    [["tie-formal", T.formal], ["tie-informal", T.informal]].forEach(function (pair) {
+      var entry = element("li");
+      entry.appendChild(element("span", null, "tie-swatch " + pair[0]));
+      entry.appendChild(document.createTextNode(pair[1]));
+      list.appendChild(entry);
+    });
     legend.appendChild(list);
     legend.appendChild(element("p", T.legendSize, "muted"));
   }
