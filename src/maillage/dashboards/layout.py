@@ -19,7 +19,10 @@ LAYOUT_VERSION = 2
 
 
 def layout_positions(node_count: int, edges: list[tuple[int, int]], *, key: str, seed: int = 0) -> np.ndarray:
-    """An (n, 2) array of positions within the unit circle (isolated ones just outside), cached under `key` (which must change when the data does)."""
+    """An (n, 2) array of positions within the unit circle (isolated ones just outside).
+
+    Cached under `key`, which must change when the data does.
+    """
     digest = hashlib.sha256(f"{LAYOUT_VERSION}:{key}:{node_count}:{len(edges)}".encode()).hexdigest()[:40]
     cache_key = f"map-layout:{digest}"
     cached = cache.get(cache_key)
