@@ -1,0 +1,231 @@
+"""Open Referral HSDS 3.0: organizations and their locations in, organizations out.
+
+In: a JSON file (a list of organization objects, or an object with an `organizations` list), or a tabular
+data package — `datapackage.json` with `organizations.csv`, `locations.csv` and optionally
+`addresses.csv`, zipped. An organization is matched by its HSDS id (remembered from an earlier import, or
+the id Maillage gave it on export), else by normalised name. `name` becomes the French name,
+`alternate_name` the English one (as the export writes them). A location's city is matched to a
+territory of the same name when there is exactly one.
+
+Out: the organizations as HSDS JSON objects with their locations and addresses.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import uuid
+import zipfile
+from collections.abc import Iterable
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from maillage.analysis.vocabulary import fold
+from maillage.directory.models import Organization
+from maillage.exchange.checks import check_organizations
+from maillage.exchange.models import ExternalId, Location
+from maillage.exchange.plan import CREATED, UNCHANGED, UPDATED, Context, Plan
+from maillage.exchange.reading import MAX_BYTES, ReadError, decode
+
+SCHEME = "hsds"
+NAMESPACE = uuid.UUID("0b7c6c1e-5d0e-4f6b-9a53-6d61696c6c61")  # fixed: export ids must not change
+
+
+def hsds_id(organization_pk: int) -> str:
+    return str(uuid.uuid5(NAMESPACE, f"organization/{organization_pk}"))
+
+
+def _table(files: dict[str, bytes], name: str) -> list[dict[str, str]]:
+    if name not in files:
+        return []
+    reader = csv.DictReader(io.StringIO(decode(files[name]), newline=""))
+    return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in reader]
+
+
+def _from_package(raw: bytes) -> list[dict[str, Any]]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+        files = {
+            info.filename.rsplit("/", 1)[-1]: archive.read(info)
+            for info in archive.infolist()
+            if info.filename.endswith((".csv", ".json")) and info.file_size < MAX_BYTES
+        }
+    except (zipfile.BadZipFile, OSError):
+        raise ReadError(_("This file is not a readable zip archive.")) from None
+    if "organizations.csv" not in files:
+        if any(name.endswith(".json") and name != "datapackage.json" for name in files):
+            name = next(n for n in files if n.endswith(".json") and n != "datapackage.json")
+            return _from_json(files[name])
+        raise ReadError(_("The data package has no organizations.csv."))
+    addresses: dict[str, list[dict[str, str]]] = {}
+    for address in _table(files, "addresses.csv"):
+        addresses.setdefault(address.get("location_id", ""), []).append(address)
+    locations: dict[str, list[dict[str, Any]]] = {}
+    for location in _table(files, "locations.csv"):
+        entry: dict[str, Any] = {**location, "addresses": addresses.get(location.get("id", ""), [])}
+        locations.setdefault(location.get("organization_id", ""), []).append(entry)
+    organizations = _table(files, "organizations.csv")
+    return [{**o, "locations": locations.get(o.get("id", ""), [])} for o in organizations]
+
+
+def _from_json(raw: bytes) -> list[dict[str, Any]]:
+    try:
+        data = json.loads(decode(raw))
+    except ValueError:
+        raise ReadError(_("This file is not valid JSON.")) from None
+    if isinstance(data, dict):
+        data = data.get("organizations") or data.get("items") or data.get("contents") or [data]
+    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+        raise ReadError(_("The JSON file holds no list of HSDS organizations."))
+    return data
+
+
+def read_hsds(raw: bytes) -> list[dict[str, Any]]:
+    if len(raw) > MAX_BYTES:
+        raise ReadError(_("The file is larger than 50 MB."))
+    return _from_package(raw) if raw.startswith(b"PK\x03\x04") else _from_json(raw)
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _float(value: object) -> float | None:
+    try:
+        return float(str(value)) if _text(value) else None
+    except ValueError:
+        return None
+
+
+def check_hsds(plan: Plan, context: Context, raw: bytes) -> None:
+    items = read_hsds(raw)
+    known = dict(ExternalId.objects.filter(scheme=SCHEME).values_list("value", "organization_id"))
+    known |= {hsds_id(pk): pk for pk in context.organizations}
+    records = []
+    for line, item in enumerate(items, start=1):
+        record = {
+            "name_fr": _text(item.get("name")),
+            "name_en": _text(item.get("alternate_name")),
+            "description": _text(item.get("description")),
+            "website": _text(item.get("website") or item.get("url")),
+        }
+        record["name"] = record["name_fr"]
+        external = _text(item.get("id"))
+        if external in known:
+            record["id"] = str(known[external])
+        records.append((line, {k: v for k, v in record.items() if v}))
+    by_line = check_organizations(plan, context, records)
+    places = set(
+        Location.objects.values_list("organization_id", "address_1", "city").iterator()
+    )  # what is already known, to not add a location twice
+    places = {(pk, fold(address), fold(city)) for pk, address, city in places}
+    rows = {row.line: row for row in plan.rows}
+    for line, organization in by_line.items():
+        item = items[line - 1]
+        external = _text(item.get("id"))
+        if external and external not in known:
+            known[external] = 0  # once per file, even if the id is repeated
+            plan.external_ids.append(
+                ExternalId(organization=organization, scheme=SCHEME, value=external[:100])
+            )
+        added = _plan_locations(plan, context, organization, item.get("locations") or [], places)
+        row = rows[line]
+        if added and row.status == UNCHANGED:
+            row.status, row.message = UPDATED, _("New location.")
+        elif added and row.status == CREATED:
+            row.message = f"{row.message} {_('%(count)s locations.') % {'count': added}}".strip()
+
+
+def _plan_locations(
+    plan: Plan, context: Context, organization: Organization, locations: Iterable, places: set
+) -> int:
+    added = 0
+    for location in locations:
+        if not isinstance(location, dict):
+            continue
+        addresses = location.get("addresses") or [{}]
+        address = addresses[0] if isinstance(addresses[0], dict) else {}
+        address_1, city = _text(address.get("address_1"))[:200], _text(address.get("city"))[:100]
+        key = (organization.pk or id(organization), fold(address_1), fold(city))
+        if organization.pk and key in places:
+            continue
+        places.add(key)
+        territory, _problem = context.territory(city) if city else (None, "")
+        plan.locations.append(
+            Location(
+                organization=organization,
+                external_id=_text(location.get("id"))[:100],
+                name=_text(location.get("name"))[:200],
+                address_1=address_1,
+                city=city,
+                state_province=_text(address.get("state_province"))[:100],
+                postal_code=_text(address.get("postal_code"))[:20],
+                country=_text(address.get("country"))[:2],
+                latitude=_float(location.get("latitude")),
+                longitude=_float(location.get("longitude")),
+                territory=territory,
+            )
+        )
+        added += 1
+    return added
+
+
+def export_hsds(organizations: Iterable[Organization]) -> list[dict[str, Any]]:
+    """HSDS 3.0 organization objects (with locations and their addresses)."""
+    organizations = list(organizations)
+    ids = {o.pk: hsds_id(o.pk) for o in organizations}
+    for organization_id, value in ExternalId.objects.filter(scheme=SCHEME).values_list(
+        "organization_id", "value"
+    ):
+        if organization_id in ids:
+            ids[organization_id] = value
+    located: dict[int, list[Location]] = {}
+    for location in Location.objects.filter(organization__in=organizations):
+        located.setdefault(location.organization_id, []).append(location)
+    result = []
+    for organization in organizations:
+        first, second = (
+            (organization.name_fr, organization.name_en)
+            if organization.name_fr
+            else (organization.name_en, "")
+        )
+        result.append(
+            {
+                "id": ids[organization.pk],
+                "name": first,
+                "alternate_name": second or None,
+                "description": organization.description,
+                "email": None,
+                "website": organization.website or None,
+                "locations": [
+                    _location(ids[organization.pk], location) for location in located.get(organization.pk, [])
+                ],
+            }
+        )
+    return result
+
+
+def _location(organization_id: str, location: Location) -> dict[str, Any]:
+    location_id = location.external_id or str(uuid.uuid5(NAMESPACE, f"location/{location.pk}"))
+    return {
+        "id": location_id,
+        "organization_id": organization_id,
+        "location_type": "physical",
+        "name": location.name or None,
+        "latitude": location.latitude,
+        "longitude": location.longitude,
+        "addresses": [
+            {
+                "id": str(uuid.uuid5(NAMESPACE, f"address/{location.pk}")),
+                "location_id": location_id,
+                "address_1": location.address_1,
+                "city": location.city,
+                "state_province": location.state_province,
+                "postal_code": location.postal_code,
+                "country": location.country,
+                "address_type": "physical",
+            }
+        ],
+    }

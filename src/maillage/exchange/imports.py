@@ -1,0 +1,80 @@
+"""From a file to a checked plan: the one entry point the CLI, the web task and the bench share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from maillage.exchange.checks import check_memberships, check_organizations, check_ties
+from maillage.exchange.headers import known_header, map_headers, missing_fields
+from maillage.exchange.models import ImportKind
+from maillage.exchange.plan import Context, Plan
+from maillage.exchange.reading import ReadError, read_sheet
+from maillage.networks.models import Network
+
+PROGRESS_EVERY = 5000
+TABULAR = {ImportKind.ORGANIZATIONS, ImportKind.MEMBERSHIPS, ImportKind.TIES}
+
+
+class NeedsMapping(Exception):
+    """Some headers are unknown, or a required field has no column: a person must say what they mean."""
+
+    def __init__(self, headers: list[str], unknown: list[str], missing: list[str]) -> None:
+        super().__init__(", ".join(unknown + missing))
+        self.headers, self.unknown, self.missing = headers, unknown, missing
+
+
+@dataclass
+class Options:
+    """What a graph or HSDS import needs besides the file (attribute mapping, default sector)."""
+
+    chosen: dict[str, str] = field(default_factory=dict)
+    strict_headers: bool = True
+    progress: Callable[[int, int], None] | None = None  # (rows checked, rows) every PROGRESS_EVERY rows
+
+
+def _records(rows: list[tuple[int, list[str]]], columns: dict[int, str], progress) -> Iterator:  # type: ignore[no-untyped-def]
+    for count, (line, cells) in enumerate(rows, start=1):
+        if progress is not None and count % PROGRESS_EVERY == 0:
+            progress(count, len(rows))
+        yield line, {name: cells[index] for index, name in columns.items() if cells[index]}
+
+
+def headers_of(kind: str, raw: bytes) -> list[str]:
+    return read_sheet(raw, lambda header: known_header(kind, header)).headers
+
+
+def prepare(
+    kind: str, raw: bytes, network: Network | None, user=None, options: Options | None = None
+) -> Plan:  # type: ignore[no-untyped-def]
+    """Read and check a whole file; raises ReadError (unreadable) or NeedsMapping (unknown headers)."""
+    options = options or Options()
+    plan = Plan(kind=kind, network=network)
+    if kind == ImportKind.HSDS:
+        from maillage.exchange.hsds import check_hsds
+
+        check_hsds(plan, Context(network, user), raw)
+        return plan
+    if kind in {ImportKind.GRAPHML, ImportKind.GEXF}:
+        from maillage.exchange.graphs import check_graph
+
+        check_graph(plan, Context(network, user), raw, kind, options.chosen)
+        return plan
+    if kind not in TABULAR:
+        raise ReadError(_("Unknown kind of import."))
+    sheet = read_sheet(raw, lambda header: known_header(kind, header))
+    columns, unknown = map_headers(kind, sheet.headers, options.chosen, network.pk if network else None)
+    missing = missing_fields(kind, columns)
+    if missing or (unknown and options.strict_headers):
+        raise NeedsMapping(sheet.headers, unknown, missing)
+    records = _records(sheet.rows, columns, options.progress)
+    context = Context(network, user)
+    if kind == ImportKind.ORGANIZATIONS:
+        check_organizations(plan, context, records)
+    elif kind == ImportKind.MEMBERSHIPS:
+        check_memberships(plan, context, records)
+    else:
+        check_ties(plan, context, records)
+    return plan

@@ -1,0 +1,112 @@
+"""`maillage import FILE --kind …`: check a file row by row, and with --apply write it all or nothing."""
+
+from __future__ import annotations
+
+import io
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from maillage.exchange.actions import do_apply_plan
+from maillage.exchange.imports import NeedsMapping, Options, prepare
+from maillage.exchange.models import ImportKind
+from maillage.exchange.plan import ERROR
+from maillage.exchange.reading import ReadError
+from maillage.networks.models import Network
+
+SHOWN_ROWS = 50
+
+
+def progress_bar(stream=sys.stderr, width: int = 30):  # type: ignore[no-untyped-def]
+    """A text progress bar redrawn in place: `bar(done, total)`."""
+
+    def draw(done: int, total: int) -> None:
+        filled = int(width * done / total) if total else width
+        stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,}")
+        if done >= total:
+            stream.write("\n")
+        stream.flush()
+
+    return draw
+
+
+def find_network(text: str | None) -> Network | None:
+    if not text:
+        return None
+    from maillage.analysis.vocabulary import fold
+
+    if text.isdigit() and (network := Network.objects.filter(pk=int(text)).first()):
+        return network
+    matches = [n for n in Network.objects.all() if fold(text) in {fold(n.name_fr), fold(n.name_en)} - {""}]
+    if len(matches) != 1:
+        raise CommandError(f"No single network with id or name {text!r}.")
+    return matches[0]
+
+
+def _package(path: Path) -> bytes:
+    """An unzipped HSDS data package (its folder, or its datapackage.json) zipped in memory."""
+    folder = path if path.is_dir() else path.parent if path.name == "datapackage.json" else None
+    if folder is None:
+        return path.read_bytes()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for member in sorted(folder.glob("*")):
+            if member.suffix in (".csv", ".json"):
+                archive.write(member, member.name)
+    return buffer.getvalue()
+
+
+class Command(BaseCommand):
+    help = "Import organizations, memberships, ties, HSDS, GraphML or GEXF; a dry run unless --apply."
+
+    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+        parser.add_argument("file")
+        parser.add_argument("--kind", required=True, choices=ImportKind.values)
+        parser.add_argument("--network", help="network id or name (required for memberships)")
+        mode = parser.add_mutually_exclusive_group()
+        mode.add_argument("--dry-run", action="store_true", help="only check and report (the default)")
+        mode.add_argument("--apply", action="store_true", help="write everything if no row has an error")
+        parser.add_argument("--ignore-unknown", action="store_true", help="skip columns nobody recognises")
+        parser.add_argument(
+            "--map",
+            action="append",
+            default=[],
+            metavar="HEADER=FIELD",
+            help="what a column or attribute means",
+        )
+
+    def handle(self, *args, file, kind, network, apply, ignore_unknown, map, **options):  # type: ignore[no-untyped-def]  # noqa: A002
+        try:
+            raw = _package(Path(file)) if kind == ImportKind.HSDS else Path(file).read_bytes()
+        except OSError as error:
+            raise CommandError(f"Cannot read {file}: {error.strerror}") from None
+        from maillage.analysis.vocabulary import fold
+
+        chosen = {fold(k): v for k, _, v in (item.partition("=") for item in map)}
+        started = time.perf_counter()
+        try:
+            plan = prepare(kind, raw, find_network(network), None, Options(chosen, not ignore_unknown))
+        except ReadError as error:
+            raise CommandError(str(error)) from None
+        except NeedsMapping as error:
+            raise CommandError(
+                f"Unknown columns: {', '.join(error.unknown) or '-'};"
+                f" missing: {', '.join(error.missing) or '-'}."
+                " Use --map 'Header=field' or --ignore-unknown."
+            ) from None
+        errors = [row for row in plan.rows if row.status == ERROR]
+        for row in (errors or plan.rows)[:SHOWN_ROWS]:
+            self.stdout.write(f"line {row.line}: {row.status} {row.label} {row.message}".rstrip())
+        counts = ", ".join(f"{count:,} {status}" for status, count in plan.counts.items())
+        self.stdout.write(f"{counts} (checked in {time.perf_counter() - started:.1f} s)")
+        if errors:
+            raise CommandError(f"{len(errors)} rows have errors: nothing was imported.")
+        if not apply:
+            self.stdout.write("Dry run: nothing written. Add --apply to import.")
+            return
+        started = time.perf_counter()
+        do_apply_plan(plan, progress=progress_bar(self.stderr._out))
+        self.stdout.write(self.style.SUCCESS(f"Imported in {time.perf_counter() - started:.1f} s."))

@@ -1,0 +1,232 @@
+"""What an import will do, row by row, worked out in memory before anything is written.
+
+A `Plan` holds the report (one `Row` per line: created, updated, unchanged or error, with the reason in
+the user's language) and the objects to write. `Context` loads the directory once (organizations,
+sectors, territories, the network's memberships and ties) so that checking 100,000 rows is dictionary
+look-ups, not queries.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.utils.translation import gettext as _
+
+from maillage.accounts.permissions import is_admin, writable_network_ids
+from maillage.analysis.vocabulary import fold
+from maillage.directory.models import Organization, Sector, Territory
+from maillage.exchange.models import ExternalId, Location
+from maillage.exchange.names import normalize_name
+from maillage.networks.models import Membership, Network
+from maillage.ties.models import Tie, TieObservation
+
+CREATED, UPDATED, UNCHANGED, ERROR = "created", "updated", "unchanged", "error"
+STATUSES = (CREATED, UPDATED, UNCHANGED, ERROR)
+
+
+@dataclass
+class Row:
+    line: int
+    status: str
+    label: str
+    message: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        return {"line": self.line, "status": self.status, "label": self.label, "message": self.message}
+
+
+@dataclass
+class Observation:
+    observed_on: datetime.date
+    level: int
+    formality: str
+    agreement_kind: str = ""
+    referrals: bool = False
+    information: bool = False
+    resources: bool = False
+    joint_projects: bool = False
+    note: str = ""
+
+
+@dataclass(eq=False)
+class NewTie:
+    """A tie to create; a plain object, because building 100,000 model instances costs seconds."""
+
+    first: Organization
+    second: Organization
+    pk: int | None = None
+
+
+@dataclass
+class Plan:
+    kind: str
+    network: Network | None
+    rows: list[Row] = field(default_factory=list)
+    new_organizations: list[Organization] = field(default_factory=list)
+    changed_organizations: dict[int, Organization] = field(default_factory=dict)
+    new_memberships: list[Membership] = field(default_factory=list)
+    changed_memberships: list[Membership] = field(default_factory=list)
+    new_ties: dict[tuple[int, int], NewTie] = field(
+        default_factory=dict
+    )  # keyed by id() of both organizations
+    observations: list[tuple[Tie | NewTie, Observation]] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)
+    external_ids: list[ExternalId] = field(default_factory=list)
+
+    def add(self, line: int, status: str, label: str, message: str = "") -> None:
+        self.rows.append(Row(line, status, label[:300], message))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(row.status == ERROR for row in self.rows)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(STATUSES, 0)
+        for row in self.rows:
+            counts[row.status] += 1
+        return counts
+
+    @property
+    def writes(self) -> int:
+        parts = (self.new_organizations, self.changed_organizations, self.new_memberships,
+                 self.changed_memberships, self.new_ties, self.observations, self.locations)  # fmt: skip
+        return sum(len(part) for part in parts)
+
+
+class Context:
+    """The directory in memory, and what the importing person may change."""
+
+    def __init__(self, network: Network | None, user: AbstractBaseUser | AnonymousUser | None) -> None:
+        self.network = network
+        self.organizations: dict[int, Organization] = {
+            o.pk: o
+            for o in Organization.objects.only(
+                "id", "name_fr", "name_en", "acronym", "sector_id", "territory_id", "website", "description"
+            )
+        }
+        self.by_key: dict[str, list[Organization]] = defaultdict(list)
+        for organization in self.organizations.values():
+            self._index(organization)
+        self.sectors: dict[str, Sector] = {}
+        for sector in Sector.objects.all():
+            for text in (sector.code, sector.name_fr, sector.name_en):
+                self.sectors.setdefault(fold(text), sector)
+        self.territories: dict[str, list[Territory]] = defaultdict(list)
+        for territory in Territory.objects.all():
+            for text in {territory.code, territory.name_fr, territory.name_en} - {""}:
+                self.territories[fold(text)].append(territory)
+        self.editable = self._editable(user)
+        self._found: dict[str, tuple[Organization | None, str]] = {}
+        self.memberships: dict[int, Membership] = {}
+        self.ties: dict[tuple[int, int], Tie] = {}
+        self.observed: dict[tuple[int, datetime.date], tuple[int, str]] = {}
+        if network is not None:
+            self.memberships = {m.organization_id: m for m in Membership.objects.filter(network=network)}
+        ties = Tie.objects.filter(network=network) if network else Tie.objects.filter(network__isnull=True)
+        self.ties = {(t.organization_a_id, t.organization_b_id): t for t in ties}
+        observations = TieObservation.objects.filter(tie__in=ties).values_list(
+            "tie_id", "observed_on", "level", "formality"
+        )
+        self.observed = {(tie, on): (level, formality) for tie, on, level, formality in observations}
+
+    def _editable(self, user: AbstractBaseUser | AnonymousUser | None) -> set[int] | None:
+        """Organization ids the user may change (None: all of them)."""
+        if user is None or is_admin(user):
+            return None
+        mine = writable_network_ids(user)
+        seated: dict[int, set[int]] = defaultdict(set)
+        for organization_id, network_id in Membership.objects.values_list("organization_id", "network_id"):
+            seated[organization_id].add(network_id)
+        # As in the directory: coordinators change organizations of their networks, or in no network yet.
+        return {pk for pk in self.organizations if not seated[pk] or seated[pk] & mine}
+
+    def _index(self, organization: Organization) -> None:
+        for name in {organization.name_fr, organization.name_en} - {""}:
+            key = normalize_name(name)
+            if key and organization not in self.by_key[key]:
+                self.by_key[key].append(organization)
+
+    def add_organization(self, organization: Organization) -> None:
+        self._index(organization)
+
+    def may_edit(self, organization: Organization) -> bool:
+        return organization.pk is None or self.editable is None or organization.pk in self.editable
+
+    def find(self, text: str) -> tuple[Organization | None, str]:
+        """The organization a cell names (by Maillage id, or by name), or a reason it cannot be told."""
+        # A tie file names the same few thousand organizations over and over: remember the answers.
+        if text in self._found:
+            return self._found[text]
+        answer = self._find(text)
+        if answer[0] is not None and answer[0].pk is not None:
+            self._found[text] = answer
+        return answer
+
+    def label(self, organization: Organization) -> str:
+        return organization.name_fr or organization.name_en
+
+    def _find(self, text: str) -> tuple[Organization | None, str]:
+        text = text.strip()
+        if re.fullmatch(r"#?\d+", text):
+            found = self.organizations.get(int(text.lstrip("#")))
+            if found is not None:
+                return found, ""
+        matches = self.by_key.get(normalize_name(text), [])
+        if len(matches) > 1:
+            return None, _("Several organizations are called “%(name)s”: give its id instead.") % {
+                "name": text
+            }
+        return (matches[0], "") if matches else (None, "")
+
+    def sector(self, text: str) -> Sector | None:
+        return self.sectors.get(fold(text))
+
+    def territory(self, text: str) -> tuple[Territory | None, str]:
+        matches = self.territories.get(fold(text), [])
+        if len(matches) > 1:
+            return None, _("Several territories are called “%(name)s”: give its code.") % {"name": text}
+        if not matches:
+            return None, _("Unknown territory “%(name)s”.") % {"name": text}
+        return matches[0], ""
+
+
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d", "%d/%m/%y")
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """ISO or day/month/year (as French Excel writes it); None if it is neither.
+
+    >>> parse_date("05/03/2024"), parse_date("2024-03-05 00:00:00")
+    (datetime.date(2024, 3, 5), datetime.date(2024, 3, 5))
+    """
+    text = text.strip().split(" ")[0].split("T")[0]
+    if text in _DATES:
+        return _DATES[text]
+    _DATES[text] = _parse_date(text)
+    return _DATES[text]
+
+
+_DATES: dict[str, datetime.date | None] = {}
+
+
+def _parse_date(text: str) -> datetime.date | None:
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(text, pattern).date()  # noqa: DTZ007 - a calendar date
+        except ValueError:
+            continue
+    return None
+
+
+YES = {"oui", "yes", "x", "1", "true", "vrai", "o", "y"}
+NO = {"", "non", "no", "0", "false", "faux", "n"}
+
+
+def parse_flag(text: str) -> bool | None:
+    key = fold(text)
+    return True if key in YES else False if key in NO else None
