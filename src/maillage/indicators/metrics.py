@@ -1,0 +1,118 @@
+"""Network metrics per network and period, from the dashboards' adapter and the analysis dataset.
+
+Each (network, period) is cached under that network's own data version, so editing one network
+recomputes only its metrics, and a province scorecard reuses everything already computed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections.abc import Iterable
+
+from django.core.cache import cache
+from django.db.models import Count, Max
+
+from maillage.dashboards.adapter import dataset_for
+from maillage.directory.models import Organization
+from maillage.indicators.batch import BatchMetrics, MetricValues
+from maillage.networks.models import Membership, Network
+from maillage.surveys.models import Rating
+from maillage.ties.models import TieObservation
+
+
+def period_end(period: str) -> datetime.date:
+    year = int(period[:4])
+    if "-Q" in period:
+        quarter = int(period[-1])
+        month = quarter * 3
+        following = datetime.date(year + (month == 12), month % 12 + 1, 1)
+        return following - datetime.timedelta(days=1)
+    return datetime.date(year, 12, 31)
+
+
+def previous_period(period: str) -> str:
+    year = int(period[:4])
+    if "-Q" in period:
+        quarter = int(period[-1])
+        return f"{year - 1}-Q4" if quarter == 1 else f"{year}-Q{quarter - 1}"
+    return str(year - 1)
+
+
+def network_versions(network_ids: Iterable[int]) -> dict[int, str]:
+    """One short version string per network, in four grouped queries whatever the number of networks."""
+    ids = list(network_ids)
+    observations = {
+        row["tie__network"]: (row["n"], row["m"])
+        for row in TieObservation.objects.filter(tie__network__in=ids)
+        .values("tie__network")
+        .annotate(n=Count("id"), m=Max("id"))
+    }
+    members = {
+        row["network"]: (row["n"], row["m"], row["e"], row["s"])
+        for row in Membership.objects.filter(network__in=ids)
+        .values("network")
+        .annotate(n=Count("id"), m=Max("id"), e=Max("end_date"), s=Max("start_date"))
+    }
+    ratings = {
+        row["observation__tie__network"]: (row["n"], row["m"])
+        for row in Rating.objects.filter(observation__tie__network__in=ids)
+        .values("observation__tie__network")
+        .annotate(n=Count("id"), m=Max("id"))
+    }
+    organizations = Organization.objects.aggregate(u=Max("updated_at"))["u"]
+    return {pk: f"{observations.get(pk)}:{members.get(pk)}:{ratings.get(pk)}:{organizations}" for pk in ids}
+
+
+# Networks share cache entries in buckets (network id modulo BUCKETS): a province of 1,000 networks is a
+# few dozen entries, not thousands (the default local-memory cache keeps only 300), and an edit to one
+# network recomputes only the networks of its bucket.
+BUCKETS = 32
+
+
+def _bucket_key(bucket: list[int], versions: dict[int, str], periods: list[str]) -> str:
+    text = repr([(pk, versions[pk]) for pk in bucket]) + repr(periods)
+    return "indicators:metrics:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def _measure(networks: list[int], periods: list[str]) -> dict[tuple[int, str], MetricValues]:
+    batch = BatchMetrics(dataset_for(Network.objects.filter(pk__in=networks)), networks)
+    measured = {
+        period: batch.at(period_end(period))
+        for period in set(periods) | {previous_period(p) for p in periods}
+    }
+    result: dict[tuple[int, str], MetricValues] = {}
+    for pk in networks:
+        for period in periods:
+            values = dict(measured[period][pk])
+            before = measured[previous_period(period)][pk]["ties"]
+            values["partnership_growth"] = 100.0 * (values["ties"] - before) / before if before else None  # type: ignore[operator]
+            result[(pk, period)] = values
+    return result
+
+
+def metric_values(network_ids: Iterable[int], periods: Iterable[str]) -> dict[tuple[int, str], MetricValues]:
+    """Every metric of every (network, period); computed once, then read from the cache."""
+    ids, wanted = sorted(set(network_ids)), sorted(set(periods))
+    if not ids or not wanted:
+        return {}
+    versions = network_versions(ids)
+    buckets: dict[int, list[int]] = {}
+    for pk in ids:
+        buckets.setdefault(pk % BUCKETS, []).append(pk)
+    keys = {number: _bucket_key(bucket, versions, wanted) for number, bucket in buckets.items()}
+    found = cache.get_many(list(keys.values()))
+    result: dict[tuple[int, str], MetricValues] = {}
+    stale = [number for number, key in keys.items() if key not in found]
+    for key in keys.values():
+        if key in found:
+            result.update(found[key])
+    if stale:
+        # One read of the adapter for every stale bucket together, then one cache entry per bucket.
+        fresh = _measure(sorted(pk for number in stale for pk in buckets[number]), wanted)
+        result.update(fresh)
+        cache.set_many(
+            {keys[n]: {(pk, p): fresh[(pk, p)] for pk in buckets[n] for p in wanted} for n in stale},
+            timeout=24 * 3600,
+        )
+    return result
