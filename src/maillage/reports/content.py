@@ -1,0 +1,287 @@
+"""The yearly report's content: sections 1–4 from the analysis core, 5–8 from the other apps.
+
+Everything here is plain data (dataclasses, lists, dicts) computed once; the HTML page and the PDF render
+the same `ReportData`, so the numbers in both are the same numbers, and they are the analysis core's
+(`report_from_dataset` on the adapter's dataset) formatted the way the dashboard formats them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from maillage.analysis import NetworkReport, report_from_dataset, snapshot
+from maillage.analysis.graph import build_graph
+from maillage.analysis.network import level_table
+from maillage.dashboards import charts
+from maillage.dashboards.adapter import cached_dataset, observation_dates
+from maillage.dashboards.mapdata import broker_labels
+from maillage.dashboards.scope import Scope
+from maillage.dashboards.summary import Headline, _percent, headlines
+from maillage.directory.i18n import pick_language
+from maillage.directory.models import Sector
+from maillage.networks.models import Network
+from maillage.reports import voices
+from maillage.reports.mapimage import MapImage, map_image
+from maillage.reports.scope import Period
+
+SECTIONS = [
+    ("approach", 1),
+    ("partners", 2),
+    ("progress", 3),
+    ("network", 4),
+    ("impact", 5),
+    ("words", 6),
+    ("effects", 7),
+    ("method", 8),
+]
+
+
+def section_titles() -> dict[str, str]:
+    return {
+        "approach": _("The partnership approach"),
+        "partners": _("The partners"),
+        "progress": _("Progress of partnerships"),
+        "network": _("The network"),
+        "impact": _("Measuring impact"),
+        "words": _("In their words"),
+        "effects": _("Effects beyond services"),
+        "method": _("Method"),
+    }
+
+
+def no_data_message() -> str:
+    """The one plain sentence every section shows when its data does not exist."""
+    return _("No data exists for this section for the period of this report.")
+
+
+def level_definitions() -> list[tuple[str, str]]:
+    """The collaboration scale of Frey et al. (2006): the development stages of a partnership."""
+    labels = charts.level_labels()
+    return [
+        (labels["networking"], _("Aware of each other, loosely defined roles, little communication.")),
+        (labels["cooperation"], _("Share information, somewhat defined roles, formal communication.")),
+        (labels["coordination"], _("Share information and resources, defined roles, some joint decisions.")),
+        (labels["coalition"], _("Share ideas and resources, frequent communication, everyone has a vote.")),
+        (labels["collaboration"], _("Belong to one system, trust, consensus on every decision.")),
+    ]
+
+
+@dataclass
+class Organization:
+    name: str
+    sector: str
+
+
+@dataclass
+class ReportData:
+    scope: Scope
+    period: Period
+    language: str
+    title: str
+    subtitle: str
+    as_of: str | None
+    compare_to: str | None
+    generated_on: datetime.date
+    report: NetworkReport | None
+    headlines: list[Headline] = field(default_factory=list)
+    charts: dict[str, charts.Chart] = field(default_factory=dict)
+    sections: dict[str, dict[str, Any]] = field(default_factory=dict)
+    map: MapImage | None = None
+
+    @property
+    def titles(self) -> dict[str, str]:
+        return section_titles()
+
+    def headline(self, key: str) -> Headline | None:
+        return next((h for h in self.headlines if h.key == key), None)
+
+
+def build_report(scope: Scope, period: Period, *, language: str, seed: int = 0) -> ReportData:
+    """Compute every section of the report of a scope for a period, in a language."""
+    with translation.override(language):
+        dataset = cached_dataset(scope, language)
+        dates = observation_dates(dataset)
+        as_of, compare_to = period.pick(dates)
+        if as_of is not None and not (period.year or period.since or period.until):
+            period = Period(year=int(as_of[:4]))  # no year asked: the year of the latest wave
+        report = previous = None
+        if as_of is not None and not dataset.ties.empty:
+            report = report_from_dataset(
+                dataset, as_of=as_of, compare_to=compare_to, scenarios=["formal-ties", "top:5"], seed=seed
+            )
+            if compare_to is not None:
+                previous = report_from_dataset(
+                    dataset, as_of=compare_to, scenarios=[], curve=False, seed=seed
+                )
+        data = ReportData(
+            scope=scope,
+            period=period,
+            language=language,
+            title=scope.title,
+            subtitle=_("Baseline data report %(period)s") % {"period": period.label},
+            as_of=as_of,
+            compare_to=compare_to,
+            generated_on=datetime.date.today(),
+            report=report,
+        )
+        names = organization_names(dataset.organizations)
+        sector_names = {s.code: s.name for s in Sector.objects.all()}
+        data.sections["approach"] = approach_section(scope, dataset, as_of, seed)
+        data.sections |= {"partners": {}, "progress": {}, "network": {}}  # empty until there are ties
+        if report is not None:
+            data.headlines = headlines(report, previous)
+            waves = [d for d in dates if d <= as_of][-6:]
+            per_wave = {d: level_table(build_graph(snapshot(dataset, as_of=d))) for d in waves}
+            data.charts = {
+                "sectors": charts.partnerships_by_sector(report, sector_names),
+                "levels": charts.levels_by_wave(per_wave),
+                "transitions": charts.transition_matrix(report),
+                "sector_mix": charts.sector_heatmap(report, sector_names),
+                "resilience": charts.resilience_curve(report),
+            }
+            data.map = map_image(dataset, as_of=as_of, key=f"{scope.key}:{as_of}")
+            data.sections["partners"] = partners_section(report, names, sector_names)
+            data.sections["progress"] = progress_section(report)
+            data.sections["network"] = network_section(report, names, sector_names)
+        data.sections.update(voices.voice_sections(scope, period, as_of=as_of, compare_to=compare_to))
+        data.sections["method"] = voices.method_section(scope, data, dates)
+        for chart in voices.impact_charts(data.sections["impact"]):
+            data.charts[chart.key] = chart
+    return data
+
+
+def organization_names(organizations: pd.DataFrame) -> dict[Any, str]:
+    return dict(zip(organizations["id"], organizations["name"], strict=True))
+
+
+def approach_section(scope: Scope, dataset: Any, as_of: str | None, seed: int) -> dict[str, Any]:
+    networks = list(
+        scope.networks.select_related("territory", "lead_organization").prefetch_related(
+            "target_populations", "action_strategies"
+        )
+    )
+    rows = []
+    for network in networks:
+        row: dict[str, Any] = {"network": network, **_network_facts(network)}
+        if len(networks) > 1 and as_of is not None:
+            # One summary line per network, from the same dataset the scope's report uses.
+            part = report_from_dataset(
+                dataset, as_of=as_of, network=network.pk, scenarios=[], curve=False, seed=seed
+            )
+            row["organizations"] = part.network.organizations
+            row["ties"] = part.network.ties
+            row["density"] = _percent(part.network.density)
+        rows.append(row)
+    return {"networks": rows, "single": rows[0] if len(rows) == 1 else None, "empty": not rows}
+
+
+def _network_facts(network: Network) -> dict[str, Any]:
+    lead = network.lead_organization
+    return {
+        "kind": network.get_kind_display(),
+        "scale": network.get_scale_display(),
+        "territory": network.territory.name,
+        "lead": pick_language(lead.name_fr, lead.name_en) if lead else "",
+        "dynamic": network.get_dynamic_display() if network.dynamic else "",
+        "funding": network.get_funding_display() if network.funding else "",
+        "problem_origin": network.get_problem_origin_display() if network.problem_origin else "",
+        "actions": network.get_actions_display() if network.actions else "",
+        "populations": [p.name for p in network.target_populations.all()],
+        "strategies": [s.name for s in network.action_strategies.all()],
+    }
+
+
+def partners_section(
+    report: NetworkReport, names: dict[Any, str], sector_names: dict[str, str]
+) -> dict[str, Any]:
+    table = report.organizations
+    sectors = dict(zip(table["id"], table["sector"], strict=True))
+    change = report.change
+
+    def people(ids: list[Any]) -> list[Organization]:
+        return sorted(
+            (Organization(names.get(i, str(i)), sector_names.get(sectors.get(i, ""), "")) for i in ids),
+            key=lambda o: o.name,
+        )
+
+    partners = int((table["degree"] > 0).sum())
+    return {
+        "partners": partners,
+        "sectors": int(table.loc[table["degree"] > 0, "sector"].nunique()),
+        "joined": people(change.joined) if change else [],
+        "left": people(change.left) if change else [],
+        "has_change": change is not None,
+    }
+
+
+def progress_section(report: NetworkReport) -> dict[str, Any]:
+    change = report.change
+    if change is None:
+        return {"change": None, "levels": level_definitions()}
+    counts = [
+        (_("New ties"), change.gained),
+        (_("Ties that ended"), change.lost),
+        (_("Strengthened (higher level)"), change.strengthened),
+        (_("Weakened (lower level)"), change.weakened),
+        (_("Formalized"), change.formalized),
+        (_("Unchanged"), change.unchanged),
+    ]
+    return {"change": change, "counts": counts, "levels": level_definitions()}
+
+
+def network_section(
+    report: NetworkReport, names: dict[Any, str], sector_names: dict[str, str]
+) -> dict[str, Any]:
+    table = report.organizations
+    roles = list(broker_labels())
+    top = table.sort_values(["brokerage_total", "betweenness"], ascending=False).head(5)
+    brokers = []
+    for _index, row in top.iterrows():
+        if not row["brokerage_total"]:
+            continue
+        main = max(roles, key=lambda r: row[f"brokerage_{r}"])
+        brokers.append(
+            {
+                "name": names.get(row["id"], str(row["id"])),
+                "sector": sector_names.get(row["sector"], row["sector"]),
+                "role": broker_labels()[main],
+                "total": int(row["brokerage_total"]),
+                "betweenness": f"{row['betweenness'] * 100:.1f} %",
+            }
+        )
+    mix = report.mix
+    scenarios = {s.scenario: s for s in report.scenarios}
+    formal = scenarios.get("formal-ties")
+    metrics = report.network
+    resilience = None
+    if formal is not None:
+        resilience = {
+            "removed_ties": formal.removed_ties,
+            "before": _percent(metrics.largest_component_share),
+            "after": _percent(formal.largest_component_share),
+            "components_before": metrics.components,
+            "components_after": formal.components,
+            "cut_off": sorted(names.get(i, str(i)) for i in formal.cut_off),
+        }
+    top5 = scenarios.get("top:5")
+    return {
+        "brokers": brokers,
+        "mix": {
+            "cross_family": _percent(mix.cross_family_share),
+            "cross_sector": _percent(mix.cross_sector_share),
+            "ei": "—" if mix.ei_index is None else f"{mix.ei_index:+.2f}",
+        },
+        "resilience": resilience,
+        "top5": {
+            "after": _percent(top5.largest_component_share),
+            "removed": sorted(names.get(i, str(i)) for i in top5.removed),
+        }
+        if top5
+        else None,
+    }

@@ -1,0 +1,33 @@
+"""`maillage export`: the data behind the reports as CSV (zip), XLSX, GraphML, GEXF or JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from maillage.networks.models import Network
+from maillage.reports.exports import FORMATS, export
+from maillage.reports.management.commands.report import find_network
+
+
+class Command(BaseCommand):
+    help = (
+        "Export organizations, networks, memberships, ties, survey results, indicators, or a network graph."
+    )
+
+    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+        parser.add_argument("--format", choices=list(FORMATS), required=True)
+        parser.add_argument("--network", help="network id or name (default: every network)")
+        parser.add_argument("--lang", choices=["fr", "en"], default="fr", help="language of names in graphs")
+        parser.add_argument("--out", required=True, help="output file")
+
+    def handle(self, *args, format, network, lang, out, **options):  # type: ignore[no-untyped-def]  # noqa: A002
+        if network:
+            found = find_network(network)
+            networks, title = Network.objects.filter(pk=found.pk), found.name
+        else:
+            networks, title = Network.objects.all(), "Maillage"
+        result = export(networks, format, title=title, language=lang)
+        Path(out).write_bytes(result.content)
+        self.stdout.write(f"{out} ({len(result.content):,} bytes)")

@@ -1,0 +1,218 @@
+"""Sections 5–8 of the yearly report: impact measures and indicators, partners' words, initiatives, method.
+
+Quotes come from `surveys.results.published_quotes`, which keeps only the words whose authors consented to
+publication (`Response.quote_consent`). The indicator scorecard comes from the indicators app when it is
+installed; until then (or when it has no value) the section says plainly that no indicator data exists.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.apps import apps
+from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+
+from maillage.dashboards import charts
+from maillage.dashboards.scope import Scope
+from maillage.initiatives.models import Initiative
+from maillage.reports.scope import Period
+from maillage.surveys.models import Question, QuestionKind, Wave, WaveStatus
+from maillage.surveys.results import published_quotes, response_rates, submitted_responses, summarise
+from maillage.ties.models import ObservationSource, TieObservation
+
+if TYPE_CHECKING:
+    from maillage.reports.content import ReportData
+
+
+def _period_end(period: Period, as_of: str | None) -> datetime.date:
+    if period.until:
+        return period.until
+    if period.year:
+        return datetime.date(period.year, 12, 31)
+    return datetime.date.fromisoformat(as_of) if as_of else datetime.date.today()
+
+
+def report_waves(scope: Scope, period: Period, as_of: str | None) -> list[Wave]:
+    """Each network's latest survey wave (open or closed) on or before the end of the period."""
+    end = _period_end(period, as_of)
+    waves = (
+        Wave.objects.filter(network__in=scope.networks, date__lte=end)
+        .exclude(status=WaveStatus.DRAFT)
+        .select_related("network")
+        .order_by("network_id", "-date", "-id")
+    )
+    latest: dict[int, Wave] = {}
+    for wave in waves:
+        latest.setdefault(wave.network_id, wave)
+    return sorted(latest.values(), key=lambda w: (w.network.name, w.date))
+
+
+def voice_sections(
+    scope: Scope, period: Period, *, as_of: str | None, compare_to: str | None
+) -> dict[str, dict[str, Any]]:
+    waves = report_waves(scope, period, as_of)
+    responses = [r for wave in waves for r in submitted_responses(wave)]
+    impact_questions = list(
+        Question.objects.filter(instrument__kind="impact", kind=QuestionKind.SCALE)
+        .select_related("instrument")
+        .order_by("order", "id")
+    )
+    summaries = summarise(impact_questions, responses) if responses else []
+    measures = [
+        {
+            "text": s.question.text,
+            "code": s.question.code,
+            "answered": s.answered,
+            "mean": s.mean,
+            "mean_display": "—" if s.mean is None else f"{s.mean:.1f}",
+            "scale_max": s.question.scale_max,
+            "points": s.points,
+        }
+        for s in summaries
+    ]
+    scorecard = scorecard_rows(scope, period, as_of)
+    if not any(r["value"] != "—" for r in scorecard):
+        scorecard = []  # not one value: the section says plainly that no indicator data exists
+    return {
+        "impact": {
+            "waves": waves,
+            "responses": len(responses),
+            "measures": measures if any(m["answered"] for m in measures) else [],
+            "scorecard": scorecard,
+            "scorecard_missing": [r["name"] for r in scorecard if r["value"] == "—"],
+        },
+        "words": {"quotes": published_quotes(responses)},
+        "effects": {"initiatives": year_initiatives(scope, period, as_of)},
+    }
+
+
+def scorecard_rows(scope: Scope, period: Period, as_of: str | None) -> list[dict[str, Any]]:
+    """Rows of the indicator scorecard of each network, or [] while the indicators app does not exist."""
+    # The indicators app is built in parallel: until it is installed, the section says no data exists.
+    if not apps.is_installed("maillage.indicators"):
+        return []
+    try:
+        from maillage.indicators.scorecard import network_scorecard  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return []
+    year = period.year or _period_end(period, as_of).year
+    if scope.network is not None:
+        return [
+            _scorecard_row(scope.network.name, row) for row in network_scorecard(scope.network, year) or []
+        ]
+    # Many networks: one rolled-up scorecard, not one table per network.
+    from maillage.indicators.scorecard import scorecard_for_networks
+
+    pks = list(scope.networks.values_list("pk", flat=True))
+    return (
+        [_scorecard_row(scope.title, row) for row in scorecard_for_networks(pks, year) or []] if pks else []
+    )
+
+
+def _scorecard_row(network: str, row: Any) -> dict[str, Any]:
+    """One scorecard row as the template shows it: the agreed fields, formatted."""
+
+    def get(name: str) -> Any:
+        return row.get(name) if isinstance(row, dict) else getattr(row, name, None)
+
+    value, target, band = get("value"), get("target"), get("band")
+    trend = [v for v in (get("trend") or []) if v is not None]
+    arrow = ""
+    if len(trend) >= 2:
+        arrow = "↗" if trend[-1] > trend[-2] else "↘" if trend[-1] < trend[-2] else "→"
+    return {
+        "network": network,
+        "code": get("code"),
+        "name": get("name"),
+        "rba_question": get("rba_question") or "",
+        "unit": get("unit") or "",
+        "value": get("display") or ("—" if value is None else f"{value:g}"),
+        "target": get("target_display") or ("—" if target is None else f"{target:g}"),
+        "band": getattr(band, "label", band) or "—",
+        "trend": arrow or "—",
+    }
+
+
+def year_initiatives(scope: Scope, period: Period, as_of: str | None) -> list[Initiative]:
+    """The initiatives of the scope's networks running during the period (undated ones count as running)."""
+    end = _period_end(period, as_of)
+    start = datetime.date(period.year, 1, 1) if period.year and not period.since else period.since
+    running = Q(start_date__isnull=True) | Q(start_date__lte=end)
+    if start is not None:
+        running &= Q(end_date__isnull=True) | Q(end_date__gte=start)
+    return list(
+        Initiative.objects.filter(running, networks__in=scope.networks)
+        .distinct()
+        .prefetch_related("partners__organization")
+        .order_by("title_fr", "pk")[:12]
+    )
+
+
+def impact_charts(impact: dict[str, Any]) -> list[charts.Chart]:
+    """The eight impact measures as one bar chart of their mean progress (same Vega-Lite style)."""
+    measures = [m for m in impact["measures"] if m["mean"] is not None]
+    if not measures:
+        return []
+    values = [
+        {"measure": m["text"], "mean": round(m["mean"], 2), "answered": m["answered"]} for m in measures
+    ]
+    title = _("The eight impact measures")
+    description = _("Mean progress partners report on each measure, from 1 (none) to %(max)s (a lot).") % {
+        "max": measures[0]["scale_max"]
+    }
+    spec = charts._base(title, description, values) | {
+        "mark": {"type": "bar", "tooltip": True, "color": "#0072B2"},
+        "encoding": {
+            "y": {
+                "field": "measure",
+                "type": "nominal",
+                "sort": None,
+                "title": None,
+                "axis": {"labelLimit": 260},
+            },
+            "x": {
+                "field": "mean",
+                "type": "quantitative",
+                "title": _("Mean progress"),
+                "scale": {"domain": [1, measures[0]["scale_max"]]},
+            },
+        },
+    }
+    rows = [[v["measure"], f"{v['mean']:.1f}", v["answered"]] for v in values]
+    return [charts.Chart("impact", title, description, spec, [_("Measure"), _("Mean"), _("Answers")], rows)]
+
+
+def method_section(scope: Scope, data: ReportData, dates: list[str]) -> dict[str, Any]:
+    observations = TieObservation.objects.filter(tie__network__in=scope.networks)
+    if data.as_of:
+        observations = observations.filter(observed_on__lte=data.as_of)
+    labels = dict(ObservationSource.choices)
+    sources = [
+        (str(labels.get(row["source"], row["source"])), row["n"])
+        for row in observations.values("source").annotate(n=Count("id")).order_by("source")
+    ]
+    rates = []
+    for wave in data.sections["impact"]["waves"]:
+        total, _sectors = response_rates(wave)
+        rates.append(
+            {
+                "network": wave.network.name,
+                "date": wave.date,
+                "kind": wave.get_kind_display(),
+                "invited": total.invited,
+                "submitted": total.submitted,
+                "percent": f"{total.percent:.0f} %",
+            }
+        )
+    from maillage.reports.content import level_definitions
+
+    return {
+        "sources": sources,
+        "dates": dates,
+        "rates": rates,
+        "definitions": [(h.label, h.definition) for h in data.headlines],
+        "levels": level_definitions(),
+        "seed": data.report.parameters["seed"] if data.report else 0,
+    }

@@ -1,0 +1,23 @@
+"""A small demo (120 organizations, 24 networks) for the report tests, and helpers."""
+
+from __future__ import annotations
+
+import pytest
+
+from maillage.demo.generate import build_demo
+from maillage.networks.models import Network
+
+
+@pytest.fixture
+def demo(db, settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    build_demo(120, seed=3)
+    return list(Network.objects.order_by("pk"))
+
+
+@pytest.fixture
+def surveyed(demo):
+    """The demo network with the closed baseline wave (answers, ratings and quotes)."""
+    from maillage.surveys.models import Wave
+
+    return Wave.objects.get().network
