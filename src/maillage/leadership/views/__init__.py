@@ -1,0 +1,1 @@
+"""The leadership app's pages: leaders (own space, coach), activities, communities, aggregates."""
