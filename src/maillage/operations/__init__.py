@@ -1,0 +1,1 @@
+"""Running Maillage in production: the background worker, deployment checks, backups and restores."""
