@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PYTHONPATH := src
 
-.PHONY: run test test-sqlite test-postgres test-e2e lint bench vendor messages system clean
+.PHONY: run test test-sqlite test-postgres test-e2e lint bench load vendor messages system clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ test-e2e: $(STAMP)
 bench: $(STAMP) system
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.browser
+
+# A bounded load test (gunicorn + PostgreSQL, 20,000 organizations, 50 users, 2 minutes): bench/results-load.md.
+load: $(STAMP) system
+	bash bench/load/run.sh
 
 vendor:
 	bash scripts/vendor.sh

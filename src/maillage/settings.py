@@ -52,17 +52,27 @@ INSTALLED_APPS = [
     "maillage.dashboards",
     "maillage.initiatives",
     "maillage.surveys",
+    "maillage.indicators",
+    "maillage.leadership",
+    "maillage.api",
+    "maillage.reports",
     "maillage.demo",
+    "maillage.audit",
+    "maillage.privacy",
+    "maillage.operations",
+    "maillage.exchange",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "maillage.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "maillage.audit.context.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -138,7 +148,12 @@ WHITENOISE_USE_FINDERS = DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("MAILLAGE_SECURE_COOKIES", not DEBUG and env_bool("MAILLAGE_HTTPS", False))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_HSTS_SECONDS = int(os.environ.get("MAILLAGE_HSTS_SECONDS", "0"))
+# Served over HTTPS, browsers are told to come back only over HTTPS for a year (tests/security).
+SECURE_HSTS_SECONDS = int(
+    os.environ.get("MAILLAGE_HSTS_SECONDS", "31536000" if env_bool("MAILLAGE_HTTPS") else "0")
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("MAILLAGE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("MAILLAGE_HSTS_PRELOAD", False)
 SECURE_SSL_REDIRECT = env_bool("MAILLAGE_HTTPS", False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("MAILLAGE_BEHIND_PROXY") else None
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -22,6 +22,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from maillage.accounts.models import Role, RoleKind
+from maillage.audit.context import bulk_operation
 from maillage.demo.bulk import insert_rows, next_id
 from maillage.demo.names import (
     NETWORK_NAMES_EN,
@@ -40,7 +41,9 @@ from maillage.directory.models import (
     TerritoryKind,
 )
 from maillage.directory.search import fold
+from maillage.indicators.demo import build_indicator_demo
 from maillage.initiatives.demo import build_example_initiatives
+from maillage.leadership.demo import build_leadership_demo
 from maillage.networks.models import Dynamic, Membership, MembershipRole, Network, NetworkKind, Scale
 from maillage.surveys.demo import build_survey_demo
 from maillage.ties.models import Formality, ObservationSource, Tie, TieObservation
@@ -95,7 +98,7 @@ def build_demo(
     say = progress or (lambda message: None)
     started = time.perf_counter()
     rng = random.Random(seed)
-    with transaction.atomic():
+    with transaction.atomic(), bulk_operation("demo data"):  # one audit event, not one per row
         rls_list = _territories()
         say(f"{len(rls_list)} local territories")
         org_ids, org_rls, org_sector = _organizations(rng, organizations, rls_list)
@@ -112,6 +115,8 @@ def build_demo(
         users = _users(networks)
         say(f"survey wave: {build_survey_demo(networks[0])}")
         say(f"{build_example_initiatives()} example initiatives")
+        say(f"leadership: {build_leadership_demo(networks)}")
+        say(f"{build_indicator_demo(networks)} indicator values")
     return DemoSummary(
         organizations=len(org_ids),
         networks=len(networks),

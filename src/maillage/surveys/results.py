@@ -5,7 +5,7 @@ Aggregates are computed from submitted responses only; quotes appear only with t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
@@ -127,6 +127,9 @@ def by_instrument(summaries: list[QuestionSummary], *, with_text: bool) -> dict[
         question = summary.question
         if question.kind == QuestionKind.TEXT and not with_text:
             continue
+        if not with_text and summary.comments:
+            # Comments are free text too, and may identify their authors: partners see only the aggregates.
+            summary = replace(summary, comments=[])
         kind = question.instrument.kind if question.instrument_id else "others"
         groups[kind if kind in ("impact", "factors") else "others"].append(summary)
     return groups
