@@ -49,6 +49,9 @@ test-e2e: $(STAMP)
 bench: $(STAMP) system
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.browser
+	$(BIN)/python -m bench.imports
+	$(BIN)/python -m bench.indicators
+	$(BIN)/python -m bench.reports
 
 # A bounded load test (gunicorn + PostgreSQL, 20,000 organizations, 50 users, 2 minutes): bench/results-load.md.
 load: $(STAMP) system
