@@ -28,6 +28,7 @@ from typing import IO, Any
 from django.apps import apps
 from django.conf import settings
 from django.core import serializers
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
@@ -39,6 +40,16 @@ MANIFEST = "manifest.json"
 # Rebuilt by `migrate` in the target database; rows refer to them by natural key.
 SKIPPED = {"contenttypes.contenttype", "auth.permission"}
 CHUNK = 1 << 16
+
+
+class FullPrecisionEncoder(DjangoJSONEncoder):
+    """Django's encoder rounds times to the millisecond; a backup keeps the microseconds too."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, datetime.datetime | datetime.time):
+            text = o.isoformat()
+            return text[:-6] + "Z" if text.endswith("+00:00") else text
+        return super().default(o)
 
 
 def label(model: type[Model]) -> str:
@@ -158,7 +169,9 @@ def write_backup(out: Path) -> BackupSummary:
                 with archive.open(name, "w", force_zip64=True) as raw:
                     stream = _Digest(raw)
                     rows = _rows(model)
-                    serializers.serialize("jsonl", rows, stream=stream, use_natural_foreign_keys=True)
+                    serializers.serialize(
+                        "jsonl", rows, stream=stream, use_natural_foreign_keys=True, cls=FullPrecisionEncoder
+                    )
                 summary.tables[label(model)] = stream.lines
                 members[name] = {
                     "size": stream.size,

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from maillage.operations.restore import ArchiveError, restore, verify
 
@@ -31,7 +32,7 @@ class Command(BaseCommand):
             call_command("migrate", interactive=False, verbosity=0)
             summary = restore(archive)
         except ArchiveError as error:
-            raise CommandError(f"{error} Nothing was restored.") from error
+            raise CommandError(_("%(error)s Nothing was restored.") % {"error": error}) from error
         self.stdout.write(
             self.style.SUCCESS(
                 f"Restored {summary.rows} rows in {len(summary.tables)} tables "
