@@ -55,7 +55,7 @@ def map_strings() -> dict[str, str]:
         "notFound": _("No organization by that name on this map."),
         "legendSize": _(
             "Size: the chosen measure. Thicker lines: higher level. Solid dark lines: formal ties; dashed "
-            "lines: informal ties."
+            "lines (lighter lines on large maps): informal ties."
         ),
     }
 

@@ -20,6 +20,8 @@
   var data = null;
   var graph = null;
   var renderer = null;
+  var MAX_DASHED_EDGES = 8000;
+  var dashes = false;     // informal ties dashed (small maps) or lighter (large ones)
   var levelNow = null;   // level of each edge at the chosen date (0: absent)
   var formalNow = null;  // 1 when the edge is formal at the chosen date
   var nodeIndex = {};    // organization id -> node position
@@ -72,6 +74,10 @@
     for (var e = 0; e < edges.u.length; e++) {
       graph.addEdgeWithKey(String(e), String(edges.u[e]), String(edges.v[e]), { size: 1, color: "#999" });
     }
+    // Dash patterns cost a fragment test per pixel: past a few thousand ties they slow the drawing (a lot
+    // without a GPU) and cannot be told apart in the mass anyway, so informal ties are then drawn lighter.
+    dashes = !!window.MaillageDashedEdgeProgram && edges.u.length <= MAX_DASHED_EDGES;
+    root.dataset.dashes = dashes ? "1" : "0";
     levelNow = new Int8Array(edges.u.length);
     formalNow = new Int8Array(edges.u.length);
     brokers = topBrokers(10);
@@ -84,7 +90,7 @@
       zIndex: true,
       nodeReducer: reduceNode,
       edgeReducer: reduceEdge,
-      edgeProgramClasses: window.MaillageDashedEdgeProgram ? { dashed: window.MaillageDashedEdgeProgram } : {},
+      edgeProgramClasses: dashes ? { dashed: window.MaillageDashedEdgeProgram } : {},
     });
     renderer.on("clickNode", function (event) { select(Number(event.node)); });
     renderer.on("clickStage", function () { select(null); });
@@ -282,7 +288,10 @@
     result.size = 0.4 + 0.55 * level;
     // Formal ties are drawn dark and solid, informal ones lighter and dashed (map-edges.js).
     result.color = formalNow[e] ? "#3b4a5a" : "#8a97a6";
-    if (!formalNow[e] && window.MaillageDashedEdgeProgram) result.type = "dashed";
+    if (!formalNow[e]) {
+      if (dashes) result.type = "dashed";
+      else result.color = "#b3bcc7";
+    }
     var scenario = state.scenario;
     if (scenario) {
       var u = data.nodes.id[data.edges.u[e]];
@@ -444,7 +453,7 @@
     }
     [["tie-formal", T.formal], ["tie-informal", T.informal]].forEach(function (pair) {
       var entry = element("li");
-      entry.appendChild(element("span", null, "tie-swatch " + pair[0]));
+      entry.appendChild(element("span", null, "tie-swatch " + pair[0] + (dashes ? "" : " solid")));
       entry.appendChild(document.createTextNode(pair[1]));
       list.appendChild(entry);
     });
