@@ -87,12 +87,27 @@ def test_the_coordinator_explores_the_map(demo_world, sign_in, live_server):
         """() => {
           const m = document.querySelector('#map-root').maillage;
           const shown = k => m.renderer.getNodeDisplayData(k) && !m.renderer.getNodeDisplayData(k).hidden;
-          const key = m.graph.nodes().find(k => shown(k)
-                                               && m.graph.degree(k) > 0);
-          const d = m.renderer.getNodeDisplayData(key);
-          const p = m.renderer.framedGraphToViewport({x: d.x, y: d.y});
           const box = m.renderer.getContainer().getBoundingClientRect();
-          return {x: box.left + p.x, y: box.top + p.y, label: m.graph.getNodeAttribute(key, 'label')};
+          const at = k => {
+            const d = m.renderer.getNodeDisplayData(k);
+            return m.renderer.framedGraphToViewport({x: d.x, y: d.y});
+          };
+          // The node farthest from any other, inside the canvas: a click there cannot land on a neighbour.
+          const keys = m.graph.nodes().filter(k => shown(k));
+          let best = null, room = -1;
+          for (const k of keys) {
+            if (m.graph.degree(k) === 0) continue;
+            const p = at(k);
+            if (p.x < 20 || p.y < 20 || p.x > box.width - 20 || p.y > box.height - 20) continue;
+            let nearest = Infinity;
+            for (const o of keys) if (o !== k) {
+              const q = at(o);
+              nearest = Math.min(nearest, Math.hypot(p.x - q.x, p.y - q.y));
+            }
+            if (nearest > room) { room = nearest; best = k; }
+          }
+          const p = at(best);
+          return {x: box.left + p.x, y: box.top + p.y, label: m.graph.getNodeAttribute(best, 'label')};
         }"""
     )
     page.mouse.click(target["x"], target["y"])
