@@ -7,12 +7,11 @@ is written unless the whole file is clean (see `actions.do_import_values`).
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from maillage.exchange.reading import csv_rows, xlsx_rows
 from maillage.indicators.actions import ValueRow
 from maillage.indicators.models import DataElement, ElementSource, normalise_period
 
@@ -32,33 +31,10 @@ class ParsedFile:
     lines: int = 0
 
 
-def decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
-
-
-def _csv_rows(data: bytes) -> list[list[str]]:
-    text = decode(data)
-    sample = text[:4096]
-    delimiter = max((";", ",", "\t"), key=sample.count)
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
-
-
-def _xlsx_rows(data: bytes) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    try:
-        sheet = workbook.worksheets[0]
-        return [
-            ["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)
-        ]
-    finally:
-        workbook.close()
+def _table(data: bytes, filename: str) -> list[list[str]]:
+    """The file's rows as text cells, read like every import (encodings, delimiters, merged cells)."""
+    numbered = xlsx_rows(data) if filename.lower().endswith(".xlsx") else csv_rows(data)
+    return [cells for _line, cells in numbered]
 
 
 def parse_number(text: str) -> float | None:
@@ -84,7 +60,7 @@ def parse_values(data: bytes, filename: str) -> ParsedFile:
         result.errors.append(_("The file is larger than 2 MB."))
         return result
     try:
-        table = _xlsx_rows(data) if filename.lower().endswith(".xlsx") else _csv_rows(data)
+        table = _table(data, filename)
     except Exception:  # noqa: BLE001 - any unreadable file gets the same clear message
         result.errors.append(_("The file could not be read: save it as CSV or XLSX."))
         return result
