@@ -82,7 +82,21 @@ def test_the_coordinator_explores_the_map(demo_world, sign_in, live_server):
     page.wait_for_selector("#map-panel h3")
     assert page.locator("#map-panel h3").inner_text() == label
 
-    # A real click on a node's position on the canvas.
+    # A real click on another node's position on the canvas. The search zooms in on its node: wait for that
+    # camera move to end, scroll the canvas into the window, put the whole map back in view and let Sigma
+    # draw it, so the positions read below are the ones the click lands on.
+    page.wait_for_function(
+        "() => { const c = document.querySelector('#map-root').maillage.renderer.getCamera();"
+        " return c.getState().ratio < 0.5 && !c.isAnimated(); }"
+    )
+    page.locator("#map-root").scroll_into_view_if_needed()
+    page.evaluate(
+        """() => new Promise(done => {
+          const camera = document.querySelector('#map-root').maillage.renderer.getCamera();
+          camera.setState({x: 0.5, y: 0.5, ratio: 1, angle: 0});
+          requestAnimationFrame(() => requestAnimationFrame(done));
+        })"""
+    )
     target = page.evaluate(
         """() => {
           const m = document.querySelector('#map-root').maillage;
@@ -94,11 +108,16 @@ def test_the_coordinator_explores_the_map(demo_world, sign_in, live_server):
           };
           // The node farthest from any other, inside the canvas: a click there cannot land on a neighbour.
           const keys = m.graph.nodes().filter(k => shown(k));
+          const open = document.querySelector('#map-panel h3').innerText;
+          const searched = m.graph.findNode((k, a) => a.label === open);
+          const tied = k => m.graph.edges(k).some(e => !m.renderer.getEdgeDisplayData(e).hidden);
           let best = null, room = -1;
           for (const k of keys) {
-            if (m.graph.degree(k) === 0) continue;
+            if (k === searched || !tied(k)) continue;
             const p = at(k);
-            if (p.x < 20 || p.y < 20 || p.x > box.width - 20 || p.y > box.height - 20) continue;
+            const inside = p.x > 20 && p.y > 20 && p.x < box.width - 20 && p.y < box.height - 20
+              && box.top + p.y > 0 && box.top + p.y < window.innerHeight - 20;
+            if (!inside) continue;
             let nearest = Infinity;
             for (const o of keys) if (o !== k) {
               const q = at(o);
