@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from maillage.networks.models import Network
+from maillage.reports import chartpool
 from maillage.reports.content import build_report
 from maillage.reports.render import render_document, render_pdf
 from maillage.reports.scope import Period, network_scope
@@ -63,7 +64,8 @@ class Command(BaseCommand):
         period = Period(year=year)
         if network is not None:
             found = find_network(network)
-            self._write(network_scope(found), period, lang, format, Path(out))
+            with chartpool.running():
+                self._write(network_scope(found), period, lang, format, Path(out))
             self.stdout.write(f"{out}")
             return
         directory = Path(out)
