@@ -177,6 +177,10 @@ TASKS = {
     }
 }
 
+# Compute a network's dashboard and map in the worker after its data changes (see dashboards/warm.py): on
+# by default only where tasks run in a worker.
+WARM_DASHBOARDS = env_bool("MAILLAGE_WARM_DASHBOARDS", os.environ.get("MAILLAGE_TASKS_BACKEND") == "database")
+
 PAGE_SIZE = int(os.environ.get("MAILLAGE_PAGE_SIZE", "25"))
 
 LOGGING = {

@@ -7,10 +7,13 @@ steps, so the browser can move the date slider without asking the server again.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 import numpy as np
 import pandas as pd
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -36,6 +39,20 @@ def broker_labels() -> dict[str, str]:
         "gatekeeper": _("Gatekeeper (lets others into its sector)"),
         "liaison": _("Liaison (links two other sectors)"),
     }
+
+
+def map_document(scope: Scope, *, language: str) -> str:
+    """The map of a scope as JSON text, cached until the scope's data changes.
+
+    The data version names the networks in the scope, so two users who see different networks of the same
+    territory never share a cached map.
+    """
+    key = "map-data:" + hashlib.sha256(f"{data_version(scope)}:{language}".encode()).hexdigest()
+    body = cache.get(key)
+    if body is None:
+        body = json.dumps(map_payload(scope, language=language), separators=(",", ":"))
+        cache.set(key, body, timeout=24 * 3600)
+    return str(body)
 
 
 def map_payload(scope: Scope, *, language: str, max_nodes: int = MAX_MAP_NODES) -> dict[str, Any]:

@@ -1,10 +1,6 @@
 from __future__ import annotations
 
-import hashlib
-import json
-
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -12,9 +8,9 @@ from django.utils.translation import gettext as _
 
 from maillage.accounts.permissions import readable_networks
 from maillage.analysis import AnalysisError, InputError
-from maillage.dashboards.mapdata import map_payload
+from maillage.dashboards.mapdata import map_document
 from maillage.dashboards.scenarios import ScenarioRequestError, scenario_payload
-from maillage.dashboards.scope import data_version, scope_for
+from maillage.dashboards.scope import scope_for
 from maillage.dashboards.summary import dashboard_data
 
 
@@ -87,14 +83,7 @@ def dashboard(request: HttpRequest, kind: str, pk: int | None = None) -> HttpRes
 def map_data(request: HttpRequest, kind: str, pk: int | None = None) -> HttpResponse:
     """The whole map of a scope as one JSON document, cached until the scope's data changes."""
     scope = scope_for(request.user, kind, pk)
-    # The data version names the networks in the scope, so two users who see different networks of the same
-    # territory never share a cached map.
-    key = "map-data:" + hashlib.sha256(f"{data_version(scope)}:{_language()}".encode()).hexdigest()
-    body = cache.get(key)
-    if body is None:
-        body = json.dumps(map_payload(scope, language=_language()), separators=(",", ":"))
-        cache.set(key, body, timeout=24 * 3600)
-    response = HttpResponse(body, content_type="application/json")
+    response = HttpResponse(map_document(scope, language=_language()), content_type="application/json")
     response["Cache-Control"] = "private, max-age=0"
     return response
 

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from maillage.dashboards.warm import queue_warming
 from maillage.exchange.actions import do_apply_plan
 from maillage.exchange.imports import NeedsMapping, Options, prepare
 from maillage.exchange.models import ImportJob, JobState
@@ -78,6 +79,8 @@ def execute(job: ImportJob, apply: bool) -> ImportJob:
                 plan, job.created_by, lambda done, total: _progress(job.pk, done, total, outside=True)
             )
             job.state, job.done = JobState.APPLIED, job.total
+            # Bulk writes send no signals: ask for the network's dashboard to be computed ahead here.
+            queue_warming([job.network_id] if job.network_id else [])
     job.finished_at = timezone.now()
     job.save()
     return job
