@@ -84,7 +84,8 @@ def wait_for_server(port: int, limit: float = 60.0) -> None:
     raise RuntimeError("the server did not start")
 
 
-def measure(browser, base: str, path: str) -> dict[str, float]:  # type: ignore[no-untyped-def]
+def signed_in_page(browser, base: str):  # type: ignore[no-untyped-def]
+    """A page of a fresh browser context (empty browser cache), signed in as the demo administrator."""
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
     page.set_default_timeout(180_000)
@@ -93,11 +94,20 @@ def measure(browser, base: str, path: str) -> dict[str, float]:  # type: ignore[
     page.fill("input[name=password]", PASSWORD)
     page.click("button.primary")
     page.wait_for_url(f"{base}/")
+    return page
+
+
+def ready_seconds(page, url: str) -> float:  # type: ignore[no-untyped-def]
+    page.goto(url)
+    page.wait_for_selector("#map-root[data-ready='1']")
+    return float(page.eval_on_selector("#map-root", "e => e.dataset.readyAt")) / 1000
+
+
+def measure(browser, base: str, path: str) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    page = signed_in_page(browser, base)
     timings: dict[str, float] = {}
     for visit in ("first", "cached"):
-        page.goto(f"{base}{path}")
-        page.wait_for_selector("#map-root[data-ready='1']")
-        timings[f"ready_{visit}"] = float(page.eval_on_selector("#map-root", "e => e.dataset.readyAt")) / 1000
+        timings[f"ready_{visit}"] = ready_seconds(page, f"{base}{path}")
     timings["nodes"] = float(page.eval_on_selector("#map-root", "e => e.dataset.visibleNodes"))
     timings["edges"] = float(page.eval_on_selector("#map-root", "e => e.dataset.visibleEdges"))
     timings["filter"] = page.evaluate(
@@ -114,8 +124,19 @@ def measure(browser, base: str, path: str) -> dict[str, float]:  # type: ignore[
             check();
         })"""
     )
-    context.close()
+    page.context.close()
     return timings
+
+
+def measure_warmed(browser, base: str, path: str, env: dict[str, str], network: int) -> float:  # type: ignore[no-untyped-def]
+    """A first visit (empty browser cache) after the cache was emptied and `maillage warm` computed the
+    network's dashboard and map, as the worker does in production after the data changes."""
+    maillage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
+    maillage(env, "warm", "--network", str(network))
+    page = signed_in_page(browser, base)
+    seconds = ready_seconds(page, f"{base}{path}")
+    page.context.close()
+    return seconds
 
 
 def run(cases: list[tuple[str, list[str], str, bool]]) -> list[tuple[str, dict[str, float], bool]]:
@@ -142,16 +163,17 @@ def run(cases: list[tuple[str, list[str], str, bool]]) -> list[tuple[str, dict[s
                     "MAILLAGE_VAR_DIR": var,
                     "MAILLAGE_DEBUG": "true",
                     "DJANGO_SETTINGS_MODULE": "maillage.settings",
+                    # As in production: one cache shared by the app server and the worker (`maillage warm`).
+                    "MAILLAGE_CACHE_BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                    "MAILLAGE_CACHE_LOCATION": "maillage_cache",
                 }
                 maillage(env, "migrate", "-v0")
+                maillage(env, "createcachetable")
                 started = time.perf_counter()
                 maillage(env, "demo", *demo_args)
                 print(f"{name}: data in {time.perf_counter() - started:.0f} s", flush=True)
-                path = (
-                    "/dashboards/province/"
-                    if which == "province"
-                    else f"/dashboards/network/{largest_network(env)}/"
-                )
+                network = None if which == "province" else largest_network(env)
+                path = "/dashboards/province/" if network is None else f"/dashboards/network/{network}/"
                 port = free_port()
                 server = subprocess.Popen(
                     [sys.executable, "-m", "maillage", "runserver", "--noreload", f"127.0.0.1:{port}"],
@@ -163,6 +185,10 @@ def run(cases: list[tuple[str, list[str], str, bool]]) -> list[tuple[str, dict[s
                 try:
                     wait_for_server(port)
                     timings = measure(browser, f"http://127.0.0.1:{port}", path)
+                    if network is not None:
+                        timings["ready_warmed"] = measure_warmed(
+                            browser, f"http://127.0.0.1:{port}", path, env, network
+                        )
                 finally:
                     server.terminate()
                     server.wait(timeout=30)
@@ -181,25 +207,36 @@ def write(rows: list[tuple[str, dict[str, float], bool]]) -> None:
         "*Filter*: a change of the level filter → map redrawn.",
         f"Target: {TARGET_SECONDS:.0f} s for the first two cases.",
         "",
-        "| Case | Organizations drawn | Ties drawn | Ready, first visit (s) | Ready, cached (s) | Filter (s) "
-        "| Target |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        "| Case | Organizations drawn | Ties drawn | Ready, first visit, cold (s) "
+        "| Ready, first visit after warm-up (s) | Ready, cached (s) | Filter (s) | Target |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for name, t, targeted in rows:
         verdict = "—"
+        warmed = t.get("ready_warmed")
         if targeted:
-            cached = "met" if t["ready_cached"] + t["filter"] <= TARGET_SECONDS else "missed"
-            first = "met" if t["ready_first"] + t["filter"] <= TARGET_SECONDS else "missed"
-            verdict = f"cached: {cached}; first visit: {first}"
+            met = {
+                label: "met" if seconds + t["filter"] <= TARGET_SECONDS else "missed"
+                for label, seconds in (
+                    ("cold", t["ready_first"]),
+                    ("warmed", warmed),
+                    ("cached", t["ready_cached"]),
+                )
+                if seconds is not None
+            }
+            verdict = "; ".join(f"{label}: {outcome}" for label, outcome in met.items())
         lines.append(
             f"| {name} | {t['nodes']:,.0f} | {t['edges']:,.0f} | {t['ready_first']:.2f} "
-            f"| {t['ready_cached']:.2f} | {t['filter']:.3f} | {verdict} |"
+            f"| {'—' if warmed is None else f'{warmed:.2f}'} | {t['ready_cached']:.2f} | {t['filter']:.3f} "
+            f"| {verdict} |"
         )
     lines += [
         "",
-        "The first visit after the data of a network changed computes the map document, its layout and",
-        "the dashboard's report; later visits (and every other user) get them from the cache until the data",
-        "changes.",
+        "*Cold*: the first visit after the data changed, with nothing computed ahead: the page computes the",
+        "dashboard's report, then the map document and its layout. *After warm-up*: a first visit (empty",
+        "browser cache too) once `maillage warm` has computed them, as the worker does in production after",
+        "every change to a network's data (`dashboards/warm.py`). *Cached*: the same user again. The app",
+        "server uses the database cache shared with the worker, as in production.",
     ]
     lines += ["", "Generated by `python -m bench.browser` (part of `make bench`)."]
     RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
