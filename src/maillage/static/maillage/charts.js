@@ -14,6 +14,21 @@
         .catch(function () { element.dataset.drawn = "error"; });
     });
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", draw);
-  else draw();
+  var started = false;
+  function start() {
+    if (started) return;
+    started = true;
+    draw();
+  }
+  // On a dashboard the map is the main content: its data arrive while these charts would be compiling,
+  // so draw them once the map is on screen (or has failed), and in any case after a few seconds.
+  var map = document.getElementById("map-root");
+  if (map && map.dataset.ready !== "1") {
+    map.addEventListener("maillage:settled", start);
+    setTimeout(start, 5000);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 })();

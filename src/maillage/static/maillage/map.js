@@ -58,7 +58,8 @@
         message.className = "error";
         message.textContent = T.error;
         $("map-canvas").appendChild(message);
-      });
+      })
+      .finally(function () { root.dispatchEvent(new CustomEvent("maillage:settled")); });
   }
 
   function init(payload) {
