@@ -97,7 +97,7 @@ TEMPLATES = [
 ]
 
 # Widget templates live beside the page templates.
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+FORM_RENDERER = "maillage.formrendering.Renderer"
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 DATABASES = {
