@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import readable_networks, roles_of
 from maillage.directory.models import Organization
+from maillage.networks.queries import current_member_count
 from maillage.ties.models import Tie
 
 
@@ -54,7 +55,7 @@ def home(request: HttpRequest) -> HttpResponse:
         readable_networks(request.user)
         .select_related("territory")
         .annotate(
-            member_count=Count("memberships", filter=Q(memberships__end_date__isnull=True), distinct=True),
+            member_count=current_member_count(),
         )
         .order_by("name_fr")
     )

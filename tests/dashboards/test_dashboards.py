@@ -218,3 +218,15 @@ def test_a_new_observation_is_seen_at_once_despite_the_caches(waves, orgs, coord
     after = {h.key: h.value for h in client.get(url).context["data"].headlines}
     assert after["ties"] == before["ties"] + 1
     assert len(client.get(map_url).json()["edges"]["u"]) == edges_before + 1
+
+
+def test_the_dashboard_body_is_cached_per_language_and_a_rename_shows_at_once(waves, member):
+    url = reverse("dashboards:network_dashboard", kwargs={"pk": waves.pk})
+    client = client_for(member)
+    french = client.get(url).content.decode()
+    english = client.get("/en" + url).content.decode()
+    assert "Carte du réseau" in french and "Map of the network" in english
+    waves.name_fr = "Réseau renommé <script>"
+    waves.save()
+    renamed = client.get(url).content.decode()
+    assert "Réseau renommé &lt;script&gt;" in renamed

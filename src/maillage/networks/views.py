@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -16,6 +16,7 @@ from maillage.networks.actions import do_create_network
 from maillage.networks.forms import MembershipForm, NetworkFilterForm, NetworkForm
 from maillage.networks.models import Membership
 from maillage.networks.permissions import get_network_for
+from maillage.networks.queries import current_member_count
 from maillage.ties.forms import TieFilterForm
 from maillage.ties.queries import network_ties
 
@@ -31,9 +32,7 @@ def network_list(request: HttpRequest) -> HttpResponse:
         networks = networks.filter(kind=data["kind"])
     if data.get("territory"):
         networks = networks.filter(territory__path__startswith=data["territory"].path)
-    networks = networks.annotate(
-        member_count=Count("memberships", filter=Q(memberships__end_date__isnull=True))
-    ).order_by("name_fr", "id")
+    networks = networks.annotate(member_count=current_member_count()).order_by("name_fr", "id")
     page, query = paginate(request, networks)
     return render(
         request,

@@ -6,7 +6,7 @@
 import datetime
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
@@ -17,6 +17,7 @@ from maillage.api.errors import READ_ERRORS
 from maillage.api.pagination import Pagination
 from maillage.api.schemas import Code, ObjectId, OrganizationRef, PathId, SearchText, TerritoryRef, user_of
 from maillage.directory.models import Territory
+from maillage.networks.queries import current_member_count
 
 router = Router(tags=["networks"])
 
@@ -61,7 +62,7 @@ def networks_for(user: Any) -> Any:
         readable_networks(user)
         .select_related("territory", "lead_organization")
         .prefetch_related("target_populations", "action_strategies")
-        .annotate(current_members=Count("memberships", filter=Q(memberships__end_date__isnull=True)))
+        .annotate(current_members=current_member_count())
     )
 
 
