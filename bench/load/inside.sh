@@ -31,7 +31,7 @@ if curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1; then
   exit 1
 fi
 .venv/bin/gunicorn maillage.wsgi --bind "127.0.0.1:$PORT" --workers "$WORKERS" --worker-class gthread \
-  --threads 2 --timeout 120 --log-level warning --pid "$WORK/gunicorn.pid" &
+  --threads 2 --timeout 120 --keep-alive 75 --log-level warning --pid "$WORK/gunicorn.pid" &
 GUNICORN=$!
 trap 'kill "$GUNICORN" 2>/dev/null || true; wait "$GUNICORN" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 60); do
@@ -51,6 +51,7 @@ MAILLAGE_LOAD_TARGETS="$WORK/targets.json" timeout 120 "$MAILLAGE_LOCUST_VENV/bi
 # The service time of each page alone (no queueing), to tell slow pages from a saturated machine.
 $PY -m bench.load.solo "$WORK/targets.json" "http://127.0.0.1:$PORT" "$WORK/solo.json" || true
 
+export MAILLAGE_LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
 MAILLAGE_LOAD_TIMES="$WORK/times.json" MAILLAGE_LOAD_TARGETS="$WORK/targets.json" timeout 600 "$MAILLAGE_LOCUST_VENV/bin/locust" \
   -f bench/load/locustfile.py --headless -u "$USERS" -r 10 -t "$DURATION" --stop-timeout 10 \
   --host "http://127.0.0.1:$PORT" --csv "$WORK/load" --only-summary --loglevel WARNING || true

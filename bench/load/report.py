@@ -61,8 +61,10 @@ def main() -> None:
         "with signed-in sessions "
         f"(wait 0.5–2 s between requests) for {args.duration}, gunicorn {args.workers} workers × 2 threads, "
         f"PostgreSQL on a local socket, database cache, on loopback. Machine: {os.cpu_count()} cores "
-        f"({platform.processor() or platform.machine()}), shared with the load generator and other work "
-        f"(load average before the run: {os.getloadavg()[0]:.1f}). Times in milliseconds.",
+        f"({platform.processor() or platform.machine()}), shared with the load generator; one-minute load "
+        f"average {os.environ.get('MAILLAGE_LOAD_BEFORE', '?')} just before the measured run (building the "
+        f"database and the warm-up included) and {os.getloadavg()[0]:.1f} just after it. "
+        "Times in milliseconds.",
         "",
         "| Page | Requests | Errors | Req/s | p50 | p95 | p99 | max |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
