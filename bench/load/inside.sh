@@ -24,6 +24,8 @@ $PY -m maillage createcachetable
 $PY -m maillage collectstatic --noinput -v0
 $PY -m maillage demo --organizations "$ORGANIZATIONS" --if-empty | tail -1
 $PY -m bench.load.prepare "$WORK/targets.json"
+# What the worker does in production after the data changed: every network's dashboard and map computed.
+$PY -m maillage warm | tail -1
 echo "Database ready in $(( $(date +%s) - started )) s."
 
 if curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1; then

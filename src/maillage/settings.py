@@ -116,6 +116,9 @@ CACHES = {
     "default": {
         "BACKEND": os.environ.get("MAILLAGE_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
         "LOCATION": os.environ.get("MAILLAGE_CACHE_LOCATION", "maillage"),
+        # Django's default of 300 entries is a few dozen networks' dashboards, maps and datasets: past it,
+        # every write culls a third of the cache, and pages computed a minute ago are computed again.
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("MAILLAGE_CACHE_MAX_ENTRIES", "20000"))},
     }
 }
 
