@@ -9,10 +9,11 @@ from django.utils import translation
 
 from maillage.analysis import report_from_dataset
 from maillage.dashboards.adapter import dataset_for, observation_dates
+from maillage.dashboards.scope import network_scope
 from maillage.dashboards.summary import headlines
 from maillage.reports.content import SECTIONS, build_report, no_data_message
 from maillage.reports.render import render_html
-from maillage.reports.scope import Period, all_networks_scope, network_scope
+from maillage.reports.scope import Period, all_networks_scope
 
 
 def test_each_demo_network_gets_eight_sections_with_the_cores_numbers_in_both_languages(demo):

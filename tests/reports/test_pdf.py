@@ -10,10 +10,11 @@ from pypdf import PdfReader
 
 from maillage.analysis import report_from_dataset
 from maillage.dashboards.adapter import dataset_for, observation_dates
+from maillage.dashboards.scope import network_scope
 from maillage.networks.models import Network
 from maillage.reports.content import build_report, section_titles
 from maillage.reports.render import render_pdf
-from maillage.reports.scope import Period, network_scope
+from maillage.reports.scope import Period
 
 
 def _text(pdf: bytes) -> tuple[PdfReader, str]:

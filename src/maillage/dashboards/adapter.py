@@ -8,7 +8,6 @@ few queries, never row by row.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 
 import pandas as pd
@@ -16,7 +15,7 @@ from django.core.cache import cache
 from django.db.models import QuerySet
 
 from maillage.analysis import Dataset, load_dataset
-from maillage.dashboards.scope import Scope, data_version
+from maillage.dashboards.scope import Scope, scope_cache_key
 from maillage.directory.i18n import pick_language
 from maillage.directory.models import Organization
 from maillage.networks.models import Membership, Network
@@ -100,7 +99,7 @@ def cached_dataset(scope: Scope, language: str | None = None) -> Dataset:
     The dashboard page, its map and its scenarios all start from the same tables: reading a
     large network from the database once instead of three times is most of their speed.
     """
-    key = "dataset:" + hashlib.sha256(f"{data_version(scope)}:{language}".encode()).hexdigest()
+    key = scope_cache_key("dataset", scope, language)
     dataset = cache.get(key)
     if dataset is None:
         dataset = dataset_for(scope.networks, language)

@@ -7,7 +7,6 @@ steps, so the browser can move the date slider without asking the server again.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any
 
@@ -21,7 +20,7 @@ from maillage.analysis import NetworkReport, report_from_dataset
 from maillage.dashboards.adapter import cached_dataset, observation_dates
 from maillage.dashboards.layout import layout_positions
 from maillage.dashboards.palette import family_colors, sector_colors
-from maillage.dashboards.scope import Scope, data_version
+from maillage.dashboards.scope import Scope, data_version, scope_cache_key
 from maillage.dashboards.summary import dashboard_data
 from maillage.directory.models import Sector, SectorFamily, Territory
 from maillage.ties.models import Level
@@ -47,7 +46,7 @@ def map_document(scope: Scope, *, language: str) -> str:
     The data version names the networks in the scope, so two users who see different networks of the same
     territory never share a cached map.
     """
-    key = "map-data:" + hashlib.sha256(f"{data_version(scope)}:{language}".encode()).hexdigest()
+    key = scope_cache_key("map-data", scope, language)
     body = cache.get(key)
     if body is None:
         body = json.dumps(map_payload(scope, language=language), separators=(",", ":"))

@@ -76,6 +76,17 @@ def _read_data_version(scope: Scope) -> str:
     )
 
 
+def scope_cache_key(prefix: str, scope: Scope, *parts: object) -> str:
+    """A cache key for something computed from the scope's data: it changes with the data version."""
+    text = ":".join([data_version(scope), *map(str, parts)])
+    return f"{prefix}:{hashlib.sha256(text.encode()).hexdigest()}"
+
+
+def network_scope(network: Network) -> Scope:
+    """One network's scope, without a reader (commands, reports, the worker)."""
+    return Scope("network", network.pk, network.name, Network.objects.filter(pk=network.pk), network=network)
+
+
 def scope_for(user: AnyUser, kind: str, pk: int | None = None) -> Scope:
     """Resolve a scope for this user; 404 for an unknown object, 403 for a network they may not read."""
     if kind == "network":

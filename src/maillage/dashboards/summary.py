@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +13,7 @@ from maillage.analysis.graph import build_graph
 from maillage.analysis.network import level_table
 from maillage.dashboards import charts
 from maillage.dashboards.adapter import cached_dataset, observation_dates
-from maillage.dashboards.scope import Scope, data_version
+from maillage.dashboards.scope import Scope, scope_cache_key
 from maillage.directory.models import Sector
 
 
@@ -173,7 +172,7 @@ def format_change(change: float, *, percent: bool) -> str:
 
 def dashboard_data(scope: Scope, *, language: str, seed: int = 0) -> DashboardData:
     """Everything the dashboard page shows, cached until the scope's data changes."""
-    key = "dashboard:" + hashlib.sha256(f"{data_version(scope)}:{language}:{seed}".encode()).hexdigest()
+    key = scope_cache_key("dashboard", scope, language, seed)
     data = cache.get(key)
     if data is None:
         data = _compute(scope, language=language, seed=seed)

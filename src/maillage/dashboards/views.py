@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import hashlib
-
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -15,7 +13,7 @@ from maillage.accounts.permissions import readable_networks
 from maillage.analysis import AnalysisError, InputError
 from maillage.dashboards.mapdata import map_document
 from maillage.dashboards.scenarios import ScenarioRequestError, scenario_payload
-from maillage.dashboards.scope import Scope, data_version, scope_for
+from maillage.dashboards.scope import Scope, scope_cache_key, scope_for
 from maillage.dashboards.summary import dashboard_data
 
 
@@ -81,7 +79,7 @@ def dashboard_body(scope: Scope) -> SafeString:
     language = _language()
     # Names shown in the heading are not part of the data version: a renamed network is seen at once.
     names = f"{scope.title}:{scope.network.territory if scope.network else ''}"
-    key = "dashboard-html:" + hashlib.sha256(f"{data_version(scope)}:{language}:{names}".encode()).hexdigest()
+    key = scope_cache_key("dashboard-html", scope, language, names)
     body = cache.get(key)
     if body is None:
         data = dashboard_data(scope, language=language)

@@ -22,16 +22,12 @@ from django.utils import translation
 from django_tasks import task
 
 from maillage.dashboards.mapdata import map_document
-from maillage.dashboards.scope import Scope
+from maillage.dashboards.scope import network_scope
 from maillage.dashboards.summary import dashboard_data
 from maillage.networks.models import Membership, Network
 from maillage.ties.models import TieObservation
 
 _pending = threading.local()
-
-
-def network_scope(network: Network) -> Scope:
-    return Scope("network", network.pk, network.name, Network.objects.filter(pk=network.pk), network=network)
 
 
 def warm_network(network: Network) -> None:

@@ -44,10 +44,6 @@ def all_networks_scope() -> Scope:
     return Scope("province", None, _("All networks"), Network.objects.all())
 
 
-def network_scope(network: Network) -> Scope:
-    return Scope("network", network.pk, network.name, Network.objects.filter(pk=network.pk), network=network)
-
-
 @dataclass(frozen=True)
 class Period:
     """The report's year (the latest wave on or before its end) or an explicit pair of waves."""

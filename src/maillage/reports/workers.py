@@ -21,10 +21,11 @@ def setup() -> None:
 
 def write_one(job: tuple[int | None, str], period: Any, language: str, fmt: str) -> str:
     """One report of `--all`: a network's (by id) or, for None, the programme summary; returns its label."""
+    from maillage.dashboards.scope import network_scope
     from maillage.networks.models import Network
     from maillage.reports.content import build_report
     from maillage.reports.render import render_document, render_pdf
-    from maillage.reports.scope import all_networks_scope, network_scope
+    from maillage.reports.scope import all_networks_scope
 
     pk, path = job
     if pk is None:

@@ -13,11 +13,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.utils.text import slugify
 
+from maillage.dashboards.scope import network_scope
 from maillage.networks.models import Network
 from maillage.reports import chartpool
 from maillage.reports.content import build_report
 from maillage.reports.render import render_document, render_pdf
-from maillage.reports.scope import Period, network_scope
+from maillage.reports.scope import Period
 from maillage.reports.workers import setup, write_one
 
 
