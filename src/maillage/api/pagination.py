@@ -9,6 +9,8 @@ from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
+from maillage.listing import rows_slice
+
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 # Past this, OFFSET overflows some databases' integers; no real list is that long.
@@ -34,5 +36,5 @@ class Pagination(PaginationBase):
             "count": queryset.count(),
             "limit": pagination.limit,
             "offset": start,
-            "items": list(queryset[start : start + pagination.limit]),
+            "items": rows_slice(queryset, start, start + pagination.limit),
         }

@@ -173,7 +173,18 @@ class Organization(models.Model):
         verbose_name_plural = _("organizations")
         ordering = [Lower("name_fr"), "id"]
         # The lists' order: a page of 25 reads the index instead of sorting the whole directory each time.
-        indexes = [models.Index(Lower("name_fr"), models.F("id"), name="organization_name_order")]
+        # The second index serves the usual list, active organizations only; name_fr as a last key lets
+        # PostgreSQL find a deep page's keys from the index alone (see listing.rows_slice).
+        indexes = [
+            models.Index(Lower("name_fr"), models.F("id"), name="organization_name_order"),
+            models.Index(
+                Lower("name_fr"),
+                models.F("id"),
+                models.F("name_fr"),
+                name="organization_active_order",
+                condition=models.Q(active=True),
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~(models.Q(name_fr="") & models.Q(name_en="")), name="organization_has_a_name"
