@@ -26,6 +26,7 @@ MATRIX = [
     ("networks:list", lambda f: {}, [OK, OK, OK, OK, OK]),
     ("networks:create", lambda f: {}, [OK, DENIED, OK, DENIED, OK]),
     ("networks:detail", lambda f: {"pk": f["network_a"].pk}, [OK, OK, DENIED, OK, OK]),
+    ("networks:members", lambda f: {"pk": f["network_a"].pk}, [OK, OK, DENIED, OK, OK]),
     ("networks:edit", lambda f: {"pk": f["network_a"].pk}, [OK, DENIED, DENIED, DENIED, OK]),
     ("networks:membership_add", lambda f: {"pk": f["network_a"].pk}, [OK, DENIED, DENIED, DENIED, OK]),
     (

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 
 from django.urls import reverse
+from django.utils.html import escape
 
 from maillage.accounts.models import Role
 from maillage.networks.models import Membership, Network
@@ -103,3 +104,41 @@ def test_network_page_shows_ties_as_of_a_date(member, network_a, tie_a, orgs):
     bad_date = client.get(url, {"as_of": "31/31/2024"})
     assert bad_date.status_code == 200
     assert "as_of" in bad_date.context["tie_form"].errors
+
+
+def _fill(network, sectors, count):
+    from tests.conftest import make_organization
+
+    for i in range(count):
+        organization = make_organization(f"Membre <b>{i:03d}</b>", sectors["community_organization"])
+        Membership.objects.create(network=network, organization=organization, role="member")
+
+
+def test_a_short_member_list_is_shown_open_on_the_network_page(coordinator, network_a, orgs):
+    response = client_for(coordinator).get(reverse("networks:detail", kwargs={"pk": network_a.pk}))
+    html = response.content.decode()
+    assert response.context["members"] is not None
+    assert "<details open>" in html and 'id="member-table"' in html
+    assert escape(orgs[0].name) in html
+
+
+def test_a_long_member_list_is_folded_and_read_only_when_opened(coordinator, network_a, orgs, sectors):
+    from maillage.networks.views import FOLDED_MEMBERS
+
+    _fill(network_a, sectors, FOLDED_MEMBERS)
+    client = client_for(coordinator)
+    detail = client.get(reverse("networks:detail", kwargs={"pk": network_a.pk}))
+    html = detail.content.decode()
+    total = network_a.memberships.count()
+    members_url = reverse("networks:members", kwargs={"pk": network_a.pk})
+    assert detail.context["members"] is None and 'id="member-table"' not in html
+    assert f'hx-get="{members_url}"' in html and f"{total} adhésions" in html
+    assert detail.context["member_count"] == total  # none has ended
+
+    fragment = client.get(members_url, headers={"HX-Request": "true"}).content.decode()
+    assert fragment.startswith('<table class="list" id="member-table">') and "<html" not in fragment
+    assert fragment.count("<tr") == total + 1  # the header row and one row per membership
+    assert "Membre &lt;b&gt;000&lt;/b&gt;" in fragment and "<b>000" not in fragment
+
+    page = client.get(members_url).content.decode()  # without JavaScript: a page of its own
+    assert "<html" in page and 'id="member-table"' in page and "Ajouter un membre" in page

@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,11 +14,14 @@ from maillage.accounts.permissions import can_write_network, is_coordinator_some
 from maillage.listing import paginate
 from maillage.networks.actions import do_create_network
 from maillage.networks.forms import MembershipForm, NetworkFilterForm, NetworkForm
-from maillage.networks.models import Membership
+from maillage.networks.models import Membership, Network
 from maillage.networks.permissions import get_network_for
 from maillage.networks.queries import current_member_count
 from maillage.ties.forms import TieFilterForm
 from maillage.ties.queries import network_ties
+
+# From this many memberships, the network's page folds the list and loads it only when opened.
+FOLDED_MEMBERS = 40
 
 
 @login_required
@@ -44,10 +47,8 @@ def network_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def network_detail(request: HttpRequest, pk: int) -> HttpResponse:
     network = get_network_for(request.user, pk)
-    members = (
-        Membership.objects.filter(network=network)
-        .select_related("organization__sector", "organization__territory")
-        .order_by("end_date", "organization__name_fr")
+    counts = Membership.objects.filter(network=network).aggregate(
+        total=Count("id"), current=Count("id", filter=Q(end_date__isnull=True))
     )
     tie_form = TieFilterForm(request.GET or None, network=network)
     ties = network_ties(network, tie_form.cleaned_data if tie_form.is_valid() else {})
@@ -57,15 +58,46 @@ def network_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "networks/network_detail.html",
         {
             "network": network,
-            "members": members,
-            "member_count": members.filter(end_date__isnull=True).count(),
+            # A long list starts folded and is read only when opened (networks/_members.html).
+            "members": _members(network) if counts["total"] < FOLDED_MEMBERS else None,
+            "member_total": counts["total"],
+            "member_count": counts["current"],
             "tie_form": tie_form,
             "page": page,
             "query": query,
             "can_edit": can_write_network(request.user, network),
-            "membership_form": MembershipForm(network=network),
             "today": datetime.date.today(),
         },
+    )
+
+
+@login_required
+def network_members(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every membership of a network, current and ended: the folded list of the network's page, opened.
+
+    The network's page asks for the table alone (htmx) when its reader unfolds it; without JavaScript
+    the same address is a page of its own.
+    """
+    network = get_network_for(request.user, pk)
+    template = (
+        "networks/_members.html" if request.headers.get("HX-Request") else "networks/network_members.html"
+    )
+    return render(
+        request,
+        template,
+        {
+            "network": network,
+            "members": _members(network),
+            "can_edit": can_write_network(request.user, network),
+        },
+    )
+
+
+def _members(network: Network) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(network=network)
+        .select_related("organization__sector")
+        .order_by("end_date", "organization__name_fr")
     )
 
 
