@@ -6,7 +6,9 @@ import re
 
 import pytest
 
-from maillage.networks.models import Network
+from maillage.directory.models import Organization
+from maillage.networks.models import Membership, Network
+from maillage.networks.views import FOLDED_MEMBERS
 from maillage.ties.models import Tie
 from tests.e2e.conftest import shot
 
@@ -18,9 +20,16 @@ def test_coordinator_browses_the_network_and_records_a_tie(demo_world, sign_in, 
     assert page.locator("h1").inner_text() == "Vos réseaux"
     shot(page, "home-fr")
     network = Network.objects.order_by("pk").first()
+    # Enough members for the list to be folded, and read only when opened.
+    newcomers = Organization.objects.exclude(memberships__network=network)[:FOLDED_MEMBERS]
+    Membership.objects.bulk_create(Membership(network=network, organization=o) for o in newcomers)
     page.click(f"a[href='/networks/{network.pk}/']")
     page.wait_for_selector("#members")
     assert network.name_fr in page.locator("h1").inner_text()
+    assert page.locator("#member-table").count() == 0
+    page.click("#members summary")
+    page.wait_for_selector("#member-table")
+    assert page.locator("#member-table tbody tr").count() == network.memberships.count()
     shot(page, "network-detail")
 
     page.click("text=Consigner un lien")
