@@ -64,7 +64,8 @@ def home(request: HttpRequest) -> HttpResponse:
         Tie.objects.active()
         .filter(network__in=[n.pk for n in network_list])
         .values_list("network")
-        .annotate(n=Count("id"))
+        # COUNT(*) rather than COUNT(id): the (network, current_level) index alone answers it.
+        .annotate(n=Count("*"))
         .values_list("network", "n")
     )
     for network in network_list:

@@ -184,6 +184,8 @@ class Organization(models.Model):
                 name="organization_active_order",
                 condition=models.Q(active=True),
             ),
+            # Counting the active directory (every list page, the home page) reads this small index alone.
+            models.Index(fields=["id"], condition=models.Q(active=True), name="organization_active"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -15,4 +15,8 @@ class Migration(migrations.Migration):
             model_name='organization',
             index=models.Index(django.db.models.functions.text.Lower('name_fr'), models.F('id'), models.F('name_fr'), condition=models.Q(('active', True)), name='organization_active_order'),
         ),
+        migrations.AddIndex(
+            model_name='organization',
+            index=models.Index(condition=models.Q(('active', True)), fields=['id'], name='organization_active'),
+        ),
     ]
