@@ -84,6 +84,36 @@ def test_the_warm_command_fills_the_cache_and_refuses_an_unknown_network(network
     cache.clear()
     call_command("warm", "--network", str(network_a.pk))
     assert cached(network_a) == (True, True)
-    assert "1 network(s) warmed" in capsys.readouterr().out
+    above = len(network_a.territory.path.strip("/").split("/"))  # its territory and every one above it
+    expected = f"1 network(s) and {above + 1} territory and province dashboard(s) warmed"
+    assert expected in capsys.readouterr().out
     with pytest.raises(CommandError, match="No network with id 999999"):
         call_command("warm", "--network", "999999")
+
+
+def _reads_observations(client, url: str) -> bool:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return any(
+        "ties_tieobservation" in q["sql"] and "SELECT" in q["sql"] and "COUNT" not in q["sql"]
+        for q in queries.captured_queries
+    )
+
+
+def test_the_territories_above_a_changed_network_and_the_province_are_warmed_too(
+    network_a, network_b, tie_a, region, rls, viewer, admin, warming, django_capture_on_commit_callbacks
+):
+    from tests.conftest import client_for
+
+    with django_capture_on_commit_callbacks(execute=True):
+        do_observe(tie_a, ObservationData(observed_on=D(2025, 5, 1), level=4))
+    # The region's viewer sees the warmed region and RLS; the administrator the warmed province. The
+    # region of network B, unchanged, was not warmed: its first visit computes it.
+    for client, url in [
+        (client_for(viewer), f"/en/dashboards/territory/{region.pk}/"),
+        (client_for(viewer), f"/dashboards/territory/{rls.pk}/"),
+        (client_for(admin), "/dashboards/province/"),
+    ]:
+        assert not _reads_observations(client, url), url
+    assert _reads_observations(client_for(admin), f"/dashboards/territory/{network_b.territory_id}/")

@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.db.models import QuerySet
 
 from maillage.analysis import Dataset, load_dataset
-from maillage.dashboards.scope import Scope, scope_cache_key
+from maillage.dashboards.scope import VERSIONED_SECONDS, Scope, scope_cache_key
 from maillage.directory.i18n import pick_language
 from maillage.directory.models import Organization
 from maillage.networks.models import Membership, Network
@@ -103,7 +103,7 @@ def cached_dataset(scope: Scope, language: str | None = None) -> Dataset:
     dataset = cache.get(key)
     if dataset is None:
         dataset = dataset_for(scope.networks, language)
-        cache.set(key, dataset, timeout=3600)
+        cache.set(key, dataset, timeout=VERSIONED_SECONDS)
     return dataset
 
 

@@ -20,7 +20,7 @@ from maillage.analysis import NetworkReport, report_from_dataset
 from maillage.dashboards.adapter import cached_dataset, observation_dates
 from maillage.dashboards.layout import layout_positions
 from maillage.dashboards.palette import family_colors, sector_colors
-from maillage.dashboards.scope import Scope, data_version, scope_cache_key
+from maillage.dashboards.scope import VERSIONED_SECONDS, Scope, data_version, scope_cache_key
 from maillage.dashboards.summary import dashboard_data
 from maillage.directory.models import Sector, SectorFamily, Territory
 from maillage.ties.models import Level
@@ -50,7 +50,7 @@ def map_document(scope: Scope, *, language: str) -> str:
     body = cache.get(key)
     if body is None:
         body = json.dumps(map_payload(scope, language=language), separators=(",", ":"))
-        cache.set(key, body, timeout=24 * 3600)
+        cache.set(key, body, timeout=VERSIONED_SECONDS)
     return str(body)
 
 

@@ -76,6 +76,13 @@ def _read_data_version(scope: Scope) -> str:
     )
 
 
+# How long a computation keyed on a data version stays cached. The key changes with the data, so nothing
+# stale is served however long it stays; the limit only frees the space of versions no longer asked for.
+# An hour was too short: a network left untouched for an afternoon was computed again at its next visit,
+# however warm the worker had made it.
+VERSIONED_SECONDS = 7 * 24 * 3600
+
+
 def scope_cache_key(prefix: str, scope: Scope, *parts: object) -> str:
     """A cache key for something computed from the scope's data: it changes with the data version."""
     text = ":".join([data_version(scope), *map(str, parts)])
@@ -85,6 +92,18 @@ def scope_cache_key(prefix: str, scope: Scope, *parts: object) -> str:
 def network_scope(network: Network) -> Scope:
     """One network's scope, without a reader (commands, reports, the worker)."""
     return Scope("network", network.pk, network.name, Network.objects.filter(pk=network.pk), network=network)
+
+
+def territory_scope(territory: Territory) -> Scope:
+    """A territory's scope as a reader who may read all its networks sees it (its regional viewer, an
+    administrator), without a reader: the worker warms this one."""
+    networks = Network.objects.filter(territory__path__startswith=territory.path)
+    return Scope("territory", territory.pk, territory.name, networks, territory=territory)
+
+
+def province_scope() -> Scope:
+    """Every network, as an administrator sees the province, without a reader."""
+    return Scope("province", None, _("All the networks you can see"), Network.objects.all())
 
 
 def scope_for(user: AnyUser, kind: str, pk: int | None = None) -> Scope:

@@ -13,7 +13,7 @@ from maillage.analysis.graph import build_graph
 from maillage.analysis.network import level_table
 from maillage.dashboards import charts
 from maillage.dashboards.adapter import cached_dataset, observation_dates
-from maillage.dashboards.scope import Scope, scope_cache_key
+from maillage.dashboards.scope import VERSIONED_SECONDS, Scope, scope_cache_key
 from maillage.directory.models import Sector
 
 
@@ -176,7 +176,7 @@ def dashboard_data(scope: Scope, *, language: str, seed: int = 0) -> DashboardDa
     data = cache.get(key)
     if data is None:
         data = _compute(scope, language=language, seed=seed)
-        cache.set(key, data, timeout=3600)
+        cache.set(key, data, timeout=VERSIONED_SECONDS)
     return data
 
 

@@ -13,7 +13,7 @@ from maillage.accounts.permissions import readable_networks
 from maillage.analysis import AnalysisError, InputError
 from maillage.dashboards.mapdata import map_document
 from maillage.dashboards.scenarios import ScenarioRequestError, scenario_payload
-from maillage.dashboards.scope import Scope, scope_cache_key, scope_for
+from maillage.dashboards.scope import VERSIONED_SECONDS, Scope, scope_cache_key, scope_for
 from maillage.dashboards.summary import dashboard_data
 
 
@@ -95,7 +95,7 @@ def dashboard_body(scope: Scope) -> SafeString:
                 "network_count": scope.networks.count(),
             },
         )
-        cache.set(key, body, timeout=3600)
+        cache.set(key, body, timeout=VERSIONED_SECONDS)
     return mark_safe(body)  # noqa: S308 — rendered by our own template, with autoescaping
 
 

@@ -4,15 +4,16 @@ Without this, the first visit after an import or a survey wave computes the dash
 document and its layout while the coordinator waits: seconds for a few thousand organizations. When tasks
 run in a worker (production: `MAILLAGE_TASKS_BACKEND=database`, with the shared database cache), every
 transaction that changes a network's observations or memberships queues one `warm_networks` task on
-commit, and the worker fills the cache in both languages. `maillage warm` does the same by hand (after a
-restore or a bulk load). With the immediate backend of development and tests nothing is queued
-(`WARM_DASHBOARDS` is off): the warming would run inside the request that saved.
+commit, and the worker fills the cache in both languages: the network's dashboard and map, then those of
+the territories above it and of the province, whose data changed with it. `maillage warm` does the same
+by hand (after a restore or a bulk load). With the immediate backend of development and tests nothing is
+queued (`WARM_DASHBOARDS` is off): the warming would run inside the request that saved.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 
 from django.conf import settings
@@ -22,8 +23,9 @@ from django.utils import translation
 from django_tasks import task
 
 from maillage.dashboards.mapdata import map_document
-from maillage.dashboards.scope import network_scope
-from maillage.dashboards.summary import dashboard_data
+from maillage.dashboards.scope import Scope, network_scope, province_scope, territory_scope
+from maillage.dashboards.views import dashboard_body
+from maillage.directory.models import Territory
 from maillage.networks.models import Membership, Network
 from maillage.ties.models import TieObservation
 
@@ -32,19 +34,45 @@ _pending = threading.local()
 
 def warm_network(network: Network) -> None:
     """Compute and cache a network's dashboard and map document, in every language of the interface."""
+    _warm(lambda: network_scope(network))
+
+
+def warm_surroundings(networks: Iterable[Network]) -> int:
+    """Warm what holds these networks: the territories above them and the province; returns how many.
+
+    Each is warmed as a reader who sees all its networks sees it (a regional viewer, an administrator):
+    a reader who sees fewer has a scope of their own, computed at their first visit.
+    """
+    ids = {int(pk) for network in networks for pk in network.territory.path.strip("/").split("/") if pk}
+    territories = list(Territory.objects.filter(pk__in=ids).order_by("path"))
+    for territory in territories:
+        _warm(partial(territory_scope, territory))
+    _warm(province_scope)
+    return len(territories) + 1
+
+
+def _warm(make_scope: Callable[[], Scope]) -> None:
+    # The scope is made under each language: a province's title, a territory's name are translated.
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
-            scope = network_scope(network)
-            dashboard_data(scope, language=language)
+            scope = make_scope()
+            dashboard_body(scope)
             map_document(scope, language=language)
 
 
 @task()
 def warm_networks(network_ids: list[int]) -> int:
-    """The worker's side: warm each network that still exists; returns how many were warmed."""
-    networks = list(Network.objects.filter(pk__in=network_ids).order_by("pk"))
+    """The worker's side: warm each network that still exists, then the territories and the province
+    that hold them; returns how many networks were warmed.
+
+    A scope whose data did not change since it was last warmed is found in the cache and skipped, so a
+    burst of tasks after a burst of edits costs little more than the last one.
+    """
+    networks = list(Network.objects.filter(pk__in=network_ids).select_related("territory").order_by("pk"))
     for network in networks:
         warm_network(network)
+    if networks:
+        warm_surroundings(networks)
     return len(networks)
 
 

@@ -1,4 +1,7 @@
-"""`maillage warm`: dashboards and maps computed ahead of their first visit (after a restore, a bulk load)."""
+"""`maillage warm`: dashboards and maps computed ahead of their first visit (after a restore, a bulk load).
+
+The networks, then the territories above them and the province: the same as the worker after a change.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from maillage.dashboards.warm import warm_network
+from maillage.dashboards.warm import warm_network, warm_surroundings
 from maillage.networks.models import Network
 
 
@@ -22,7 +25,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, network, **options):  # type: ignore[no-untyped-def]
-        networks = Network.objects.order_by("pk")
+        networks = Network.objects.select_related("territory").order_by("pk")
         if network:
             networks = networks.filter(pk__in=network)
             missing = set(network) - set(networks.values_list("pk", flat=True))
@@ -35,4 +38,8 @@ class Command(BaseCommand):
             count += 1
             self.stderr.write(f"\r{count} network(s) ready", ending="")
         self.stderr.write("")
-        self.stdout.write(f"{count} network(s) warmed in {time.perf_counter() - started:.1f} s")
+        around = warm_surroundings(networks) if count else 0
+        self.stdout.write(
+            f"{count} network(s) and {around} territory and province dashboard(s) warmed "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
