@@ -60,8 +60,9 @@ class NetworkFilters(Schema):
 def networks_for(user: Any) -> Any:
     return (
         readable_networks(user)
-        .select_related("territory", "lead_organization")
-        .prefetch_related("target_populations", "action_strategies")
+        # Lead organizations by key for the page alone (a join made PostgreSQL scan the whole directory).
+        .select_related("territory")
+        .prefetch_related("lead_organization", "target_populations", "action_strategies")
         .annotate(current_members=current_member_count())
     )
 
