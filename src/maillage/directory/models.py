@@ -186,6 +186,8 @@ class Organization(models.Model):
             ),
             # Counting the active directory (every list page, the home page) reads this small index alone.
             models.Index(fields=["id"], condition=models.Q(active=True), name="organization_active"),
+            # Every dashboard's data version reads the latest edit: one index entry instead of a scan.
+            models.Index(fields=["updated_at"], name="organization_updated"),
         ]
         constraints = [
             models.CheckConstraint(
