@@ -46,6 +46,11 @@ class ChangeResult(Result):
 
 _LOW = (1 << 31) - 1
 
+# Change kinds as small integer codes while classifying (comparing integers is much cheaper than comparing
+# strings in an object array); the names are written only for the changed pairs.
+_KINDS: tuple[str, ...] = ("", "gained", "lost", "strengthened", "weakened", "unchanged", "formality")
+_GAINED, _LOST, _STRENGTHENED, _WEAKENED, _UNCHANGED, _FORMALITY = range(1, len(_KINDS))
+
 
 def _pairs_by_code(snap: Snapshot) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each present pair as one int64 key (dataset codes of its two ends), with its level and formality.
@@ -69,33 +74,55 @@ def _ids_by_code(*snaps: Snapshot) -> np.ndarray:
 
 
 def _sorted_unique(values: np.ndarray) -> np.ndarray:
-    """Distinct values, sorted. Sorting integers is several times faster here than `np.unique`, which in
-    numpy 2 hashes them."""
-    values = np.sort(values)
+    """Distinct values, sorted.
+
+    A snapshot lists its pairs in key order, so ``values`` is usually two sorted runs one after the other:
+    numpy's stable sort of integers (timsort) merges such runs in linear time, where `np.unique` would hash
+    or fully sort them.
+    """
+    values = np.sort(values, kind="stable")
     return values[np.concatenate(([True], values[1:] != values[:-1]))] if values.size else values
 
 
-def _missing_from(values: np.ndarray, sorted_reference: np.ndarray) -> np.ndarray:
-    """The elements of ``values`` absent from ``sorted_reference``."""
-    at = np.searchsorted(sorted_reference, values)
-    found = at < len(sorted_reference)
-    found[found] = sorted_reference[at[found]] == values[found]
-    return values[~found]
-
-
-def _active_codes(snap: Snapshot) -> np.ndarray:
+def _active(snap: Snapshot, size: int) -> np.ndarray:
+    """Whether each dataset code is active in the snapshot (has a present tie or an active membership)."""
     codes = snap.organizations["code"].to_numpy().astype(np.int64)
-    vertices = np.concatenate(
-        [snap.ties["u"].to_numpy(), snap.ties["v"].to_numpy(), snap.memberships["vertex"].to_numpy()]
-    )
-    return _sorted_unique(codes[vertices.astype(np.int64)])
+    active = np.zeros(size, dtype=bool)
+    for vertices in (snap.ties["u"], snap.ties["v"], snap.memberships["vertex"]):
+        active[codes[vertices.to_numpy().astype(np.int64)]] = True
+    return active
 
 
-def _spread(keys: np.ndarray, own: np.ndarray, values: np.ndarray, dtype: type) -> np.ndarray:
-    """``values`` (one per key of ``own``) placed at the positions of those keys in the sorted ``keys``."""
-    out: np.ndarray = np.zeros(len(keys), dtype=dtype)
-    out[np.searchsorted(keys, own)] = values
+def _spread(size: int, positions: np.ndarray, values: np.ndarray, dtype: type) -> np.ndarray:
+    """An array of ``size`` zeros with ``values`` placed at ``positions``."""
+    out: np.ndarray = np.zeros(size, dtype=dtype)
+    out[positions] = values
     return out
+
+
+def _classify(
+    level_from: np.ndarray, level_to: np.ndarray, was_formal: np.ndarray, is_formal: np.ndarray
+) -> np.ndarray:
+    """The change kind code (an index into ``_KINDS``) of every pair; 0 for pairs absent at both dates."""
+    both = (level_from > 0) & (level_to > 0)
+    kind = np.zeros(len(level_from), dtype=np.int8)
+    kind[(level_from == 0) & (level_to > 0)] = _GAINED
+    kind[(level_from > 0) & (level_to == 0)] = _LOST
+    kind[both & (level_to > level_from)] = _STRENGTHENED
+    kind[both & (level_to < level_from)] = _WEAKENED
+    same = both & (level_to == level_from)
+    kind[same & (was_formal == is_formal)] = _UNCHANGED
+    kind[same & (was_formal != is_formal)] = _FORMALITY
+    return kind
+
+
+def _transitions(level_from: np.ndarray, level_to: np.ndarray) -> pd.DataFrame:
+    """Pairs counted by (from level, to level): one row per from-level, one column per to-level."""
+    k = len(LEVELS)
+    matrix = np.bincount(level_from * k + level_to, minlength=k * k).reshape(k, k)
+    transitions = pd.DataFrame(matrix.astype(np.int64), columns=list(LEVELS))
+    transitions.insert(0, "from_level", list(LEVELS))
+    return transitions
 
 
 def compare_snapshots(before: Snapshot, after: Snapshot) -> ChangeResult:
@@ -115,29 +142,17 @@ def compare_snapshots(before: Snapshot, after: Snapshot) -> ChangeResult:
     old_keys, old_levels, old_formal = _pairs_by_code(before)
     new_keys, new_levels, new_formal = _pairs_by_code(after)
     keys = _sorted_unique(np.concatenate([old_keys, new_keys]))
-    level_from = _spread(keys, old_keys, old_levels, np.int64)
-    level_to = _spread(keys, new_keys, new_levels, np.int64)
-    was_formal = _spread(keys, old_keys, old_formal, bool)
-    is_formal = _spread(keys, new_keys, new_formal, bool)
+    at_old, at_new = np.searchsorted(keys, old_keys), np.searchsorted(keys, new_keys)
+    level_from = _spread(len(keys), at_old, old_levels, np.int64)
+    level_to = _spread(len(keys), at_new, new_levels, np.int64)
+    was_formal = _spread(len(keys), at_old, old_formal, bool)
+    is_formal = _spread(len(keys), at_new, new_formal, bool)
     seen = (level_from > 0) | (level_to > 0)
     both = (level_from > 0) & (level_to > 0)
-    kind = np.full(len(keys), "", dtype=object)
-    kind[(level_from == 0) & (level_to > 0)] = "gained"
-    kind[(level_from > 0) & (level_to == 0)] = "lost"
-    kind[both & (level_to > level_from)] = "strengthened"
-    kind[both & (level_to < level_from)] = "weakened"
-    same = both & (level_to == level_from)
-    kind[same & (was_formal == is_formal)] = "unchanged"
-    kind[same & (was_formal != is_formal)] = "formality"
-    formalized = both & ~was_formal & is_formal
-    deformalized = both & was_formal & ~is_formal
+    kind = _classify(level_from, level_to, was_formal, is_formal)
+    counts = np.bincount(kind, minlength=len(_KINDS))
 
-    matrix = np.zeros((len(LEVELS), len(LEVELS)), dtype=np.int64)
-    np.add.at(matrix, (level_from[seen], level_to[seen]), 1)
-    transitions = pd.DataFrame(matrix, columns=list(LEVELS))
-    transitions.insert(0, "from_level", list(LEVELS))
-
-    changed = seen & (kind != "unchanged")
+    changed = seen & (kind != _UNCHANGED)
     ids = _ids_by_code(before, after)
     changed_keys = keys[changed]
     changes = pd.DataFrame(
@@ -148,22 +163,22 @@ def compare_snapshots(before: Snapshot, after: Snapshot) -> ChangeResult:
             "to_level": np.asarray(LEVELS, dtype=object)[level_to[changed]],
             "from_formal": was_formal[changed],
             "to_formal": is_formal[changed],
-            "change": kind[changed],
+            "change": np.asarray(_KINDS, dtype=object)[kind[changed]],
         }
     )
-    was, now = _active_codes(before), _active_codes(after)
+    was, now = _active(before, len(ids)), _active(after, len(ids))
     return ChangeResult(
         before=before.as_of.date().isoformat() if before.as_of is not None else None,
         after=after.as_of.date().isoformat() if after.as_of is not None else None,
-        gained=int((kind == "gained").sum()),
-        lost=int((kind == "lost").sum()),
-        strengthened=int((kind == "strengthened").sum()),
-        weakened=int((kind == "weakened").sum()),
-        formalized=int(formalized.sum()),
-        deformalized=int(deformalized.sum()),
-        unchanged=int((kind == "unchanged").sum()),
-        transitions=transitions,
+        gained=int(counts[_GAINED]),
+        lost=int(counts[_LOST]),
+        strengthened=int(counts[_STRENGTHENED]),
+        weakened=int(counts[_WEAKENED]),
+        formalized=int((both & ~was_formal & is_formal).sum()),
+        deformalized=int((both & was_formal & ~is_formal).sum()),
+        unchanged=int(counts[_UNCHANGED]),
+        transitions=_transitions(level_from[seen], level_to[seen]),
         changes=changes,
-        joined=sorted(ids[_missing_from(now, was)].tolist(), key=str),
-        left=sorted(ids[_missing_from(was, now)].tolist(), key=str),
+        joined=sorted(ids[np.flatnonzero(now & ~was)].tolist(), key=str),
+        left=sorted(ids[np.flatnonzero(was & ~now)].tolist(), key=str),
     )
