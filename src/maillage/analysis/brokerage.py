@@ -33,18 +33,32 @@ IntArray = np.ndarray[Any, np.dtype[np.int64]]
 
 
 def _directed_edges(graph: ig.Graph) -> tuple[IntArray, IntArray]:
+    """The graph's distinct directed edges, loops left out; an undirected tie gives one edge each way.
+
+    For a directed graph the edges come sorted by (source, target), which :func:`_contains` relies on.
+    """
     with kernel():
         edges = np.asarray(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
-    a, b = edges[:, 0], edges[:, 1]
-    if not graph.is_directed():
-        a, b = np.concatenate([a, b]), np.concatenate([b, a])
-    keep = a != b
     n = max(graph.vcount(), 1)
-    keys = np.sort(a[keep] * n + b[keep])
-    # Collapse duplicates with a sort (numpy's hash-based unique is slower on large integer arrays).
-    distinct = np.ones(len(keys), dtype=bool)
-    distinct[1:] = keys[1:] != keys[:-1]
-    keys = keys[distinct]
+    if graph.is_directed():
+        return _distinct_pairs(edges[:, 0], edges[:, 1], n)
+    a, b = edges[:, 0], edges[:, 1]
+    low, high = _distinct_pairs(np.minimum(a, b), np.maximum(a, b), n)
+    return np.concatenate([low, high]), np.concatenate([high, low])
+
+
+def _distinct_pairs(a: IntArray, b: IntArray, n: int) -> tuple[IntArray, IntArray]:
+    """Distinct pairs (a, b) with a != b, sorted by (a, b)."""
+    keep = a != b
+    keys = a[keep] * n + b[keep]
+    # A graph built from sorted ties (every OrgGraph) lists its edges in order already: checking costs one
+    # pass, sorting would cost several.
+    if len(keys) > 1 and not bool(np.all(keys[1:] > keys[:-1])):
+        # Collapse duplicates with a sort (numpy's hash-based unique is slower on large integer arrays).
+        keys = np.sort(keys)
+        distinct = np.ones(len(keys), dtype=bool)
+        distinct[1:] = keys[1:] != keys[:-1]
+        keys = keys[distinct]
     return keys // n, keys % n
 
 
@@ -88,10 +102,12 @@ def brokerage(graph: ig.Graph, groups: Any) -> pd.DataFrame:
     in_count = np.bincount(dst * k + group[src], minlength=n * k).reshape(n, k)
     out_count = np.bincount(src * k + group[dst], minlength=n * k).reshape(n, k)
     keys = src * max(n, 1) + dst
-    reverse_keys = dst * max(n, 1) + src
-    reciprocal = _contains(keys, reverse_keys)  # keys come out sorted
     # a -> b and b -> a: the pair (a, a) is not a path, so it is removed from the in x out products.
-    recip_count = np.bincount(dst[reciprocal] * k + group[src[reciprocal]], minlength=n * k).reshape(n, k)
+    if graph.is_directed():
+        reciprocal = _contains(keys, dst * max(n, 1) + src)  # keys come out sorted
+        recip_count = np.bincount(dst[reciprocal] * k + group[src[reciprocal]], minlength=n * k).reshape(n, k)
+    else:
+        recip_count = in_count  # every undirected tie is reciprocal
     rows = np.arange(n)
     own_in, own_out, own_recip = in_count[rows, group], out_count[rows, group], recip_count[rows, group]
     total_in, total_out = in_count.sum(axis=1), out_count.sum(axis=1)
@@ -108,14 +124,18 @@ def brokerage(graph: ig.Graph, groups: Any) -> pd.DataFrame:
     if closed.size:
         a, b, c = closed[:, 0], closed[:, 1], closed[:, 2]
         role = _role_of(group[a], group[b], group[c])
-        np.subtract.at(counts, (b, role), 1)
+        counts -= np.bincount(b * len(ROLES) + role, minlength=n * len(ROLES)).reshape(n, len(ROLES))
     frame = pd.DataFrame(counts, columns=list(ROLES))
     frame["total"] = counts.sum(axis=1)
     return frame
 
 
 def _closed_paths(graph: ig.Graph, keys: IntArray, n: int) -> IntArray:
-    """All (a, b, c) with a → b, b → c and a → c, found on the triangles of the underlying graph."""
+    """All (a, b, c) with a → b, b → c and a → c, found on the triangles of the underlying graph.
+
+    ``keys`` (the sorted ``source * n + target`` keys) are only read for a directed graph: in an undirected
+    one every ordering of a triangle is a closed path.
+    """
     with kernel():
         simple = graph.as_undirected(mode="collapse") if graph.is_directed() else graph
         triangles = np.asarray(simple.list_triangles(), dtype=np.int64).reshape(-1, 3)
