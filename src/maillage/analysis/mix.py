@@ -12,12 +12,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .graph import OrgGraph
 from .results import Result
+
+IntArray = np.ndarray[Any, np.dtype[np.int64]]
 
 
 @dataclass
@@ -36,6 +39,22 @@ def _ei(external: float, internal: float) -> float | None:
     return (external - internal) / total if total else None
 
 
+def _group_codes(og: OrgGraph, by: str) -> tuple[IntArray, list[str]]:
+    """Each organization's group (column ``by``, as text) as a code into the sorted list of group names.
+
+    Counting integer codes with ``bincount`` is many times faster than comparing and counting strings.
+    """
+    column = og.organizations[by]
+    if column.isna().any():
+        column = column.astype(object).map(str)  # a missing group is named "None" / "nan", not dropped
+    codes, names = pd.factorize(column.astype(str), sort=True)
+    return codes.astype(np.int64), [str(name) for name in names]
+
+
+def _tie_ends(og: OrgGraph) -> tuple[IntArray, IntArray]:
+    return og.ties["u"].to_numpy().astype(np.int64), og.ties["v"].to_numpy().astype(np.int64)
+
+
 def ei_index(og: OrgGraph, *, by: str = "sector") -> tuple[float | None, pd.DataFrame]:
     """Krackhardt E-I index for the network and per group of column ``by``.
 
@@ -49,23 +68,18 @@ def ei_index(og: OrgGraph, *, by: str = "sector") -> tuple[float | None, pd.Data
     >>> ei_index(og)[0]
     0.0
     """
-    groups = og.organizations[by].astype(str).to_numpy()
-    u, v = og.ties["u"].to_numpy(), og.ties["v"].to_numpy()
-    gu, gv = groups[u], groups[v]
+    codes, names = _group_codes(og, by)
+    u, v = _tie_ends(og)
+    gu, gv = codes[u], codes[v]
     same = gu == gv
     network_value = _ei(float((~same).sum()), float(same.sum()))
-    names = sorted(set(groups.tolist()))
-    internal = pd.Series(gu[same]).value_counts().reindex(names, fill_value=0)
-    external = (
-        pd.concat([pd.Series(gu[~same]), pd.Series(gv[~same])]).value_counts().reindex(names, fill_value=0)
-    )
-    sizes = pd.Series(groups).value_counts().reindex(names, fill_value=0)
+    k = len(names)
     table = pd.DataFrame(
         {
             by: names,
-            "organizations": sizes.to_numpy(),
-            "internal": internal.to_numpy(),
-            "external": external.to_numpy(),
+            "organizations": np.bincount(codes, minlength=k),
+            "internal": np.bincount(gu[same], minlength=k),
+            "external": np.bincount(gu[~same], minlength=k) + np.bincount(gv[~same], minlength=k),
         }
     )
     table["ei_index"] = [
@@ -76,18 +90,12 @@ def ei_index(og: OrgGraph, *, by: str = "sector") -> tuple[float | None, pd.Data
 
 def sector_matrix(og: OrgGraph, *, by: str = "sector") -> pd.DataFrame:
     """Symmetric tie-count matrix between groups; a ``sector`` column then one column per group."""
-    groups = og.organizations[by].astype(str).to_numpy()
-    names = sorted(set(groups.tolist()))
-    position = {name: i for i, name in enumerate(names)}
-    codes = np.array([position[g] for g in groups], dtype=np.int64) if len(groups) else np.zeros(0, np.int64)
-    u, v = og.ties["u"].to_numpy(), og.ties["v"].to_numpy()
+    codes, names = _group_codes(og, by)
+    u, v = _tie_ends(og)
     k = len(names)
-    matrix = np.zeros((k, k), dtype=np.int64)
-    if len(u):
-        a, b = codes[u], codes[v]
-        np.add.at(matrix, (a, b), 1)
-        off = a != b
-        np.add.at(matrix, (b[off], a[off]), 1)
+    # Ties counted from the first end's group to the second's, then mirrored (the diagonal only once).
+    directed = np.bincount(codes[u] * k + codes[v], minlength=k * k).reshape(k, k)
+    matrix = (directed + directed.T - np.diag(np.diag(directed))).astype(np.int64)
     frame = pd.DataFrame(matrix, columns=names)
     frame.insert(0, by, names)
     return frame
@@ -95,11 +103,11 @@ def sector_matrix(og: OrgGraph, *, by: str = "sector") -> pd.DataFrame:
 
 def cross_shares(og: OrgGraph) -> tuple[float | None, float | None]:
     """Shares of ties across sector families and across sectors (``None`` without ties)."""
-    u, v = og.ties["u"].to_numpy(), og.ties["v"].to_numpy()
+    u, v = _tie_ends(og)
     if not len(u):
         return None, None
-    families = og.organizations["sector_family"].astype(str).to_numpy()
-    sectors = og.organizations["sector"].astype(str).to_numpy()
+    families, _ = _group_codes(og, "sector_family")
+    sectors, _ = _group_codes(og, "sector")
     return float((families[u] != families[v]).mean()), float((sectors[u] != sectors[v]).mean())
 
 
