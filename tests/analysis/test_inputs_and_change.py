@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import pandas as pd
@@ -9,7 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from maillage.analysis import InputError, compare_snapshots, load_dataset, network_report, snapshot
+from maillage.analysis import (
+    InputError,
+    build_graph,
+    compare_snapshots,
+    load_dataset,
+    network_report,
+    snapshot,
+)
 
 ORGS = [
     {"id": "a", "sector": "clsc", "sector_family": "public", "territory": "t1"},
@@ -127,3 +135,13 @@ def test_organizations_join_and_leave() -> None:
     change = compare_snapshots(early, late)
     assert change.joined == ["a", "b"] and change.left == []
     assert change.before == "2019-01-01" and change.after == "2021-12-31"
+
+
+def test_graph_edges_are_sorted_whatever_the_order_of_the_snapshot_ties() -> None:
+    pairs = [(0, 1), (0, 3), (1, 2), (2, 3)]
+    ds = load_dataset([{"id": i} for i in range(4)], [{"source": a, "target": b} for a, b in pairs])
+    snap = snapshot(ds)
+    shuffled = dataclasses.replace(snap, ties=snap.ties.iloc[::-1].reset_index(drop=True))
+    og = build_graph(shuffled)
+    assert og.graph.get_edgelist() == pairs
+    assert og.ties[["u", "v"]].values.tolist() == [list(pair) for pair in pairs]

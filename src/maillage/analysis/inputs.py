@@ -504,10 +504,31 @@ def snapshot(
     vertex[keep] = np.arange(int(keep.sum()))
     in_view = orgs[keep].reset_index(drop=True)
 
-    pairs = ties.iloc[latest]
-    pairs = pairs[keep[pairs["u"].to_numpy()] & keep[pairs["v"].to_numpy()]]
-    pairs = _remap(pairs, vertex)
-    level = pairs["level"].to_numpy()
+    # Work out which observations each table holds first, then copy each table's rows once.
+    latest = latest[keep[u_all[latest]] & keep[v_all[latest]]]
+    level = _levels_after_filters(ties["level"].to_numpy()[latest], ties["formal"].to_numpy()[latest],
+                                  min_level, formality)  # fmt: skip
+    present = level > 0
+    pairs = _rows_in_view(ties, latest, vertex, level)
+    present_ties = _rows_in_view(ties, latest[present], vertex, level[present])
+
+    ratings = _latest_ratings(ties, order, keep, vertex, n_total)
+    members = members[keep[members["code"].to_numpy()]] if not members.empty else members
+    members = (
+        members.assign(vertex=vertex[members["code"].to_numpy()])
+        if not members.empty
+        else members.assign(vertex=np.array([], dtype=np.int64))
+    )
+    return Snapshot(in_view, present_ties, pairs, ratings, members.reset_index(drop=True), stamp)
+
+
+def _levels_after_filters(
+    level: np.ndarray[Any, Any],
+    formal: np.ndarray[Any, Any],
+    min_level: int | str | None,
+    formality: str | None,
+) -> np.ndarray[Any, Any]:
+    """Tie levels with the ties that ``min_level`` or ``formality`` drop set to 0 (absent)."""
     if min_level is not None:
         threshold = parse_level(min_level)
         if threshold is None:
@@ -517,29 +538,28 @@ def snapshot(
         wanted = parse_formality(formality)
         if wanted is None:
             raise InputError(f"unknown formality {formality!r}")
-        level = np.where(pairs["formal"].to_numpy() == wanted, level, 0).astype(np.int8)
-    pairs = pairs.assign(level=level)
-    present_ties = pairs[level > 0].reset_index(drop=True)
-
-    ratings = _latest_ratings(ties, order, keep, vertex, n_total)
-    members = members[keep[members["code"].to_numpy()]] if not members.empty else members
-    members = (
-        members.assign(vertex=vertex[members["code"].to_numpy()])
-        if not members.empty
-        else members.assign(vertex=np.array([], dtype=np.int64))
-    )
-    return Snapshot(
-        in_view, present_ties, pairs.reset_index(drop=True), ratings, members.reset_index(drop=True), stamp
-    )
+        level = np.where(formal == wanted, level, 0).astype(np.int8)
+    return level
 
 
-def _remap(frame: pd.DataFrame, vertex: np.ndarray[Any, Any]) -> pd.DataFrame:
-    return frame.assign(
-        u=vertex[frame["u"].to_numpy()],
-        v=vertex[frame["v"].to_numpy()],
-        src=vertex[frame["src"].to_numpy()],
-        dst=vertex[frame["dst"].to_numpy()],
-    )
+def _rows_in_view(
+    ties: pd.DataFrame,
+    rows: np.ndarray[Any, Any],
+    vertex: np.ndarray[Any, Any],
+    level: np.ndarray[Any, Any] | None = None,
+) -> pd.DataFrame:
+    """The tie observations ``rows``, numbered from 0, with organization codes turned into vertex ids.
+
+    The frame is new, so its columns are replaced in place rather than through ``assign`` (which copies
+    every column under pandas 2).
+    """
+    frame = ties.take(rows)
+    frame.index = pd.RangeIndex(len(frame))
+    for column in ("u", "v", "src", "dst"):
+        frame[column] = vertex[frame[column].to_numpy()]
+    if level is not None:
+        frame["level"] = level
+    return frame
 
 
 def _latest_ratings(
@@ -551,17 +571,14 @@ def _latest_ratings(
 ) -> pd.DataFrame:
     rated_mask = ties[list(RATING_DIMENSIONS)].notna().any(axis=1).to_numpy()
     rated = order[rated_mask[order]]
-    if rated.size == 0:
-        return ties.iloc[[]].pipe(_remap, vertex)
     src, dst = ties["src"].to_numpy()[rated], ties["dst"].to_numpy()[rated]
     # Directed key; a stable sort keeps the date order that ``order`` already gives within a pair.
     keys = src * n_total + dst
     by_pair = np.argsort(keys, kind="stable")
     rated, keys = rated[by_pair], keys[by_pair]
     latest = rated[_last_of_runs(keys)]
-    frame = ties.iloc[latest]
-    frame = frame[keep[frame["src"].to_numpy()] & keep[frame["dst"].to_numpy()]]
-    return _remap(frame, vertex).reset_index(drop=True)
+    latest = latest[keep[ties["src"].to_numpy()[latest]] & keep[ties["dst"].to_numpy()[latest]]]
+    return _rows_in_view(ties, latest, vertex)
 
 
 __all__ = [
