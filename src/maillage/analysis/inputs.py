@@ -414,7 +414,9 @@ class Snapshot:
         One row per present tie (level ≥ 1 after filters): ``u``/``v`` vertex ids (``u < v``), ``source``,
         ``target``, ``level``, ``formal``, ``network``, ``date``.
     pairs : DataFrame
-        Latest observation of every pair in view, absent ones included (``level`` 0), for change analysis.
+        Latest observation of every pair in view, absent ones included (``level`` 0), for change analysis:
+        ``u``/``v`` vertex ids, ``level`` and ``formal`` only (copying every column of a few hundred
+        thousand observations, for one analysis that reads four, cost as much as the rest of a snapshot).
     ratings : DataFrame
         Latest rated observation per directed pair (rater ``src`` → rated ``dst``, vertex ids), with ratings.
     memberships : DataFrame
@@ -509,7 +511,14 @@ def snapshot(
     level = _levels_after_filters(ties["level"].to_numpy()[latest], ties["formal"].to_numpy()[latest],
                                   min_level, formality)  # fmt: skip
     present = level > 0
-    pairs = _rows_in_view(ties, latest, vertex, level)
+    pairs = pd.DataFrame(
+        {
+            "u": vertex[u_all[latest]],
+            "v": vertex[v_all[latest]],
+            "level": level,
+            "formal": ties["formal"].to_numpy()[latest],
+        }
+    )
     present_ties = _rows_in_view(ties, latest[present], vertex, level[present])
 
     ratings = _latest_ratings(ties, order, keep, vertex, n_total)
