@@ -412,7 +412,7 @@ class Snapshot:
         The organizations in view; row position is the vertex id in the graph.
     ties : DataFrame
         One row per present tie (level ≥ 1 after filters): ``u``/``v`` vertex ids (``u < v``), ``source``,
-        ``target``, ``level``, ``formal``, ``network``, ``date``.
+        ``target``, ``level``, ``formal``, ``network``, ``date`` (ratings are in ``ratings``).
     pairs : DataFrame
         Latest observation of every pair in view, absent ones included (``level`` 0), for change analysis:
         ``u``/``v`` vertex ids, ``level`` and ``formal`` only (copying every column of a few hundred
@@ -519,7 +519,7 @@ def snapshot(
             "formal": ties["formal"].to_numpy()[latest],
         }
     )
-    present_ties = _rows_in_view(ties, latest[present], vertex, level[present])
+    present_ties = _rows_in_view(ties, latest[present], vertex, level[present], ratings=False)
 
     ratings = _latest_ratings(ties, order, keep, vertex, n_total)
     members = members[keep[members["code"].to_numpy()]] if not members.empty else members
@@ -551,24 +551,34 @@ def _levels_after_filters(
     return level
 
 
+_VERTEX_COLUMNS: tuple[str, ...] = ("u", "v", "src", "dst")
+
+
 def _rows_in_view(
     ties: pd.DataFrame,
     rows: np.ndarray[Any, Any],
     vertex: np.ndarray[Any, Any],
     level: np.ndarray[Any, Any] | None = None,
+    *,
+    ratings: bool = True,
 ) -> pd.DataFrame:
     """The tie observations ``rows``, numbered from 0, with organization codes turned into vertex ids.
 
-    The frame is new, so its columns are replaced in place rather than through ``assign`` (which copies
-    every column under pandas 2).
+    ``level`` replaces the level column; ``ratings=False`` leaves the rating columns out. Each column is
+    gathered once, straight into the new frame (no intermediate copy of the table).
     """
-    frame = ties.take(rows)
-    frame.index = pd.RangeIndex(len(frame))
-    for column in ("u", "v", "src", "dst"):
-        frame[column] = vertex[frame[column].to_numpy()]
-    if level is not None:
-        frame["level"] = level
-    return frame
+    columns: dict[str, Any] = {}
+    for name in ties.columns:
+        if name in RATING_DIMENSIONS and not ratings:
+            continue
+        if name in _VERTEX_COLUMNS:
+            columns[name] = vertex[ties[name].to_numpy()[rows]]
+        elif name == "level" and level is not None:
+            columns[name] = level
+        else:
+            column = ties[name]  # a Series of the same dtype: object columns must stay object
+            columns[name] = pd.Series(column.array.take(rows), dtype=column.dtype, copy=False)
+    return pd.DataFrame(columns, copy=False)
 
 
 def _latest_ratings(
