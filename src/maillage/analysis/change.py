@@ -52,16 +52,28 @@ _KINDS: tuple[str, ...] = ("", "gained", "lost", "strengthened", "weakened", "un
 _GAINED, _LOST, _STRENGTHENED, _WEAKENED, _UNCHANGED, _FORMALITY = range(1, len(_KINDS))
 
 
+def _dataset_codes(snap: Snapshot, vertices: np.ndarray) -> np.ndarray:
+    """The dataset code of each vertex of the snapshot (int64)."""
+    codes = snap.organizations["code"].to_numpy().astype(np.int64)
+    vertices = vertices.astype(np.int64)
+    # Codes increase with vertex ids, so when the last vertex has the last code every organization is in
+    # view and a vertex id is its code: no lookup needed.
+    if not len(codes) or codes[-1] == len(codes) - 1:
+        return vertices
+    mapped: np.ndarray = codes[vertices]
+    return mapped
+
+
 def _pairs_by_code(snap: Snapshot) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each present pair as one int64 key (dataset codes of its two ends), with its level and formality.
 
     Codes are positions in the dataset, the same in every snapshot, so a key names the same pair at both
     dates; matching integer keys with numpy is many times faster than merging tables of identifiers.
+    Levels stay small integers (int8): these arrays are read several times, and their size is what costs.
     """
-    codes = snap.organizations["code"].to_numpy().astype(np.int64)
     pairs = snap.pairs
-    keys = (codes[pairs["u"].to_numpy()] << 31) | codes[pairs["v"].to_numpy()]
-    return keys, pairs["level"].to_numpy().astype(np.int64), pairs["formal"].to_numpy().astype(bool)
+    u, v = _dataset_codes(snap, pairs["u"].to_numpy()), _dataset_codes(snap, pairs["v"].to_numpy())
+    return (u << 31) | v, pairs["level"].to_numpy().astype(np.int8), pairs["formal"].to_numpy().astype(bool)
 
 
 def _ids_by_code(*snaps: Snapshot) -> np.ndarray:
@@ -92,10 +104,9 @@ def _union(old_keys: np.ndarray, new_keys: np.ndarray) -> tuple[np.ndarray, np.n
 
 def _active(snap: Snapshot, size: int) -> np.ndarray:
     """Whether each dataset code is active in the snapshot (has a present tie or an active membership)."""
-    codes = snap.organizations["code"].to_numpy().astype(np.int64)
     active = np.zeros(size, dtype=bool)
     for vertices in (snap.ties["u"], snap.ties["v"], snap.memberships["vertex"]):
-        active[codes[vertices.to_numpy().astype(np.int64)]] = True
+        active[_dataset_codes(snap, vertices.to_numpy())] = True
     return active
 
 
@@ -106,19 +117,34 @@ def _spread(size: int, positions: np.ndarray, values: np.ndarray, dtype: type) -
     return out
 
 
+def _kind_table() -> np.ndarray:
+    """The change kind of every combination of (present before, present after, direction, formality
+    changed), indexed as ``((before * 2 + after) * 3 + direction) * 2 + formality_changed``."""
+    table = np.zeros((2, 2, 3, 2), dtype=np.int8)  # absent at both dates: 0
+    table[0, 1] = _GAINED
+    table[1, 0] = _LOST
+    table[1, 1, 2] = _STRENGTHENED  # direction 2: level up
+    table[1, 1, 0] = _WEAKENED  # direction 0: level down
+    table[1, 1, 1, 0] = _UNCHANGED
+    table[1, 1, 1, 1] = _FORMALITY
+    return table.reshape(-1)
+
+
+_KIND_TABLE = _kind_table()
+
+
 def _classify(
     level_from: np.ndarray, level_to: np.ndarray, was_formal: np.ndarray, is_formal: np.ndarray
 ) -> np.ndarray:
-    """The change kind code (an index into ``_KINDS``) of every pair; 0 for pairs absent at both dates."""
-    both = (level_from > 0) & (level_to > 0)
-    kind = np.zeros(len(level_from), dtype=np.int8)
-    kind[(level_from == 0) & (level_to > 0)] = _GAINED
-    kind[(level_from > 0) & (level_to == 0)] = _LOST
-    kind[both & (level_to > level_from)] = _STRENGTHENED
-    kind[both & (level_to < level_from)] = _WEAKENED
-    same = both & (level_to == level_from)
-    kind[same & (was_formal == is_formal)] = _UNCHANGED
-    kind[same & (was_formal != is_formal)] = _FORMALITY
+    """The change kind code (an index into ``_KINDS``) of every pair; 0 for pairs absent at both dates.
+
+    One lookup in a 24-entry table instead of a masked assignment per kind: a few passes over small
+    integer arrays.
+    """
+    direction = np.sign(level_to - level_from) + 1  # 0 down, 1 same, 2 up (int8)
+    before, after = (level_from > 0).view(np.int8), (level_to > 0).view(np.int8)
+    index = ((before * 2 + after) * 3 + direction) * 2 + (was_formal != is_formal).view(np.int8)
+    kind: np.ndarray = _KIND_TABLE[index]
     return kind
 
 
@@ -148,8 +174,8 @@ def compare_snapshots(before: Snapshot, after: Snapshot) -> ChangeResult:
     old_keys, old_levels, old_formal = _pairs_by_code(before)
     new_keys, new_levels, new_formal = _pairs_by_code(after)
     keys, at_old, at_new = _union(old_keys, new_keys)
-    level_from = _spread(len(keys), at_old, old_levels, np.int64)
-    level_to = _spread(len(keys), at_new, new_levels, np.int64)
+    level_from = _spread(len(keys), at_old, old_levels, np.int8)
+    level_to = _spread(len(keys), at_new, new_levels, np.int8)
     was_formal = _spread(len(keys), at_old, old_formal, bool)
     is_formal = _spread(len(keys), at_new, new_formal, bool)
     seen = (level_from > 0) | (level_to > 0)
