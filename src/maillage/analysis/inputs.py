@@ -502,19 +502,19 @@ def snapshot(
         keep &= orgs["sector"].isin(wanted_sectors).to_numpy()
     if wanted_territories is not None:
         keep &= orgs["territory"].isin(wanted_territories).to_numpy()
-    vertex = np.full(n_total, -1, dtype=np.int64)
-    vertex[keep] = np.arange(int(keep.sum()))
+    vertex = _vertex_ids(keep)
     in_view = orgs[keep].reset_index(drop=True)
 
     # Work out which observations each table holds first, then copy each table's rows once.
-    latest = latest[keep[u_all[latest]] & keep[v_all[latest]]]
+    if vertex is not None:
+        latest = latest[keep[u_all[latest]] & keep[v_all[latest]]]
     level = _levels_after_filters(ties["level"].to_numpy()[latest], ties["formal"].to_numpy()[latest],
                                   min_level, formality)  # fmt: skip
     present = level > 0
     pairs = pd.DataFrame(
         {
-            "u": vertex[u_all[latest]],
-            "v": vertex[v_all[latest]],
+            "u": _as_vertices(u_all[latest], vertex),
+            "v": _as_vertices(v_all[latest], vertex),
             "level": level,
             "formal": ties["formal"].to_numpy()[latest],
         }
@@ -524,11 +524,25 @@ def snapshot(
     ratings = _latest_ratings(ties, order, keep, vertex, n_total)
     members = members[keep[members["code"].to_numpy()]] if not members.empty else members
     members = (
-        members.assign(vertex=vertex[members["code"].to_numpy()])
+        members.assign(vertex=_as_vertices(members["code"].to_numpy(), vertex))
         if not members.empty
         else members.assign(vertex=np.array([], dtype=np.int64))
     )
     return Snapshot(in_view, present_ties, pairs, ratings, members.reset_index(drop=True), stamp)
+
+
+def _vertex_ids(keep: np.ndarray[Any, Any]) -> np.ndarray[Any, Any] | None:
+    """The vertex id of each dataset code (-1 when out of view), or ``None`` when every organization is in
+    view: a vertex id is then the code itself, and the many lookups below are skipped."""
+    if keep.all():
+        return None
+    vertex = np.full(len(keep), -1, dtype=np.int64)
+    vertex[keep] = np.arange(int(keep.sum()))
+    return vertex
+
+
+def _as_vertices(codes: np.ndarray[Any, Any], vertex: np.ndarray[Any, Any] | None) -> np.ndarray[Any, Any]:
+    return codes if vertex is None else vertex[codes]
 
 
 def _levels_after_filters(
@@ -557,7 +571,7 @@ _VERTEX_COLUMNS: tuple[str, ...] = ("u", "v", "src", "dst")
 def _rows_in_view(
     ties: pd.DataFrame,
     rows: np.ndarray[Any, Any],
-    vertex: np.ndarray[Any, Any],
+    vertex: np.ndarray[Any, Any] | None,
     level: np.ndarray[Any, Any] | None = None,
     *,
     ratings: bool = True,
@@ -572,7 +586,7 @@ def _rows_in_view(
         if name in RATING_DIMENSIONS and not ratings:
             continue
         if name in _VERTEX_COLUMNS:
-            columns[name] = vertex[ties[name].to_numpy()[rows]]
+            columns[name] = _as_vertices(ties[name].to_numpy()[rows], vertex)
         elif name == "level" and level is not None:
             columns[name] = level
         else:
@@ -585,7 +599,7 @@ def _latest_ratings(
     ties: pd.DataFrame,
     order: np.ndarray[Any, Any],
     keep: np.ndarray[Any, Any],
-    vertex: np.ndarray[Any, Any],
+    vertex: np.ndarray[Any, Any] | None,
     n_total: int,
 ) -> pd.DataFrame:
     rated_mask = ties[list(RATING_DIMENSIONS)].notna().any(axis=1).to_numpy()
@@ -596,7 +610,8 @@ def _latest_ratings(
     by_pair = np.argsort(keys, kind="stable")
     rated, keys = rated[by_pair], keys[by_pair]
     latest = rated[_last_of_runs(keys)]
-    latest = latest[keep[ties["src"].to_numpy()[latest]] & keep[ties["dst"].to_numpy()[latest]]]
+    if vertex is not None:
+        latest = latest[keep[ties["src"].to_numpy()[latest]] & keep[ties["dst"].to_numpy()[latest]]]
     return _rows_in_view(ties, latest, vertex)
 
 
