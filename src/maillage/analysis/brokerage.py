@@ -69,6 +69,12 @@ def _contains(sorted_keys: IntArray, wanted: IntArray) -> np.ndarray[Any, np.dty
     return np.asarray(sorted_keys[position] == wanted)
 
 
+def _labels(groups: Any) -> pd.Series:
+    """The groups as text, one per vertex; ``np.asarray`` reads a pandas column in C, where ``list`` would
+    box its values one by one."""
+    return pd.Series(np.asarray(groups, dtype=object)).astype(str)
+
+
 def _role_of(ga: IntArray, gb: IntArray, gc: IntArray) -> IntArray:
     role = np.full(len(ga), 4, dtype=np.int64)  # liaison unless a rule below applies
     role[(gb == gc) & (ga != gb)] = 3
@@ -95,8 +101,7 @@ def brokerage(graph: ig.Graph, groups: Any) -> pd.DataFrame:
     {'coordinator': 0, 'itinerant': 0, 'representative': 0, 'gatekeeper': 0, 'liaison': 1, 'total': 1}
     """
     n = graph.vcount()
-    labels = pd.Series(list(groups), dtype=object).astype(str)
-    group = pd.factorize(labels)[0].astype(np.int64)
+    group = pd.factorize(_labels(groups))[0].astype(np.int64)
     k = int(group.max()) + 1 if n else 1
     src, dst = _directed_edges(graph)
     in_count = np.bincount(dst * k + group[src], minlength=n * k).reshape(n, k)
@@ -159,5 +164,5 @@ def _closed_paths(graph: ig.Graph, keys: IntArray, n: int) -> IntArray:
 def brokerage_by_group(table: pd.DataFrame, groups: Any, *, name: str = "sector") -> pd.DataFrame:
     """Sum the brokerage roles of a :func:`brokerage` table per group (e.g. per sector)."""
     frame = table.copy()
-    frame[name] = pd.Series(list(groups), dtype=object).astype(str).to_numpy()
+    frame[name] = _labels(groups).to_numpy()
     return frame.groupby(name, sort=True)[[*ROLES, "total"]].sum().reset_index()
