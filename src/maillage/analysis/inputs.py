@@ -154,7 +154,7 @@ def organizations_table(data: TableLike, *, row_kind: str = "row") -> pd.DataFra
     ):
         if column not in frame.columns:
             frame[column] = default
-    frame["sector"] = frame["sector"].astype(object).where(frame["sector"].notna(), "unknown").map(str)
+    frame["sector"] = frame["sector"].astype(object).where(frame["sector"].notna(), "unknown").astype(str)
     family = _map_values(
         frame, "sector_family", parse_family, table, row_kind, "sector family", missing="other"
     )
