@@ -83,7 +83,11 @@ def _map_values(
     Each distinct value is parsed once (a million rows hold only a handful of distinct levels), and the
     result is built by indexing the parsed values with the factorized codes, never row by row.
     """
-    codes, uniques = pd.factorize(frame[column], use_na_sentinel=True)
+    values: pd.Series | np.ndarray[Any, Any] = frame[column]
+    if pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values):
+        # The plain object array: factorizing a pandas string column first copies and masks it.
+        values = frame[column].to_numpy(dtype=object)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
     parsed = [parse(u) for u in uniques]
     unknown = np.array([value is None for value in parsed] + [False])  # code -1 (missing) is never unknown
     _fail(frame, unknown[codes], lambda v: f"unknown {what} {v!r}", table, column, kind)
@@ -97,7 +101,8 @@ def parse_dates(frame: pd.DataFrame, column: str, table: str, kind: str = "row")
         return values.astype("datetime64[ns]")
     # Fast path: a column of ISO strings is parsed in C; only the leftovers go through Python.
     parsed = pd.to_datetime(values, format="ISO8601", errors="coerce")
-    leftover = parsed.isna() & values.notna()
+    unparsed = parsed.isna()
+    leftover = unparsed & values.notna() if unparsed.any() else unparsed
     if leftover.any():
         rest = values[leftover].map(lambda v: v.isoformat() if isinstance(v, dt.date) else str(v).strip())
         blank = rest == ""
@@ -508,15 +513,15 @@ def snapshot(
     # Work out which observations each table holds first, then copy each table's rows once.
     if vertex is not None:
         latest = latest[keep[u_all[latest]] & keep[v_all[latest]]]
-    level = _levels_after_filters(ties["level"].to_numpy()[latest], ties["formal"].to_numpy()[latest],
-                                  min_level, formality)  # fmt: skip
+    formal = ties["formal"].to_numpy()[latest]
+    level = _levels_after_filters(ties["level"].to_numpy()[latest], formal, min_level, formality)
     present = level > 0
     pairs = pd.DataFrame(
         {
             "u": _as_vertices(u_all[latest], vertex),
             "v": _as_vertices(v_all[latest], vertex),
             "level": level,
-            "formal": ties["formal"].to_numpy()[latest],
+            "formal": formal,
         }
     )
     present_ties = _rows_in_view(ties, latest[present], vertex, level[present], ratings=False)
@@ -542,6 +547,7 @@ def _vertex_ids(keep: np.ndarray[Any, Any]) -> np.ndarray[Any, Any] | None:
 
 
 def _as_vertices(codes: np.ndarray[Any, Any], vertex: np.ndarray[Any, Any] | None) -> np.ndarray[Any, Any]:
+    """Vertex ids of dataset codes (see :func:`_vertex_ids`)."""
     return codes if vertex is None else vertex[codes]
 
 
