@@ -47,12 +47,12 @@ class _Seats:
 
 
 def _seats(memberships: pd.DataFrame) -> _Seats:
-    frame = memberships[["organization", "network"]].dropna()
-    organization, organizations = pd.factorize(frame["organization"])
-    network, networks = pd.factorize(frame["network"])
+    organization, organizations = pd.factorize(memberships["organization"])
+    network, networks = pd.factorize(memberships["network"])
+    if (organization < 0).any() or (network < 0).any():
+        return _seats(memberships[["organization", "network"]].dropna())  # rows missing either: left out
     keys = organization.astype(np.int64) * max(len(networks), 1) + network
-    _, first = np.unique(keys, return_index=True)
-    first.sort()  # keep the first seat of each pair, in table order
+    first = np.flatnonzero(~pd.Series(keys).duplicated().to_numpy())  # first seat of each pair, in order
     return _Seats(
         organization[first].astype(np.int64),
         network[first].astype(np.int64),
