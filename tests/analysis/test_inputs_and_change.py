@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import random
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -18,6 +19,7 @@ from maillage.analysis import (
     network_report,
     snapshot,
 )
+from maillage.analysis.change import pair_states, pair_states_at
 
 ORGS = [
     {"id": "a", "sector": "clsc", "sector_family": "public", "territory": "t1"},
@@ -145,3 +147,24 @@ def test_graph_edges_are_sorted_whatever_the_order_of_the_snapshot_ties() -> Non
     og = build_graph(shuffled)
     assert og.graph.get_edgelist() == pairs
     assert og.ties[["u", "v"]].values.tolist() == [list(pair) for pair in pairs]
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"as_of": "2020-12-31"},
+        {"as_of": "2021-12-31", "network": "N"},
+        {"as_of": "2021-12-31", "sectors": "community"},
+        {"territories": "t2", "min_level": "coalition"},
+        {"formality": "formal"},
+    ],
+)
+def test_pair_states_read_from_the_dataset_equal_those_of_the_snapshot(filters: dict[str, str]) -> None:
+    members = [{"organization": "d", "network": "N", "start": "2021-01-01"}]
+    ds = load_dataset(ORGS, HISTORY, members)
+    direct, of_snapshot = pair_states_at(ds, **filters), pair_states(snapshot(ds, **filters))
+    assert direct.as_of == of_snapshot.as_of
+    for name in ("keys", "level", "formal", "codes", "ids"):
+        assert np.array_equal(getattr(direct, name), getattr(of_snapshot, name)), name
+    assert np.array_equal(np.unique(direct.active), np.unique(of_snapshot.active))

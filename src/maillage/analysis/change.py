@@ -14,13 +14,14 @@ when active only after, left when active only before.
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .inputs import Snapshot
+from .inputs import Dataset, DateLike, Snapshot, snapshot_rows
 from .results import Result
 from .vocabulary import LEVELS
 
@@ -52,9 +53,84 @@ _KINDS: tuple[str, ...] = ("", "gained", "lost", "strengthened", "weakened", "un
 _GAINED, _LOST, _STRENGTHENED, _WEAKENED, _UNCHANGED, _FORMALITY = range(1, len(_KINDS))
 
 
-def _dataset_codes(snap: Snapshot, vertices: np.ndarray) -> np.ndarray:
-    """The dataset code of each vertex of the snapshot (int64)."""
+@dataclass
+class PairStates:
+    """What the change analysis reads of a network at one date.
+
+    Every pair in view (absent ones included) as one int64 key, ``code(u) << 31 | code(v)`` with the
+    dataset codes of its ends (the same in every snapshot, so a key names the same pair at both dates), its
+    level and formality; the organizations in view and the active ones. Matching integer keys with numpy is
+    many times faster than merging tables of identifiers. Build it from a snapshot (:func:`pair_states`) or
+    straight from a dataset (:func:`pair_states_at`, which copies no table).
+    """
+
+    as_of: pd.Timestamp | None
+    keys: np.ndarray  # int64, sorted
+    level: np.ndarray  # int8: these arrays are read several times, and their size is what costs
+    formal: np.ndarray  # bool
+    codes: np.ndarray  # dataset codes of the organizations in view
+    ids: np.ndarray  # their identifiers (object)
+    active: np.ndarray  # dataset codes of the organizations with a present tie or an active membership
+
+
+def pair_states(snap: Snapshot) -> PairStates:
+    """The :class:`PairStates` of a snapshot."""
     codes = snap.organizations["code"].to_numpy().astype(np.int64)
+    pairs = snap.pairs
+    u, v = _dataset_codes(codes, pairs["u"].to_numpy()), _dataset_codes(codes, pairs["v"].to_numpy())
+    active = [_dataset_codes(codes, column.to_numpy()) for column in (snap.ties["u"], snap.ties["v"])]
+    active.append(_dataset_codes(codes, snap.memberships["vertex"].to_numpy()))
+    return PairStates(
+        as_of=snap.as_of,
+        keys=(u << 31) | v,
+        level=pairs["level"].to_numpy().astype(np.int8),
+        formal=pairs["formal"].to_numpy().astype(bool),
+        codes=codes,
+        ids=snap.organizations["id"].to_numpy(dtype=object),
+        active=np.concatenate(active),
+    )
+
+
+def pair_states_at(
+    dataset: Dataset,
+    *,
+    as_of: DateLike | None = None,
+    network: Hashable | None = None,
+    sectors: Hashable | Iterable[Hashable] | None = None,
+    territories: Hashable | Iterable[Hashable] | None = None,
+    min_level: int | str | None = None,
+    formality: str | None = None,
+) -> PairStates:
+    """``pair_states(snapshot(dataset, ...))`` (same arguments), without copying the snapshot's tables.
+
+    The report compares its snapshot with an earlier date; of that date it reads only these arrays.
+    """
+    rows = snapshot_rows(
+        dataset,
+        as_of=as_of,
+        network=network,
+        sectors=sectors,
+        territories=territories,
+        min_level=min_level,
+        formality=formality,
+    )
+    ties = dataset.ties
+    u, v = ties["u"].to_numpy()[rows.latest], ties["v"].to_numpy()[rows.latest]
+    present = rows.level > 0
+    codes = np.flatnonzero(rows.keep)  # dataset codes are row positions of the organizations
+    return PairStates(
+        as_of=rows.as_of,
+        keys=(u.astype(np.int64) << 31) | v.astype(np.int64),
+        level=rows.level.astype(np.int8),
+        formal=rows.formal.astype(bool),
+        codes=codes,
+        ids=dataset.organizations["id"].to_numpy(dtype=object)[codes],
+        active=np.concatenate([u[present], v[present], rows.memberships["code"].to_numpy()]).astype(np.int64),
+    )
+
+
+def _dataset_codes(codes: np.ndarray, vertices: np.ndarray) -> np.ndarray:
+    """The dataset code of each vertex of a snapshot whose organizations have ``codes`` (int64)."""
     vertices = vertices.astype(np.int64)
     # Codes increase with vertex ids, so when the last vertex has the last code every organization is in
     # view and a vertex id is its code: no lookup needed.
@@ -64,25 +140,20 @@ def _dataset_codes(snap: Snapshot, vertices: np.ndarray) -> np.ndarray:
     return mapped
 
 
-def _pairs_by_code(snap: Snapshot) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Each present pair as one int64 key (dataset codes of its two ends), with its level and formality.
-
-    Codes are positions in the dataset, the same in every snapshot, so a key names the same pair at both
-    dates; matching integer keys with numpy is many times faster than merging tables of identifiers.
-    Levels stay small integers (int8): these arrays are read several times, and their size is what costs.
-    """
-    pairs = snap.pairs
-    u, v = _dataset_codes(snap, pairs["u"].to_numpy()), _dataset_codes(snap, pairs["v"].to_numpy())
-    return (u << 31) | v, pairs["level"].to_numpy().astype(np.int8), pairs["formal"].to_numpy().astype(bool)
-
-
-def _ids_by_code(*snaps: Snapshot) -> np.ndarray:
-    """The organization identifier of every dataset code seen in these snapshots (object array)."""
-    codes = np.concatenate([s.organizations["code"].to_numpy().astype(np.int64) for s in snaps])
-    ids = np.concatenate([s.organizations["id"].to_numpy(dtype=object) for s in snaps])
+def _ids_by_code(*states: PairStates) -> np.ndarray:
+    """The organization identifier of every dataset code seen at these dates (object array)."""
+    codes = np.concatenate([s.codes for s in states])
     table = np.empty(int(codes.max()) + 1 if codes.size else 0, dtype=object)
-    table[codes] = ids
+    for state in states:
+        table[state.codes] = state.ids
     return table
+
+
+def _active(states: PairStates, size: int) -> np.ndarray:
+    """Whether each dataset code is active at that date."""
+    active = np.zeros(size, dtype=bool)
+    active[states.active] = True
+    return active
 
 
 def _union(old_keys: np.ndarray, new_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -100,14 +171,6 @@ def _union(old_keys: np.ndarray, new_keys: np.ndarray) -> tuple[np.ndarray, np.n
     position = np.empty(len(keys), dtype=np.int64)
     position[order] = np.cumsum(first) - 1
     return ordered[first], position[: len(old_keys)], position[len(old_keys) :]
-
-
-def _active(snap: Snapshot, size: int) -> np.ndarray:
-    """Whether each dataset code is active in the snapshot (has a present tie or an active membership)."""
-    active = np.zeros(size, dtype=bool)
-    for vertices in (snap.ties["u"], snap.ties["v"], snap.memberships["vertex"]):
-        active[_dataset_codes(snap, vertices.to_numpy())] = True
-    return active
 
 
 def _spread(size: int, positions: np.ndarray, values: np.ndarray, dtype: type) -> np.ndarray:
@@ -171,13 +234,16 @@ def compare_snapshots(before: Snapshot, after: Snapshot) -> ChangeResult:
     >>> c.gained, c.strengthened, c.joined
     (1, 1, [2])
     """
-    old_keys, old_levels, old_formal = _pairs_by_code(before)
-    new_keys, new_levels, new_formal = _pairs_by_code(after)
-    keys, at_old, at_new = _union(old_keys, new_keys)
-    level_from = _spread(len(keys), at_old, old_levels, np.int8)
-    level_to = _spread(len(keys), at_new, new_levels, np.int8)
-    was_formal = _spread(len(keys), at_old, old_formal, bool)
-    is_formal = _spread(len(keys), at_new, new_formal, bool)
+    return compare_pair_states(pair_states(before), pair_states(after))
+
+
+def compare_pair_states(before: PairStates, after: PairStates) -> ChangeResult:
+    """:func:`compare_snapshots` on the :class:`PairStates` of the two dates."""
+    keys, at_old, at_new = _union(before.keys, after.keys)
+    level_from = _spread(len(keys), at_old, before.level, np.int8)
+    level_to = _spread(len(keys), at_new, after.level, np.int8)
+    was_formal = _spread(len(keys), at_old, before.formal, bool)
+    is_formal = _spread(len(keys), at_new, after.formal, bool)
     seen = (level_from > 0) | (level_to > 0)
     both = (level_from > 0) & (level_to > 0)
     kind = _classify(level_from, level_to, was_formal, is_formal)

@@ -444,6 +444,23 @@ def _last_of_runs(keys: np.ndarray[Any, Any]) -> np.ndarray[Any, np.dtype[np.boo
     return last
 
 
+@dataclass
+class SnapshotRows:
+    """Which rows of a dataset's tables a snapshot holds, worked out with numpy before any table is copied.
+
+    :func:`snapshot` turns them into tables; the change analysis reads an earlier date straight from them
+    (:func:`maillage.analysis.change.pair_states_at`), without copying tables it would not read.
+    """
+
+    as_of: pd.Timestamp | None
+    observations: np.ndarray[Any, np.dtype[np.int64]]  # tie observations in view of the date, in ``order``
+    latest: np.ndarray[Any, np.dtype[np.int64]]  # latest observation of each pair in view, by pair
+    level: np.ndarray[Any, Any]  # level of each ``latest`` observation once min_level/formality applied
+    formal: np.ndarray[Any, Any]  # formality of each ``latest`` observation
+    keep: np.ndarray[Any, np.dtype[np.bool_]]  # which organizations (dataset codes) are in view
+    memberships: pd.DataFrame  # memberships active at the date, of organizations in view
+
+
 def snapshot(
     dataset: Dataset,
     *,
@@ -469,6 +486,31 @@ def snapshot(
     >>> len(snapshot(ds, as_of="2021-06-30").ties), len(snapshot(ds).ties)
     (1, 0)
     """
+    return _snapshot_tables(
+        dataset,
+        snapshot_rows(
+            dataset,
+            as_of=as_of,
+            network=network,
+            sectors=sectors,
+            territories=territories,
+            min_level=min_level,
+            formality=formality,
+        ),
+    )
+
+
+def snapshot_rows(
+    dataset: Dataset,
+    *,
+    as_of: DateLike | None = None,
+    network: Hashable | None = None,
+    sectors: Hashable | Iterable[Hashable] | None = None,
+    territories: Hashable | Iterable[Hashable] | None = None,
+    min_level: int | str | None = None,
+    formality: str | None = None,
+) -> SnapshotRows:
+    """The rows :func:`snapshot` keeps (same arguments, same rules), as arrays of row numbers."""
     stamp = to_timestamp(as_of)
     orgs = dataset.organizations
     ties = dataset.ties
@@ -507,33 +549,38 @@ def snapshot(
         keep &= orgs["sector"].isin(wanted_sectors).to_numpy()
     if wanted_territories is not None:
         keep &= orgs["territory"].isin(wanted_territories).to_numpy()
-    vertex = _vertex_ids(keep)
-    in_view = orgs[keep].reset_index(drop=True)
-
-    # Work out which observations each table holds first, then copy each table's rows once.
-    if vertex is not None:
+    if not keep.all():
         latest = latest[keep[u_all[latest]] & keep[v_all[latest]]]
+        members = members[keep[members["code"].to_numpy()]] if not members.empty else members
     formal = ties["formal"].to_numpy()[latest]
     level = _levels_after_filters(ties["level"].to_numpy()[latest], formal, min_level, formality)
+    return SnapshotRows(stamp, order, latest, level, formal, keep, members)
+
+
+def _snapshot_tables(dataset: Dataset, rows: SnapshotRows) -> Snapshot:
+    """Copy the rows a snapshot holds into its tables, each row once."""
+    ties = dataset.ties
+    vertex = _vertex_ids(rows.keep)
+    latest, level = rows.latest, rows.level
     present = level > 0
     pairs = pd.DataFrame(
         {
-            "u": _as_vertices(u_all[latest], vertex),
-            "v": _as_vertices(v_all[latest], vertex),
+            "u": _as_vertices(ties["u"].to_numpy()[latest], vertex),
+            "v": _as_vertices(ties["v"].to_numpy()[latest], vertex),
             "level": level,
-            "formal": formal,
+            "formal": rows.formal,
         }
     )
     present_ties = _rows_in_view(ties, latest[present], vertex, level[present], ratings=False)
-
-    ratings = _latest_ratings(ties, order, keep, vertex, n_total)
-    members = members[keep[members["code"].to_numpy()]] if not members.empty else members
+    ratings = _latest_ratings(ties, rows.observations, rows.keep, vertex, len(dataset.organizations))
+    members = rows.memberships
     members = (
         members.assign(vertex=_as_vertices(members["code"].to_numpy(), vertex))
         if not members.empty
         else members.assign(vertex=np.array([], dtype=np.int64))
     )
-    return Snapshot(in_view, present_ties, pairs, ratings, members.reset_index(drop=True), stamp)
+    in_view = dataset.organizations[rows.keep].reset_index(drop=True)
+    return Snapshot(in_view, present_ties, pairs, ratings, members.reset_index(drop=True), rows.as_of)
 
 
 def _vertex_ids(keep: np.ndarray[Any, Any]) -> np.ndarray[Any, Any] | None:
@@ -624,11 +671,13 @@ def _latest_ratings(
 __all__ = [
     "Dataset",
     "Snapshot",
+    "SnapshotRows",
     "load_dataset",
     "memberships_table",
     "networks_table",
     "organizations_table",
     "snapshot",
+    "snapshot_rows",
     "ties_table",
     "to_timestamp",
     "MAX_LEVEL",
