@@ -107,3 +107,10 @@ def test_cross_family_share() -> None:
     assert mix.cross_family_share == 0.5 and mix.cross_sector_share == 1.0
     matrix = mix.sector_matrix.set_index("sector")
     assert matrix.loc["cisss", "org"] == matrix.loc["org", "cisss"] == 1
+
+
+def test_undirected_multi_edges_and_loops_count_once() -> None:
+    groups = ["a", "a", "b", "c", "b"]
+    simple = ig.Graph(n=5, edges=[(0, 1), (1, 2), (2, 3), (1, 3), (3, 4)])
+    messy = ig.Graph(n=5, edges=[(3, 4), (1, 0), (0, 1), (2, 1), (2, 2), (3, 2), (1, 3), (4, 3)])
+    assert brokerage(messy, groups).equals(brokerage(simple, groups))

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from maillage.analysis import InputError, compare_snapshots, load_dataset, network_report, snapshot
+from maillage.analysis import (
+    InputError,
+    build_graph,
+    compare_snapshots,
+    load_dataset,
+    network_report,
+    snapshot,
+)
+from maillage.analysis.change import pair_states, pair_states_at
 
 ORGS = [
     {"id": "a", "sector": "clsc", "sector_family": "public", "territory": "t1"},
@@ -127,3 +137,34 @@ def test_organizations_join_and_leave() -> None:
     change = compare_snapshots(early, late)
     assert change.joined == ["a", "b"] and change.left == []
     assert change.before == "2019-01-01" and change.after == "2021-12-31"
+
+
+def test_graph_edges_are_sorted_whatever_the_order_of_the_snapshot_ties() -> None:
+    pairs = [(0, 1), (0, 3), (1, 2), (2, 3)]
+    ds = load_dataset([{"id": i} for i in range(4)], [{"source": a, "target": b} for a, b in pairs])
+    snap = snapshot(ds)
+    shuffled = dataclasses.replace(snap, ties=snap.ties.iloc[::-1].reset_index(drop=True))
+    og = build_graph(shuffled)
+    assert og.graph.get_edgelist() == pairs
+    assert og.ties[["u", "v"]].values.tolist() == [list(pair) for pair in pairs]
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"as_of": "2020-12-31"},
+        {"as_of": "2021-12-31", "network": "N"},
+        {"as_of": "2021-12-31", "sectors": "community"},
+        {"territories": "t2", "min_level": "coalition"},
+        {"formality": "formal"},
+    ],
+)
+def test_pair_states_read_from_the_dataset_equal_those_of_the_snapshot(filters: dict[str, str]) -> None:
+    members = [{"organization": "d", "network": "N", "start": "2021-01-01"}]
+    ds = load_dataset(ORGS, HISTORY, members)
+    direct, of_snapshot = pair_states_at(ds, **filters), pair_states(snapshot(ds, **filters))
+    assert direct.as_of == of_snapshot.as_of
+    for name in ("keys", "level", "formal", "codes", "ids"):
+        assert np.array_equal(getattr(direct, name), getattr(of_snapshot, name)), name
+    assert np.array_equal(np.unique(direct.active), np.unique(of_snapshot.active))

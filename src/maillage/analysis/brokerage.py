@@ -33,18 +33,32 @@ IntArray = np.ndarray[Any, np.dtype[np.int64]]
 
 
 def _directed_edges(graph: ig.Graph) -> tuple[IntArray, IntArray]:
+    """The graph's distinct directed edges, loops left out; an undirected tie gives one edge each way.
+
+    For a directed graph the edges come sorted by (source, target), which :func:`_contains` relies on.
+    """
     with kernel():
         edges = np.asarray(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
-    a, b = edges[:, 0], edges[:, 1]
-    if not graph.is_directed():
-        a, b = np.concatenate([a, b]), np.concatenate([b, a])
-    keep = a != b
     n = max(graph.vcount(), 1)
-    keys = np.sort(a[keep] * n + b[keep])
-    # Collapse duplicates with a sort (numpy's hash-based unique is slower on large integer arrays).
-    distinct = np.ones(len(keys), dtype=bool)
-    distinct[1:] = keys[1:] != keys[:-1]
-    keys = keys[distinct]
+    if graph.is_directed():
+        return _distinct_pairs(edges[:, 0], edges[:, 1], n)
+    a, b = edges[:, 0], edges[:, 1]
+    low, high = _distinct_pairs(np.minimum(a, b), np.maximum(a, b), n)
+    return np.concatenate([low, high]), np.concatenate([high, low])
+
+
+def _distinct_pairs(a: IntArray, b: IntArray, n: int) -> tuple[IntArray, IntArray]:
+    """Distinct pairs (a, b) with a != b, sorted by (a, b)."""
+    keep = a != b
+    keys = a[keep] * n + b[keep]
+    # A graph built from sorted ties (every OrgGraph) lists its edges in order already: checking costs one
+    # pass, sorting would cost several.
+    if len(keys) > 1 and not bool(np.all(keys[1:] > keys[:-1])):
+        # Collapse duplicates with a sort (numpy's hash-based unique is slower on large integer arrays).
+        keys = np.sort(keys)
+        distinct = np.ones(len(keys), dtype=bool)
+        distinct[1:] = keys[1:] != keys[:-1]
+        keys = keys[distinct]
     return keys // n, keys % n
 
 
@@ -53,6 +67,12 @@ def _contains(sorted_keys: IntArray, wanted: IntArray) -> np.ndarray[Any, np.dty
         return np.zeros(len(wanted), dtype=bool)
     position = np.clip(np.searchsorted(sorted_keys, wanted), 0, len(sorted_keys) - 1)
     return np.asarray(sorted_keys[position] == wanted)
+
+
+def _labels(groups: Any) -> pd.Series:
+    """The groups as text, one per vertex; ``np.asarray`` reads a pandas column in C, where ``list`` would
+    box its values one by one."""
+    return pd.Series(np.asarray(groups, dtype=object)).astype(str)
 
 
 def _role_of(ga: IntArray, gb: IntArray, gc: IntArray) -> IntArray:
@@ -81,17 +101,18 @@ def brokerage(graph: ig.Graph, groups: Any) -> pd.DataFrame:
     {'coordinator': 0, 'itinerant': 0, 'representative': 0, 'gatekeeper': 0, 'liaison': 1, 'total': 1}
     """
     n = graph.vcount()
-    labels = pd.Series(list(groups), dtype=object).astype(str)
-    group = pd.factorize(labels)[0].astype(np.int64)
+    group = pd.factorize(_labels(groups))[0].astype(np.int64)
     k = int(group.max()) + 1 if n else 1
     src, dst = _directed_edges(graph)
     in_count = np.bincount(dst * k + group[src], minlength=n * k).reshape(n, k)
     out_count = np.bincount(src * k + group[dst], minlength=n * k).reshape(n, k)
     keys = src * max(n, 1) + dst
-    reverse_keys = dst * max(n, 1) + src
-    reciprocal = _contains(keys, reverse_keys)  # keys come out sorted
     # a -> b and b -> a: the pair (a, a) is not a path, so it is removed from the in x out products.
-    recip_count = np.bincount(dst[reciprocal] * k + group[src[reciprocal]], minlength=n * k).reshape(n, k)
+    if graph.is_directed():
+        reciprocal = _contains(keys, dst * max(n, 1) + src)  # keys come out sorted
+        recip_count = np.bincount(dst[reciprocal] * k + group[src[reciprocal]], minlength=n * k).reshape(n, k)
+    else:
+        recip_count = in_count  # every undirected tie is reciprocal
     rows = np.arange(n)
     own_in, own_out, own_recip = in_count[rows, group], out_count[rows, group], recip_count[rows, group]
     total_in, total_out = in_count.sum(axis=1), out_count.sum(axis=1)
@@ -108,14 +129,18 @@ def brokerage(graph: ig.Graph, groups: Any) -> pd.DataFrame:
     if closed.size:
         a, b, c = closed[:, 0], closed[:, 1], closed[:, 2]
         role = _role_of(group[a], group[b], group[c])
-        np.subtract.at(counts, (b, role), 1)
+        counts -= np.bincount(b * len(ROLES) + role, minlength=n * len(ROLES)).reshape(n, len(ROLES))
     frame = pd.DataFrame(counts, columns=list(ROLES))
     frame["total"] = counts.sum(axis=1)
     return frame
 
 
 def _closed_paths(graph: ig.Graph, keys: IntArray, n: int) -> IntArray:
-    """All (a, b, c) with a → b, b → c and a → c, found on the triangles of the underlying graph."""
+    """All (a, b, c) with a → b, b → c and a → c, found on the triangles of the underlying graph.
+
+    ``keys`` (the sorted ``source * n + target`` keys) are only read for a directed graph: in an undirected
+    one every ordering of a triangle is a closed path.
+    """
     with kernel():
         simple = graph.as_undirected(mode="collapse") if graph.is_directed() else graph
         triangles = np.asarray(simple.list_triangles(), dtype=np.int64).reshape(-1, 3)
@@ -139,5 +164,5 @@ def _closed_paths(graph: ig.Graph, keys: IntArray, n: int) -> IntArray:
 def brokerage_by_group(table: pd.DataFrame, groups: Any, *, name: str = "sector") -> pd.DataFrame:
     """Sum the brokerage roles of a :func:`brokerage` table per group (e.g. per sector)."""
     frame = table.copy()
-    frame[name] = pd.Series(list(groups), dtype=object).astype(str).to_numpy()
+    frame[name] = _labels(groups).to_numpy()
     return frame.groupby(name, sort=True)[[*ROLES, "total"]].sum().reset_index()

@@ -14,13 +14,14 @@ when active only after, left when active only before.
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .inputs import Snapshot
+from .inputs import Dataset, DateLike, Snapshot, snapshot_rows
 from .results import Result
 from .vocabulary import LEVELS
 
@@ -46,56 +47,177 @@ class ChangeResult(Result):
 
 _LOW = (1 << 31) - 1
 
+# Change kinds as small integer codes while classifying (comparing integers is much cheaper than comparing
+# strings in an object array); the names are written only for the changed pairs.
+_KINDS: tuple[str, ...] = ("", "gained", "lost", "strengthened", "weakened", "unchanged", "formality")
+_GAINED, _LOST, _STRENGTHENED, _WEAKENED, _UNCHANGED, _FORMALITY = range(1, len(_KINDS))
 
-def _pairs_by_code(snap: Snapshot) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Each present pair as one int64 key (dataset codes of its two ends), with its level and formality.
 
-    Codes are positions in the dataset, the same in every snapshot, so a key names the same pair at both
-    dates; matching integer keys with numpy is many times faster than merging tables of identifiers.
+@dataclass
+class PairStates:
+    """What the change analysis reads of a network at one date.
+
+    Every pair in view (absent ones included) as one int64 key, ``code(u) << 31 | code(v)`` with the
+    dataset codes of its ends (the same in every snapshot, so a key names the same pair at both dates), its
+    level and formality; the organizations in view and the active ones. Matching integer keys with numpy is
+    many times faster than merging tables of identifiers. Build it from a snapshot (:func:`pair_states`) or
+    straight from a dataset (:func:`pair_states_at`, which copies no table).
     """
+
+    as_of: pd.Timestamp | None
+    keys: np.ndarray  # int64, sorted
+    level: np.ndarray  # int8: these arrays are read several times, and their size is what costs
+    formal: np.ndarray  # bool
+    codes: np.ndarray  # dataset codes of the organizations in view
+    ids: np.ndarray  # their identifiers (object)
+    active: np.ndarray  # dataset codes of the organizations with a present tie or an active membership
+
+
+def pair_states(snap: Snapshot) -> PairStates:
+    """The :class:`PairStates` of a snapshot."""
     codes = snap.organizations["code"].to_numpy().astype(np.int64)
     pairs = snap.pairs
-    keys = (codes[pairs["u"].to_numpy()] << 31) | codes[pairs["v"].to_numpy()]
-    return keys, pairs["level"].to_numpy().astype(np.int64), pairs["formal"].to_numpy().astype(bool)
+    u, v = _dataset_codes(codes, pairs["u"].to_numpy()), _dataset_codes(codes, pairs["v"].to_numpy())
+    active = [_dataset_codes(codes, column.to_numpy()) for column in (snap.ties["u"], snap.ties["v"])]
+    active.append(_dataset_codes(codes, snap.memberships["vertex"].to_numpy()))
+    return PairStates(
+        as_of=snap.as_of,
+        keys=(u << 31) | v,
+        level=pairs["level"].to_numpy().astype(np.int8),
+        formal=pairs["formal"].to_numpy().astype(bool),
+        codes=codes,
+        ids=snap.organizations["id"].to_numpy(dtype=object),
+        active=np.concatenate(active),
+    )
 
 
-def _ids_by_code(*snaps: Snapshot) -> np.ndarray:
-    """The organization identifier of every dataset code seen in these snapshots (object array)."""
-    codes = np.concatenate([s.organizations["code"].to_numpy().astype(np.int64) for s in snaps])
-    ids = np.concatenate([s.organizations["id"].to_numpy(dtype=object) for s in snaps])
+def pair_states_at(
+    dataset: Dataset,
+    *,
+    as_of: DateLike | None = None,
+    network: Hashable | None = None,
+    sectors: Hashable | Iterable[Hashable] | None = None,
+    territories: Hashable | Iterable[Hashable] | None = None,
+    min_level: int | str | None = None,
+    formality: str | None = None,
+) -> PairStates:
+    """``pair_states(snapshot(dataset, ...))`` (same arguments), without copying the snapshot's tables.
+
+    The report compares its snapshot with an earlier date; of that date it reads only these arrays.
+    """
+    rows = snapshot_rows(
+        dataset,
+        as_of=as_of,
+        network=network,
+        sectors=sectors,
+        territories=territories,
+        min_level=min_level,
+        formality=formality,
+    )
+    ties = dataset.ties
+    u, v = ties["u"].to_numpy()[rows.latest], ties["v"].to_numpy()[rows.latest]
+    present = rows.level > 0
+    codes = np.flatnonzero(rows.keep)  # dataset codes are row positions of the organizations
+    return PairStates(
+        as_of=rows.as_of,
+        keys=(u.astype(np.int64) << 31) | v.astype(np.int64),
+        level=rows.level.astype(np.int8),
+        formal=rows.formal.astype(bool),
+        codes=codes,
+        ids=dataset.organizations["id"].to_numpy(dtype=object)[codes],
+        active=np.concatenate([u[present], v[present], rows.memberships["code"].to_numpy()]).astype(np.int64),
+    )
+
+
+def _dataset_codes(codes: np.ndarray, vertices: np.ndarray) -> np.ndarray:
+    """The dataset code of each vertex of a snapshot whose organizations have ``codes`` (int64)."""
+    vertices = vertices.astype(np.int64)
+    # Codes increase with vertex ids, so when the last vertex has the last code every organization is in
+    # view and a vertex id is its code: no lookup needed.
+    if not len(codes) or codes[-1] == len(codes) - 1:
+        return vertices
+    mapped: np.ndarray = codes[vertices]
+    return mapped
+
+
+def _ids_by_code(*states: PairStates) -> np.ndarray:
+    """The organization identifier of every dataset code seen at these dates (object array)."""
+    codes = np.concatenate([s.codes for s in states])
     table = np.empty(int(codes.max()) + 1 if codes.size else 0, dtype=object)
-    table[codes] = ids
+    for state in states:
+        table[state.codes] = state.ids
     return table
 
 
-def _sorted_unique(values: np.ndarray) -> np.ndarray:
-    """Distinct values, sorted. Sorting integers is several times faster here than `np.unique`, which in
-    numpy 2 hashes them."""
-    values = np.sort(values)
-    return values[np.concatenate(([True], values[1:] != values[:-1]))] if values.size else values
+def _active(states: PairStates, size: int) -> np.ndarray:
+    """Whether each dataset code is active at that date."""
+    active = np.zeros(size, dtype=bool)
+    active[states.active] = True
+    return active
 
 
-def _missing_from(values: np.ndarray, sorted_reference: np.ndarray) -> np.ndarray:
-    """The elements of ``values`` absent from ``sorted_reference``."""
-    at = np.searchsorted(sorted_reference, values)
-    found = at < len(sorted_reference)
-    found[found] = sorted_reference[at[found]] == values[found]
-    return values[~found]
+def _union(old_keys: np.ndarray, new_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The sorted distinct keys of both snapshots, and the position of each snapshot's keys among them.
+
+    A snapshot lists its pairs in key order, so the concatenation is two sorted runs: numpy's stable sort
+    of integers (timsort) merges them in linear time, and the positions come out of the same pass, where
+    `np.unique` plus two binary searches would cost several times more.
+    """
+    keys = np.concatenate([old_keys, new_keys])
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    first = np.ones(len(ordered), dtype=bool)
+    first[1:] = ordered[1:] != ordered[:-1]
+    position = np.empty(len(keys), dtype=np.int64)
+    position[order] = np.cumsum(first) - 1
+    return ordered[first], position[: len(old_keys)], position[len(old_keys) :]
 
 
-def _active_codes(snap: Snapshot) -> np.ndarray:
-    codes = snap.organizations["code"].to_numpy().astype(np.int64)
-    vertices = np.concatenate(
-        [snap.ties["u"].to_numpy(), snap.ties["v"].to_numpy(), snap.memberships["vertex"].to_numpy()]
-    )
-    return _sorted_unique(codes[vertices.astype(np.int64)])
-
-
-def _spread(keys: np.ndarray, own: np.ndarray, values: np.ndarray, dtype: type) -> np.ndarray:
-    """``values`` (one per key of ``own``) placed at the positions of those keys in the sorted ``keys``."""
-    out: np.ndarray = np.zeros(len(keys), dtype=dtype)
-    out[np.searchsorted(keys, own)] = values
+def _spread(size: int, positions: np.ndarray, values: np.ndarray, dtype: type) -> np.ndarray:
+    """An array of ``size`` zeros with ``values`` placed at ``positions``."""
+    out: np.ndarray = np.zeros(size, dtype=dtype)
+    out[positions] = values
     return out
+
+
+def _kind_table() -> np.ndarray:
+    """The change kind of every combination of (present before, present after, direction, formality
+    changed), indexed as ``((before * 2 + after) * 3 + direction) * 2 + formality_changed``."""
+    table = np.zeros((2, 2, 3, 2), dtype=np.int8)  # absent at both dates: 0
+    table[0, 1] = _GAINED
+    table[1, 0] = _LOST
+    table[1, 1, 2] = _STRENGTHENED  # direction 2: level up
+    table[1, 1, 0] = _WEAKENED  # direction 0: level down
+    table[1, 1, 1, 0] = _UNCHANGED
+    table[1, 1, 1, 1] = _FORMALITY
+    return table.reshape(-1)
+
+
+_KIND_TABLE = _kind_table()
+
+
+def _classify(
+    level_from: np.ndarray, level_to: np.ndarray, was_formal: np.ndarray, is_formal: np.ndarray
+) -> np.ndarray:
+    """The change kind code (an index into ``_KINDS``) of every pair; 0 for pairs absent at both dates.
+
+    One lookup in a 24-entry table instead of a masked assignment per kind: a few passes over small
+    integer arrays.
+    """
+    direction = np.sign(level_to - level_from) + 1  # 0 down, 1 same, 2 up (int8)
+    before, after = (level_from > 0).view(np.int8), (level_to > 0).view(np.int8)
+    index = ((before * 2 + after) * 3 + direction) * 2 + (was_formal != is_formal).view(np.int8)
+    kind: np.ndarray = _KIND_TABLE[index]
+    return kind
+
+
+def _transitions(level_from: np.ndarray, level_to: np.ndarray) -> pd.DataFrame:
+    """Pairs counted by (from level, to level): one row per from-level, one column per to-level."""
+    k = len(LEVELS)
+    matrix = np.bincount(level_from * k + level_to, minlength=k * k).reshape(k, k)
+    transitions = pd.DataFrame(matrix.astype(np.int64), columns=list(LEVELS))
+    transitions.insert(0, "from_level", list(LEVELS))
+    return transitions
 
 
 def compare_snapshots(before: Snapshot, after: Snapshot) -> ChangeResult:
@@ -112,32 +234,22 @@ def compare_snapshots(before: Snapshot, after: Snapshot) -> ChangeResult:
     >>> c.gained, c.strengthened, c.joined
     (1, 1, [2])
     """
-    old_keys, old_levels, old_formal = _pairs_by_code(before)
-    new_keys, new_levels, new_formal = _pairs_by_code(after)
-    keys = _sorted_unique(np.concatenate([old_keys, new_keys]))
-    level_from = _spread(keys, old_keys, old_levels, np.int64)
-    level_to = _spread(keys, new_keys, new_levels, np.int64)
-    was_formal = _spread(keys, old_keys, old_formal, bool)
-    is_formal = _spread(keys, new_keys, new_formal, bool)
+    return compare_pair_states(pair_states(before), pair_states(after))
+
+
+def compare_pair_states(before: PairStates, after: PairStates) -> ChangeResult:
+    """:func:`compare_snapshots` on the :class:`PairStates` of the two dates."""
+    keys, at_old, at_new = _union(before.keys, after.keys)
+    level_from = _spread(len(keys), at_old, before.level, np.int8)
+    level_to = _spread(len(keys), at_new, after.level, np.int8)
+    was_formal = _spread(len(keys), at_old, before.formal, bool)
+    is_formal = _spread(len(keys), at_new, after.formal, bool)
     seen = (level_from > 0) | (level_to > 0)
     both = (level_from > 0) & (level_to > 0)
-    kind = np.full(len(keys), "", dtype=object)
-    kind[(level_from == 0) & (level_to > 0)] = "gained"
-    kind[(level_from > 0) & (level_to == 0)] = "lost"
-    kind[both & (level_to > level_from)] = "strengthened"
-    kind[both & (level_to < level_from)] = "weakened"
-    same = both & (level_to == level_from)
-    kind[same & (was_formal == is_formal)] = "unchanged"
-    kind[same & (was_formal != is_formal)] = "formality"
-    formalized = both & ~was_formal & is_formal
-    deformalized = both & was_formal & ~is_formal
+    kind = _classify(level_from, level_to, was_formal, is_formal)
+    counts = np.bincount(kind, minlength=len(_KINDS))
 
-    matrix = np.zeros((len(LEVELS), len(LEVELS)), dtype=np.int64)
-    np.add.at(matrix, (level_from[seen], level_to[seen]), 1)
-    transitions = pd.DataFrame(matrix, columns=list(LEVELS))
-    transitions.insert(0, "from_level", list(LEVELS))
-
-    changed = seen & (kind != "unchanged")
+    changed = seen & (kind != _UNCHANGED)
     ids = _ids_by_code(before, after)
     changed_keys = keys[changed]
     changes = pd.DataFrame(
@@ -148,22 +260,22 @@ def compare_snapshots(before: Snapshot, after: Snapshot) -> ChangeResult:
             "to_level": np.asarray(LEVELS, dtype=object)[level_to[changed]],
             "from_formal": was_formal[changed],
             "to_formal": is_formal[changed],
-            "change": kind[changed],
+            "change": np.asarray(_KINDS, dtype=object)[kind[changed]],
         }
     )
-    was, now = _active_codes(before), _active_codes(after)
+    was, now = _active(before, len(ids)), _active(after, len(ids))
     return ChangeResult(
         before=before.as_of.date().isoformat() if before.as_of is not None else None,
         after=after.as_of.date().isoformat() if after.as_of is not None else None,
-        gained=int((kind == "gained").sum()),
-        lost=int((kind == "lost").sum()),
-        strengthened=int((kind == "strengthened").sum()),
-        weakened=int((kind == "weakened").sum()),
-        formalized=int(formalized.sum()),
-        deformalized=int(deformalized.sum()),
-        unchanged=int((kind == "unchanged").sum()),
-        transitions=transitions,
+        gained=int(counts[_GAINED]),
+        lost=int(counts[_LOST]),
+        strengthened=int(counts[_STRENGTHENED]),
+        weakened=int(counts[_WEAKENED]),
+        formalized=int((both & ~was_formal & is_formal).sum()),
+        deformalized=int((both & was_formal & ~is_formal).sum()),
+        unchanged=int(counts[_UNCHANGED]),
+        transitions=_transitions(level_from[seen], level_to[seen]),
         changes=changes,
-        joined=sorted(ids[_missing_from(now, was)].tolist(), key=str),
-        left=sorted(ids[_missing_from(was, now)].tolist(), key=str),
+        joined=sorted(ids[np.flatnonzero(now & ~was)].tolist(), key=str),
+        left=sorted(ids[np.flatnonzero(was & ~now)].tolist(), key=str),
     )

@@ -62,10 +62,15 @@ def build_graph(snap: Snapshot) -> OrgGraph:
     'IGRAPH U--- 3 1 -- '
     """
     ties = snap.ties
-    # Sorted edges: the same graph, edge ids included, whatever the input row order.
-    order = np.lexsort((ties["v"].to_numpy(), ties["u"].to_numpy()))
-    ties = ties.iloc[order].reset_index(drop=True)
-    edges = np.column_stack([ties["u"].to_numpy(), ties["v"].to_numpy()]).astype(np.int64)
+    u, v = ties["u"].to_numpy().astype(np.int64), ties["v"].to_numpy().astype(np.int64)
+    # Sorted edges: the same graph, edge ids included, whatever the input row order. A snapshot lists its
+    # ties sorted already; checking that is one pass, where sorting and copying the table would be several.
+    keys = u * max(len(snap.organizations), 1) + v
+    if len(keys) > 1 and not bool(np.all(keys[1:] >= keys[:-1])):
+        order = np.lexsort((v, u))
+        ties = ties.iloc[order].reset_index(drop=True)
+        u, v = u[order], v[order]
+    edges = np.column_stack([u, v])
     with kernel():
         graph = ig.Graph(n=len(snap.organizations))
         graph.add_edges(edges)

@@ -35,7 +35,9 @@ def _frame(data: TableLike | None, table: str) -> pd.DataFrame:
     if data is None:
         return pd.DataFrame()
     if isinstance(data, pd.DataFrame):
-        frame = data.copy()
+        # A shallow copy: validation only reads the caller's columns and replaces (never writes into) the
+        # ones it normalises, so the caller's frame is left as it was without copying a million cells.
+        frame = data.copy(deep=False)
     else:
         rows = list(data)
         if rows and not all(isinstance(r, Mapping) for r in rows):
@@ -66,16 +68,30 @@ def _require(frame: pd.DataFrame, columns: Sequence[str], table: str, kind: str)
 
 
 def _map_values(
-    frame: pd.DataFrame, column: str, parse: Callable[[object], Any], table: str, kind: str, what: str
-) -> pd.Series:
-    # Parse each distinct value once: a million rows hold only a handful of distinct levels.
-    values = frame[column]
+    frame: pd.DataFrame,
+    column: str,
+    parse: Callable[[object], Any],
+    table: str,
+    kind: str,
+    what: str,
+    *,
+    missing: Any = None,
+    dtype: Any = object,
+) -> np.ndarray[Any, Any]:
+    """Parse ``column`` into an array of ``dtype``; empty cells become ``missing``.
+
+    Each distinct value is parsed once (a million rows hold only a handful of distinct levels), and the
+    result is built by indexing the parsed values with the factorized codes, never row by row.
+    """
+    values: pd.Series | np.ndarray[Any, Any] = frame[column]
+    if pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values):
+        # The plain object array: factorizing a pandas string column first copies and masks it.
+        values = frame[column].to_numpy(dtype=object)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    parsed = np.array([parse(u) for u in uniques] + [None], dtype=object)
-    mapped = parsed[codes]  # code -1 (missing) picks the trailing None
-    unknown = (codes >= 0) & pd.isna(mapped)
-    _fail(frame, unknown, lambda v: f"unknown {what} {v!r}", table, column, kind)
-    return pd.Series(mapped, index=frame.index)
+    parsed = [parse(u) for u in uniques]
+    unknown = np.array([value is None for value in parsed] + [False])  # code -1 (missing) is never unknown
+    _fail(frame, unknown[codes], lambda v: f"unknown {what} {v!r}", table, column, kind)
+    return np.array([*parsed, missing], dtype=dtype)[codes]  # code -1 picks the trailing ``missing``
 
 
 def parse_dates(frame: pd.DataFrame, column: str, table: str, kind: str = "row") -> pd.Series:
@@ -85,7 +101,8 @@ def parse_dates(frame: pd.DataFrame, column: str, table: str, kind: str = "row")
         return values.astype("datetime64[ns]")
     # Fast path: a column of ISO strings is parsed in C; only the leftovers go through Python.
     parsed = pd.to_datetime(values, format="ISO8601", errors="coerce")
-    leftover = parsed.isna() & values.notna()
+    unparsed = parsed.isna()
+    leftover = unparsed & values.notna() if unparsed.any() else unparsed
     if leftover.any():
         rest = values[leftover].map(lambda v: v.isoformat() if isinstance(v, dt.date) else str(v).strip())
         blank = rest == ""
@@ -142,12 +159,14 @@ def organizations_table(data: TableLike, *, row_kind: str = "row") -> pd.DataFra
     ):
         if column not in frame.columns:
             frame[column] = default
-    frame["sector"] = frame["sector"].astype(object).where(frame["sector"].notna(), "unknown").map(str)
-    family = frame["sector_family"].astype(object).where(frame["sector_family"].notna(), "other")
-    frame["sector_family"] = _map_values(
-        frame.assign(sector_family=family), "sector_family", parse_family, table, row_kind, "sector family"
+    frame["sector"] = frame["sector"].astype(object).where(frame["sector"].notna(), "unknown").astype(str)
+    family = _map_values(
+        frame, "sector_family", parse_family, table, row_kind, "sector family", missing="other"
     )
-    frame["name"] = frame["name"].astype(object).where(frame["name"].notna(), frame["id"].map(str))
+    frame["sector_family"] = pd.Series(family, index=frame.index)
+    names = frame["name"].astype(object)
+    unnamed = names.isna()
+    frame["name"] = names.where(~unnamed, frame["id"].map(str)) if unnamed.any() else names
     frame["row"] = frame.index
     order = np.argsort(frame["id"].map(str).to_numpy(dtype=object), kind="stable")
     frame = frame.iloc[order].reset_index(drop=True)
@@ -177,49 +196,60 @@ def ties_table(data: TableLike, *, row_kind: str = "row") -> pd.DataFrame:
         "source",
         row_kind,
     )
-    out = pd.DataFrame(index=frame.index)
-    out["source"] = frame["source"]
-    out["target"] = frame["target"]
-    if "level" in frame.columns:
-        level = _map_values(frame, "level", parse_level, table, row_kind, "level")
-        out["level"] = level.astype(object).where(level.notna(), 1).astype(np.int8)  # empty: networking
-    else:
-        out["level"] = np.int8(1)
-    if "formality" in frame.columns:
-        formal = _map_values(frame, "formality", parse_formality, table, row_kind, "formality")
-        out["formal"] = formal.astype(object).where(formal.notna(), False).astype(bool)
-    else:
-        out["formal"] = False
-    out["network"] = (
-        frame["network"].astype(object).where(frame["network"].notna(), None)
-        if ("network" in frame.columns)
-        else None
+    # Columns are gathered first and framed once: inserting them one by one into a DataFrame costs more.
+    columns: dict[str, Any] = {"source": frame["source"].array, "target": frame["target"].array}
+    columns["level"] = (
+        _map_values(frame, "level", parse_level, table, row_kind, "level", missing=1, dtype=np.int8)
+        if "level" in frame.columns
+        else np.ones(len(frame), dtype=np.int8)  # no level: networking
     )
-    out["date"] = parse_dates(frame, "date", table, row_kind) if "date" in frame.columns else pd.NaT
-    out["date"] = out["date"].astype("datetime64[ns]")
+    columns["formal"] = (
+        _map_values(
+            frame, "formality", parse_formality, table, row_kind, "formality", missing=False, dtype=bool
+        )
+        if "formality" in frame.columns
+        else np.zeros(len(frame), dtype=bool)  # no formality: informal
+    )
+    network = (
+        frame["network"].astype(object).where(frame["network"].notna(), None).to_numpy()
+        if ("network" in frame.columns)
+        else np.full(len(frame), None, dtype=object)
+    )
+    columns["network"] = pd.Series(network, dtype=object)  # a Series keeps the object dtype (None, not NaN)
+    columns["date"] = (
+        parse_dates(frame, "date", table, row_kind).to_numpy()
+        if "date" in frame.columns
+        else np.full(len(frame), np.datetime64("NaT"), dtype="datetime64[ns]")
+    )
     for column in RATING_DIMENSIONS:
-        if column in frame.columns:
-            raw = frame[column]
-            values = raw if pd.api.types.is_numeric_dtype(raw) else pd.to_numeric(raw, errors="coerce")
-            if values is not raw:
-                blank = raw.isna() | (raw.astype(object).map(str).str.strip() == "")
-                _fail(
-                    frame,
-                    values.isna() & ~blank,
-                    lambda v: f"rating {v!r} is not a number",
-                    table,
-                    column,
-                    row_kind,
-                )
-            _fail(
-                frame, (values < RATING_MIN) | (values > RATING_MAX), lambda v: f"rating {v!r} outside 1–4",
-                table, column, row_kind,
-            )  # fmt: skip
-            out[column] = values.astype(float)
-        else:
-            out[column] = np.nan
-    out["row"] = frame.index
-    return out.reset_index(drop=True)
+        columns[column] = (
+            _rating_values(frame, column, table, row_kind)
+            if column in frame.columns
+            else np.full(len(frame), np.nan)
+        )
+    columns["row"] = frame.index.to_numpy()
+    return pd.DataFrame(columns)
+
+
+def _rating_values(frame: pd.DataFrame, column: str, table: str, row_kind: str) -> np.ndarray[Any, Any]:
+    """A rating column as floats (empty cells NaN), after checking every value is a number from 1 to 4."""
+    raw = frame[column]
+    values = raw if pd.api.types.is_numeric_dtype(raw) else pd.to_numeric(raw, errors="coerce")
+    if values is not raw:
+        blank = raw.isna() | (raw.astype(object).map(str).str.strip() == "")
+        _fail(
+            frame,
+            values.isna() & ~blank,
+            lambda v: f"rating {v!r} is not a number",
+            table,
+            column,
+            row_kind,
+        )
+    _fail(
+        frame, (values < RATING_MIN) | (values > RATING_MAX), lambda v: f"rating {v!r} outside 1–4",
+        table, column, row_kind,
+    )  # fmt: skip
+    return values.to_numpy(dtype=np.float64)
 
 
 def memberships_table(data: TableLike | None, *, row_kind: str = "row") -> pd.DataFrame:
@@ -240,9 +270,12 @@ def memberships_table(data: TableLike | None, *, row_kind: str = "row") -> pd.Da
     out = pd.DataFrame(
         {"organization": frame["organization"], "network": frame["network"]}, index=frame.index
     )
-    role = frame["role"] if "role" in frame.columns else pd.Series("member", index=frame.index)
-    role = role.astype(object).where(role.notna(), "member")
-    out["role"] = _map_values(frame.assign(role=role), "role", parse_role, table, row_kind, "role")
+    role = (
+        _map_values(frame, "role", parse_role, table, row_kind, "role", missing="member")
+        if "role" in frame.columns
+        else np.full(len(frame), "member", dtype=object)
+    )
+    out["role"] = pd.Series(role, index=frame.index)
     for column in ("start", "end"):
         out[column] = (
             parse_dates(frame, column, table, row_kind)
@@ -344,15 +377,11 @@ def load_dataset(
     else:
         members["code"] = np.array([], dtype=np.int64)
     dates = tie_frame["date"].to_numpy().view(np.int64)  # NaT is the smallest int64: "always" sorts first
-    order = np.lexsort(
-        (
-            tie_frame["formal"].to_numpy(),
-            tie_frame["level"].to_numpy(),
-            dates,
-            tie_frame["v"].to_numpy(),
-            tie_frame["u"].to_numpy(),
-        )
-    ).astype(np.int64)
+    # Sort by pair (u, v), date, level, formality; packing (u, v) and (level, formality) into one integer
+    # each keeps that order and makes the sort three keys long instead of five.
+    pair = tie_frame["u"].to_numpy() * max(len(orgs), 1) + tie_frame["v"].to_numpy()
+    strength = tie_frame["level"].to_numpy().astype(np.int64) * 2 + tie_frame["formal"].to_numpy()
+    order = np.lexsort((strength, dates, pair)).astype(np.int64)
     return Dataset(orgs, tie_frame, members, nets, order, row_kind)
 
 
@@ -388,9 +417,11 @@ class Snapshot:
         The organizations in view; row position is the vertex id in the graph.
     ties : DataFrame
         One row per present tie (level ≥ 1 after filters): ``u``/``v`` vertex ids (``u < v``), ``source``,
-        ``target``, ``level``, ``formal``, ``network``, ``date``.
+        ``target``, ``level``, ``formal``, ``network``, ``date`` (ratings are in ``ratings``).
     pairs : DataFrame
-        Latest observation of every pair in view, absent ones included (``level`` 0), for change analysis.
+        Latest observation of every pair in view, absent ones included (``level`` 0), for change analysis:
+        ``u``/``v`` vertex ids, ``level`` and ``formal`` only (copying every column of a few hundred
+        thousand observations, for one analysis that reads four, cost as much as the rest of a snapshot).
     ratings : DataFrame
         Latest rated observation per directed pair (rater ``src`` → rated ``dst``, vertex ids), with ratings.
     memberships : DataFrame
@@ -411,6 +442,23 @@ def _last_of_runs(keys: np.ndarray[Any, Any]) -> np.ndarray[Any, np.dtype[np.boo
     if len(keys) > 1:
         last[:-1] = keys[1:] != keys[:-1]
     return last
+
+
+@dataclass
+class SnapshotRows:
+    """Which rows of a dataset's tables a snapshot holds, worked out with numpy before any table is copied.
+
+    :func:`snapshot` turns them into tables; the change analysis reads an earlier date straight from them
+    (:func:`maillage.analysis.change.pair_states_at`), without copying tables it would not read.
+    """
+
+    as_of: pd.Timestamp | None
+    observations: np.ndarray[Any, np.dtype[np.int64]]  # tie observations in view of the date, in ``order``
+    latest: np.ndarray[Any, np.dtype[np.int64]]  # latest observation of each pair in view, by pair
+    level: np.ndarray[Any, Any]  # level of each ``latest`` observation once min_level/formality applied
+    formal: np.ndarray[Any, Any]  # formality of each ``latest`` observation
+    keep: np.ndarray[Any, np.dtype[np.bool_]]  # which organizations (dataset codes) are in view
+    memberships: pd.DataFrame  # memberships active at the date, of organizations in view
 
 
 def snapshot(
@@ -438,6 +486,31 @@ def snapshot(
     >>> len(snapshot(ds, as_of="2021-06-30").ties), len(snapshot(ds).ties)
     (1, 0)
     """
+    return _snapshot_tables(
+        dataset,
+        snapshot_rows(
+            dataset,
+            as_of=as_of,
+            network=network,
+            sectors=sectors,
+            territories=territories,
+            min_level=min_level,
+            formality=formality,
+        ),
+    )
+
+
+def snapshot_rows(
+    dataset: Dataset,
+    *,
+    as_of: DateLike | None = None,
+    network: Hashable | None = None,
+    sectors: Hashable | Iterable[Hashable] | None = None,
+    territories: Hashable | Iterable[Hashable] | None = None,
+    min_level: int | str | None = None,
+    formality: str | None = None,
+) -> SnapshotRows:
+    """The rows :func:`snapshot` keeps (same arguments, same rules), as arrays of row numbers."""
     stamp = to_timestamp(as_of)
     orgs = dataset.organizations
     ties = dataset.ties
@@ -476,14 +549,62 @@ def snapshot(
         keep &= orgs["sector"].isin(wanted_sectors).to_numpy()
     if wanted_territories is not None:
         keep &= orgs["territory"].isin(wanted_territories).to_numpy()
-    vertex = np.full(n_total, -1, dtype=np.int64)
-    vertex[keep] = np.arange(int(keep.sum()))
-    in_view = orgs[keep].reset_index(drop=True)
+    if not keep.all():
+        latest = latest[keep[u_all[latest]] & keep[v_all[latest]]]
+        members = members[keep[members["code"].to_numpy()]] if not members.empty else members
+    formal = ties["formal"].to_numpy()[latest]
+    level = _levels_after_filters(ties["level"].to_numpy()[latest], formal, min_level, formality)
+    return SnapshotRows(stamp, order, latest, level, formal, keep, members)
 
-    pairs = ties.iloc[latest]
-    pairs = pairs[keep[pairs["u"].to_numpy()] & keep[pairs["v"].to_numpy()]]
-    pairs = _remap(pairs, vertex)
-    level = pairs["level"].to_numpy()
+
+def _snapshot_tables(dataset: Dataset, rows: SnapshotRows) -> Snapshot:
+    """Copy the rows a snapshot holds into its tables, each row once."""
+    ties = dataset.ties
+    vertex = _vertex_ids(rows.keep)
+    latest, level = rows.latest, rows.level
+    present = level > 0
+    pairs = pd.DataFrame(
+        {
+            "u": _as_vertices(ties["u"].to_numpy()[latest], vertex),
+            "v": _as_vertices(ties["v"].to_numpy()[latest], vertex),
+            "level": level,
+            "formal": rows.formal,
+        }
+    )
+    present_ties = _rows_in_view(ties, latest[present], vertex, level[present], ratings=False)
+    ratings = _latest_ratings(ties, rows.observations, rows.keep, vertex, len(dataset.organizations))
+    members = rows.memberships
+    members = (
+        members.assign(vertex=_as_vertices(members["code"].to_numpy(), vertex))
+        if not members.empty
+        else members.assign(vertex=np.array([], dtype=np.int64))
+    )
+    in_view = dataset.organizations[rows.keep].reset_index(drop=True)
+    return Snapshot(in_view, present_ties, pairs, ratings, members.reset_index(drop=True), rows.as_of)
+
+
+def _vertex_ids(keep: np.ndarray[Any, Any]) -> np.ndarray[Any, Any] | None:
+    """The vertex id of each dataset code (-1 when out of view), or ``None`` when every organization is in
+    view: a vertex id is then the code itself, and the many lookups below are skipped."""
+    if keep.all():
+        return None
+    vertex = np.full(len(keep), -1, dtype=np.int64)
+    vertex[keep] = np.arange(int(keep.sum()))
+    return vertex
+
+
+def _as_vertices(codes: np.ndarray[Any, Any], vertex: np.ndarray[Any, Any] | None) -> np.ndarray[Any, Any]:
+    """Vertex ids of dataset codes (see :func:`_vertex_ids`)."""
+    return codes if vertex is None else vertex[codes]
+
+
+def _levels_after_filters(
+    level: np.ndarray[Any, Any],
+    formal: np.ndarray[Any, Any],
+    min_level: int | str | None,
+    formality: str | None,
+) -> np.ndarray[Any, Any]:
+    """Tie levels with the ties that ``min_level`` or ``formality`` drop set to 0 (absent)."""
     if min_level is not None:
         threshold = parse_level(min_level)
         if threshold is None:
@@ -493,61 +614,70 @@ def snapshot(
         wanted = parse_formality(formality)
         if wanted is None:
             raise InputError(f"unknown formality {formality!r}")
-        level = np.where(pairs["formal"].to_numpy() == wanted, level, 0).astype(np.int8)
-    pairs = pairs.assign(level=level)
-    present_ties = pairs[level > 0].reset_index(drop=True)
-
-    ratings = _latest_ratings(ties, order, keep, vertex, n_total)
-    members = members[keep[members["code"].to_numpy()]] if not members.empty else members
-    members = (
-        members.assign(vertex=vertex[members["code"].to_numpy()])
-        if not members.empty
-        else members.assign(vertex=np.array([], dtype=np.int64))
-    )
-    return Snapshot(
-        in_view, present_ties, pairs.reset_index(drop=True), ratings, members.reset_index(drop=True), stamp
-    )
+        level = np.where(formal == wanted, level, 0).astype(np.int8)
+    return level
 
 
-def _remap(frame: pd.DataFrame, vertex: np.ndarray[Any, Any]) -> pd.DataFrame:
-    return frame.assign(
-        u=vertex[frame["u"].to_numpy()],
-        v=vertex[frame["v"].to_numpy()],
-        src=vertex[frame["src"].to_numpy()],
-        dst=vertex[frame["dst"].to_numpy()],
-    )
+_VERTEX_COLUMNS: tuple[str, ...] = ("u", "v", "src", "dst")
+
+
+def _rows_in_view(
+    ties: pd.DataFrame,
+    rows: np.ndarray[Any, Any],
+    vertex: np.ndarray[Any, Any] | None,
+    level: np.ndarray[Any, Any] | None = None,
+    *,
+    ratings: bool = True,
+) -> pd.DataFrame:
+    """The tie observations ``rows``, numbered from 0, with organization codes turned into vertex ids.
+
+    ``level`` replaces the level column; ``ratings=False`` leaves the rating columns out. Each column is
+    gathered once, straight into the new frame (no intermediate copy of the table).
+    """
+    columns: dict[str, Any] = {}
+    for name in ties.columns:
+        if name in RATING_DIMENSIONS and not ratings:
+            continue
+        if name in _VERTEX_COLUMNS:
+            columns[name] = _as_vertices(ties[name].to_numpy()[rows], vertex)
+        elif name == "level" and level is not None:
+            columns[name] = level
+        else:
+            column = ties[name]  # a Series of the same dtype: object columns must stay object
+            columns[name] = pd.Series(column.array.take(rows), dtype=column.dtype, copy=False)
+    return pd.DataFrame(columns, copy=False)
 
 
 def _latest_ratings(
     ties: pd.DataFrame,
     order: np.ndarray[Any, Any],
     keep: np.ndarray[Any, Any],
-    vertex: np.ndarray[Any, Any],
+    vertex: np.ndarray[Any, Any] | None,
     n_total: int,
 ) -> pd.DataFrame:
     rated_mask = ties[list(RATING_DIMENSIONS)].notna().any(axis=1).to_numpy()
     rated = order[rated_mask[order]]
-    if rated.size == 0:
-        return ties.iloc[[]].pipe(_remap, vertex)
     src, dst = ties["src"].to_numpy()[rated], ties["dst"].to_numpy()[rated]
     # Directed key; a stable sort keeps the date order that ``order`` already gives within a pair.
     keys = src * n_total + dst
     by_pair = np.argsort(keys, kind="stable")
     rated, keys = rated[by_pair], keys[by_pair]
     latest = rated[_last_of_runs(keys)]
-    frame = ties.iloc[latest]
-    frame = frame[keep[frame["src"].to_numpy()] & keep[frame["dst"].to_numpy()]]
-    return _remap(frame, vertex).reset_index(drop=True)
+    if vertex is not None:
+        latest = latest[keep[ties["src"].to_numpy()[latest]] & keep[ties["dst"].to_numpy()[latest]]]
+    return _rows_in_view(ties, latest, vertex)
 
 
 __all__ = [
     "Dataset",
     "Snapshot",
+    "SnapshotRows",
     "load_dataset",
     "memberships_table",
     "networks_table",
     "organizations_table",
     "snapshot",
+    "snapshot_rows",
     "ties_table",
     "to_timestamp",
     "MAX_LEVEL",

@@ -12,12 +12,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .graph import OrgGraph
 from .results import Result
+
+IntArray = np.ndarray[Any, np.dtype[np.int64]]
 
 
 @dataclass
@@ -36,6 +39,28 @@ def _ei(external: float, internal: float) -> float | None:
     return (external - internal) / total if total else None
 
 
+@dataclass
+class _TieGroups:
+    """The groups (column ``by``, as text) of the organizations and of both ends of every tie, as codes
+    into the sorted list of group names: counting integer codes with ``bincount`` is many times faster
+    than comparing and counting strings, and the report computes them once for all its mix indicators."""
+
+    names: list[str]
+    organizations: IntArray
+    first: IntArray  # group of each tie's first end (u)
+    second: IntArray  # group of each tie's second end (v)
+
+
+def _tie_groups(og: OrgGraph, by: str) -> _TieGroups:
+    column = og.organizations[by]
+    if column.isna().any():
+        column = column.astype(object).map(str)  # a missing group is named "None" / "nan", not dropped
+    codes, names = pd.factorize(column.astype(str), sort=True)
+    codes = codes.astype(np.int64)
+    u, v = og.ties["u"].to_numpy().astype(np.int64), og.ties["v"].to_numpy().astype(np.int64)
+    return _TieGroups([str(name) for name in names], codes, codes[u], codes[v])
+
+
 def ei_index(og: OrgGraph, *, by: str = "sector") -> tuple[float | None, pd.DataFrame]:
     """Krackhardt E-I index for the network and per group of column ``by``.
 
@@ -49,23 +74,20 @@ def ei_index(og: OrgGraph, *, by: str = "sector") -> tuple[float | None, pd.Data
     >>> ei_index(og)[0]
     0.0
     """
-    groups = og.organizations[by].astype(str).to_numpy()
-    u, v = og.ties["u"].to_numpy(), og.ties["v"].to_numpy()
-    gu, gv = groups[u], groups[v]
+    return _ei_index(_tie_groups(og, by), by)
+
+
+def _ei_index(groups: _TieGroups, by: str) -> tuple[float | None, pd.DataFrame]:
+    gu, gv = groups.first, groups.second
     same = gu == gv
     network_value = _ei(float((~same).sum()), float(same.sum()))
-    names = sorted(set(groups.tolist()))
-    internal = pd.Series(gu[same]).value_counts().reindex(names, fill_value=0)
-    external = (
-        pd.concat([pd.Series(gu[~same]), pd.Series(gv[~same])]).value_counts().reindex(names, fill_value=0)
-    )
-    sizes = pd.Series(groups).value_counts().reindex(names, fill_value=0)
+    k = len(groups.names)
     table = pd.DataFrame(
         {
-            by: names,
-            "organizations": sizes.to_numpy(),
-            "internal": internal.to_numpy(),
-            "external": external.to_numpy(),
+            by: groups.names,
+            "organizations": np.bincount(groups.organizations, minlength=k),
+            "internal": np.bincount(gu[same], minlength=k),
+            "external": np.bincount(gu[~same], minlength=k) + np.bincount(gv[~same], minlength=k),
         }
     )
     table["ei_index"] = [
@@ -76,39 +98,40 @@ def ei_index(og: OrgGraph, *, by: str = "sector") -> tuple[float | None, pd.Data
 
 def sector_matrix(og: OrgGraph, *, by: str = "sector") -> pd.DataFrame:
     """Symmetric tie-count matrix between groups; a ``sector`` column then one column per group."""
-    groups = og.organizations[by].astype(str).to_numpy()
-    names = sorted(set(groups.tolist()))
-    position = {name: i for i, name in enumerate(names)}
-    codes = np.array([position[g] for g in groups], dtype=np.int64) if len(groups) else np.zeros(0, np.int64)
-    u, v = og.ties["u"].to_numpy(), og.ties["v"].to_numpy()
-    k = len(names)
-    matrix = np.zeros((k, k), dtype=np.int64)
-    if len(u):
-        a, b = codes[u], codes[v]
-        np.add.at(matrix, (a, b), 1)
-        off = a != b
-        np.add.at(matrix, (b[off], a[off]), 1)
-    frame = pd.DataFrame(matrix, columns=names)
-    frame.insert(0, by, names)
+    return _sector_matrix(_tie_groups(og, by), by)
+
+
+def _sector_matrix(groups: _TieGroups, by: str) -> pd.DataFrame:
+    k = len(groups.names)
+    # Ties counted from the first end's group to the second's, then mirrored (the diagonal only once).
+    directed = np.bincount(groups.first * k + groups.second, minlength=k * k).reshape(k, k)
+    matrix = (directed + directed.T - np.diag(np.diag(directed))).astype(np.int64)
+    frame = pd.DataFrame(matrix, columns=groups.names)
+    frame.insert(0, by, groups.names)
     return frame
 
 
 def cross_shares(og: OrgGraph) -> tuple[float | None, float | None]:
     """Shares of ties across sector families and across sectors (``None`` without ties)."""
-    u, v = og.ties["u"].to_numpy(), og.ties["v"].to_numpy()
-    if not len(u):
+    return _cross_shares(_tie_groups(og, "sector_family"), _tie_groups(og, "sector"))
+
+
+def _cross_shares(families: _TieGroups, sectors: _TieGroups) -> tuple[float | None, float | None]:
+    if not len(sectors.first):
         return None, None
-    families = og.organizations["sector_family"].astype(str).to_numpy()
-    sectors = og.organizations["sector"].astype(str).to_numpy()
-    return float((families[u] != families[v]).mean()), float((sectors[u] != sectors[v]).mean())
+    return (
+        float((families.first != families.second).mean()),
+        float((sectors.first != sectors.second).mean()),
+    )
 
 
 def intersectoral_mix(og: OrgGraph) -> MixResult:
     """Sector matrix, cross-family and cross-sector shares, and E-I indices by sector."""
-    network_ei, by_sector = ei_index(og, by="sector")
-    cross_family, cross_sector = cross_shares(og)
+    sectors = _tie_groups(og, "sector")
+    network_ei, by_sector = _ei_index(sectors, "sector")
+    cross_family, cross_sector = _cross_shares(_tie_groups(og, "sector_family"), sectors)
     return MixResult(
-        sector_matrix=sector_matrix(og),
+        sector_matrix=_sector_matrix(sectors, "sector"),
         cross_family_share=cross_family,
         cross_sector_share=cross_sector,
         ei_index=network_ei,

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .results import Result
+
+IntArray = np.ndarray[Any, np.dtype[np.int64]]
 
 
 @dataclass
@@ -29,19 +32,96 @@ class OverlapResult(Result):
     uncovered_populations: list[Hashable] = field(default_factory=list)
 
 
-def _network_lists(pairs: pd.DataFrame) -> pd.Series:
-    """Each organization's networks as a list sorted by name, built with one sort instead of a Python
-    function per organization (thousands of organizations sit on three or more spaces in a province)."""
-    ordered = pairs.assign(name=pairs["network"].map(str)).sort_values(
-        ["organization", "name"], kind="stable"
+@dataclass
+class _Seats:
+    """Distinct (organization, network) memberships as integer codes, in order of first appearance.
+
+    Grouping and joining integer codes with numpy is several times faster than pandas group-bys and merges
+    on columns of identifiers; the identifiers are looked up only for the few rows of the result.
+    """
+
+    organization: IntArray  # code of each seat's organization: an index into ``organizations``
+    network: IntArray  # code of each seat's network: an index into ``networks``
+    organizations: pd.Index
+    networks: pd.Index
+
+
+def _seats(memberships: pd.DataFrame) -> _Seats:
+    organization, organizations = pd.factorize(memberships["organization"])
+    network, networks = pd.factorize(memberships["network"])
+    if (organization < 0).any() or (network < 0).any():
+        return _seats(memberships[["organization", "network"]].dropna())  # rows missing either: left out
+    keys = organization.astype(np.int64) * max(len(networks), 1) + network
+    first = np.flatnonzero(~pd.Series(keys).duplicated().to_numpy())  # first seat of each pair, in order
+    return _Seats(
+        organization[first].astype(np.int64),
+        network[first].astype(np.int64),
+        # Identifiers keep the dtype a group-by would give them (integers stay integers).
+        pd.Index(organizations).infer_objects(),
+        pd.Index(networks).infer_objects(),
     )
-    organizations = ordered["organization"].to_numpy(dtype=object)
-    networks = ordered["network"].to_numpy(dtype=object)
-    if not len(organizations):
-        return pd.Series([], dtype=object)
-    starts = np.flatnonzero(np.r_[True, organizations[1:] != organizations[:-1]])
-    chunks = np.split(networks, starts[1:])
-    return pd.Series([chunk.tolist() for chunk in chunks], index=organizations[starts], dtype=object)
+
+
+def _text_rank(values: pd.Index) -> IntArray:
+    """Rank of each value's text (``str``) among the others; equal texts share a rank."""
+    texts = np.array([str(value) for value in values], dtype=object)
+    return np.unique(texts, return_inverse=True)[1].astype(np.int64).reshape(-1)
+
+
+def _heavy_load(seats: _Seats, spaces: IntArray, min_spaces: int) -> pd.DataFrame:
+    """The organizations on at least ``min_spaces`` spaces, most loaded first, then by identifier text,
+    with the list of their networks sorted by name (lists built only for these organizations)."""
+    heavy = np.flatnonzero(spaces >= min_spaces)
+    is_heavy = np.zeros(len(spaces), dtype=bool)
+    is_heavy[heavy] = True
+    rows = np.flatnonzero(is_heavy[seats.organization])
+    organization, network = seats.organization[rows], seats.network[rows]
+    # By organization, then network name; seats of equal names keep table order (the sort is stable).
+    order = np.lexsort((_text_rank(seats.networks)[network], organization))
+    names = seats.networks.to_numpy(dtype=object)[network[order]].tolist()
+    bounds = np.concatenate(([0], np.cumsum(spaces[heavy]))).tolist()
+    lists = [names[start:end] for start, end in zip(bounds[:-1], bounds[1:], strict=True)]
+    ranking = np.lexsort((_text_rank(seats.organizations[heavy]), -spaces[heavy]))
+    return pd.DataFrame(
+        {
+            "organization": seats.organizations[heavy].to_numpy()[ranking],
+            "spaces": spaces[heavy][ranking],
+            "networks": pd.Series(lists, dtype=object).to_numpy()[ranking],
+        }
+    )
+
+
+def _pairs_within_runs(starts: IntArray, sizes: IntArray) -> tuple[IntArray, IntArray]:
+    """Every ordered pair (i, j) of row positions that fall in the same run of consecutive rows."""
+    per_row = np.repeat(sizes, sizes)  # the size of each row's run
+    left = np.repeat(np.arange(int(sizes.sum())), per_row)
+    run_start = np.repeat(np.repeat(starts, sizes), per_row)
+    first_pair_of_row = np.repeat(np.cumsum(per_row) - per_row, per_row)
+    right = run_start + np.arange(len(left)) - first_pair_of_row
+    return left, right
+
+
+def _shared_members(seats: _Seats, territory: IntArray) -> tuple[IntArray, IntArray, IntArray]:
+    """Members shared by each pair of networks of one territory, ``a`` before ``b`` by name.
+
+    ``territory`` gives each network code's territory code (-1 when unknown: such networks pair with none).
+    Returns the network codes ``a`` and ``b`` and the count of organizations sitting on both.
+    """
+    tagged = np.flatnonzero(territory[seats.network] >= 0)
+    organization, network = seats.organization[tagged], seats.network[tagged]
+    place = territory[network]
+    order = np.lexsort((place, organization))
+    organization, network, place = organization[order], network[order], place[order]
+    new_run = np.ones(len(order), dtype=bool)
+    new_run[1:] = (organization[1:] != organization[:-1]) | (place[1:] != place[:-1])
+    starts = np.flatnonzero(new_run)
+    sizes = np.diff(np.append(starts, len(order)))
+    left, right = _pairs_within_runs(starts, sizes)
+    a, b = network[left], network[right]
+    rank = _text_rank(seats.networks)
+    keep = rank[a] < rank[b]
+    keys, shared = np.unique(a[keep] * max(len(seats.networks), 1) + b[keep], return_counts=True)
+    return keys // max(len(seats.networks), 1), keys % max(len(seats.networks), 1), shared
 
 
 def overlap(
@@ -58,7 +138,8 @@ def overlap(
     Parameters
     ----------
     memberships : DataFrame
-        ``organization`` and ``network`` columns (e.g. :attr:`Snapshot.memberships`).
+        ``organization`` and ``network`` columns (e.g. :attr:`Snapshot.memberships`); rows missing either
+        are ignored.
     networks : DataFrame, optional
         ``id``, ``territory``, ``themes``, ``populations`` (e.g. :attr:`Dataset.networks`).
     min_spaces : int
@@ -80,43 +161,45 @@ def overlap(
     >>> r.uncovered_territories
     ['t2']
     """
-    pairs = memberships[["organization", "network"]].drop_duplicates()
-    spaces = pairs.groupby("organization", sort=False).size()
-    mean_load = float(spaces.mean()) if len(spaces) else 0.0
-    # Lists of networks are built only for the heavy organizations: a handful, not the whole province.
-    heavy_ids = spaces[spaces >= min_spaces]
-    heavy_pairs = pairs[pairs["organization"].isin(heavy_ids.index)]
-    lists = _network_lists(heavy_pairs)
-    heavy = pd.DataFrame(
-        {
-            "organization": heavy_ids.index.to_numpy(),
-            "spaces": heavy_ids.to_numpy(),
-            "networks": lists.reindex(heavy_ids.index).to_numpy(),
-        }
-    )
-    heavy = heavy.sort_values(["spaces", "organization"], ascending=[False, True], key=_str_key).reset_index(
-        drop=True
-    )
-
+    seats = _seats(memberships)
+    spaces = np.bincount(seats.organization, minlength=len(seats.organizations))
     nets = (
         networks
         if networks is not None and len(networks)
-        else pd.DataFrame(
-            {"id": pd.unique(pairs["network"]), "territory": None, "themes": None, "populations": None}
-        )
+        else pd.DataFrame({"id": seats.networks, "territory": None, "themes": None, "populations": None})
     )
+    covered_territories = set(nets["territory"].dropna().tolist())
+    covered_populations = {p for value in nets["populations"].dropna() for p in (value or [])}
+    return OverlapResult(
+        load=_heavy_load(seats, spaces, min_spaces),
+        mean_load=float(spaces.mean()) if len(spaces) else 0.0,
+        overlapping_networks=_overlapping_networks(seats, nets, threshold),
+        uncovered_territories=sorted((t for t in territories or [] if t not in covered_territories), key=str),
+        uncovered_populations=sorted((p for p in populations or [] if p not in covered_populations), key=str),
+    )
+
+
+def _overlapping_networks(seats: _Seats, nets: pd.DataFrame, threshold: float) -> pd.DataFrame:
+    """Pairs of networks of one territory whose Jaccard index reaches ``threshold``, most similar first."""
     territory_of = dict(zip(nets["id"], nets["territory"], strict=True))
-    size = pairs.groupby("network").size()
-    tagged = pairs.assign(territory=pairs["network"].map(territory_of))
-    tagged = tagged[tagged["territory"].notna()]
-    joined = tagged.merge(tagged, on=["organization", "territory"], suffixes=("_a", "_b"))
-    joined = joined[joined["network_a"].map(str) < joined["network_b"].map(str)]
-    shared = joined.groupby(["network_a", "network_b", "territory"]).size().rename("shared").reset_index()
-    shared["union"] = (
-        shared["network_a"].map(size).to_numpy() + shared["network_b"].map(size).to_numpy() - shared["shared"]
+    territory_names = pd.Series(seats.networks.to_numpy(dtype=object), dtype=object).map(territory_of)
+    territory, _ = pd.factorize(territory_names)  # unknown or empty territory: -1
+    a, b, shared_count = _shared_members(seats, territory.astype(np.int64))
+    size = np.bincount(seats.network, minlength=len(seats.networks))
+    union = size[a] + size[b] - shared_count
+    jaccard = shared_count / union
+    kept = jaccard >= threshold
+    a, b = a[kept], b[kept]
+    shared = pd.DataFrame(
+        {
+            "network_a": seats.networks[a],
+            "network_b": seats.networks[b],
+            "territory": territory_names.to_numpy(dtype=object)[a],
+            "shared": shared_count[kept].astype(np.int64),
+            "union": union[kept].astype(np.int64),
+            "jaccard": jaccard[kept],
+        }
     )
-    shared["jaccard"] = shared["shared"] / shared["union"]
-    shared = shared[shared["jaccard"] >= threshold]
     themes = dict(zip(nets["id"], nets.get("themes", pd.Series([None] * len(nets))), strict=True))
     pops = dict(zip(nets["id"], nets.get("populations", pd.Series([None] * len(nets))), strict=True))
     shared["shared_themes"] = [
@@ -127,20 +210,6 @@ def overlap(
         sorted(set(pops.get(a) or []) & set(pops.get(b) or []))
         for a, b in zip(shared["network_a"], shared["network_b"], strict=True)
     ]
-    shared = shared.sort_values(
+    return shared.sort_values(
         ["jaccard", "network_a", "network_b"], ascending=[False, True, True]
     ).reset_index(drop=True)
-
-    covered_territories = set(nets["territory"].dropna().tolist())
-    covered_populations = {p for value in nets["populations"].dropna() for p in (value or [])}
-    return OverlapResult(
-        load=heavy,
-        mean_load=mean_load,
-        overlapping_networks=shared,
-        uncovered_territories=sorted((t for t in territories or [] if t not in covered_territories), key=str),
-        uncovered_populations=sorted((p for p in populations or [] if p not in covered_populations), key=str),
-    )
-
-
-def _str_key(column: pd.Series) -> pd.Series:
-    return column if column.name == "spaces" else column.map(str)

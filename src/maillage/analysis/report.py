@@ -12,7 +12,7 @@ import pandas as pd
 
 from .brokerage import brokerage, brokerage_by_group
 from .centrality import CentralityResult, centralities
-from .change import ChangeResult, compare_snapshots
+from .change import ChangeResult, compare_pair_states, pair_states, pair_states_at
 from .graph import build_graph
 from .inputs import Dataset, DateLike, Snapshot, TableLike, load_dataset, snapshot
 from .mix import MixResult, intersectoral_mix
@@ -261,8 +261,8 @@ def _change(
 ) -> ChangeResult | None:
     if compare_to is None:
         return None
-    earlier = snapshot(dataset, as_of=compare_to, **filters)
-    return compare_snapshots(earlier, snap)
+    # Of the earlier date the change reads only pair levels and active organizations: no snapshot tables.
+    return compare_pair_states(pair_states_at(dataset, as_of=compare_to, **filters), pair_states(snap))
 
 
 def _overlap(

@@ -128,8 +128,9 @@ def fragmentation(
         else:
             kept = np.flatnonzero(keep)
             labels = graph.induced_subgraph(kept.tolist()).connected_components().membership
-    membership[kept] = labels
-    sizes = np.bincount(np.asarray(labels, dtype=np.int64)) if len(kept) else np.zeros(0, np.int64)
+    component = np.asarray(labels, dtype=np.int64)  # igraph gives a list: convert it once
+    membership[kept] = component
+    sizes = np.bincount(component) if len(kept) else np.zeros(0, np.int64)
     pairs = float((sizes * (sizes - 1)).sum())
     return Fragmentation(
         largest_share=float(sizes.max()) / n if sizes.size and n else 0.0,

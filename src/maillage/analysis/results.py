@@ -48,22 +48,43 @@ def to_plain(value: Any) -> Any:
 
 def to_json_text(value: Any) -> str:
     """Write ``value`` as one JSON document; DataFrames are written by pandas' C serialiser."""
+    parts: list[str] = []
+    _write_json(value, parts)
+    # One join at the end: joining at every level of nesting would copy the tables' text once per level.
+    return "".join(parts)
+
+
+def _write_json(value: Any, parts: list[str]) -> None:
+    """Append the JSON text of ``value`` to ``parts``, piece by piece."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        parts = [
-            f"{json.dumps(f.name)}:{to_json_text(getattr(value, f.name))}" for f in dataclasses.fields(value)
-        ]
-        return "{" + ",".join(parts) + "}"
-    if isinstance(value, pd.DataFrame):
+        _write_members([(f.name, getattr(value, f.name)) for f in dataclasses.fields(value)], parts)
+    elif isinstance(value, pd.DataFrame):
         frame = value.copy()
         frame.columns = [str(c) for c in frame.columns]
-        return frame.to_json(orient="records", double_precision=15, date_format="iso", force_ascii=False)
-    if isinstance(value, dict):
-        return "{" + ",".join(f"{json.dumps(str(k))}:{to_json_text(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list | tuple) and any(
+        parts.append(
+            frame.to_json(orient="records", double_precision=15, date_format="iso", force_ascii=False)
+        )
+    elif isinstance(value, dict):
+        _write_members([(str(k), v) for k, v in value.items()], parts)
+    elif isinstance(value, list | tuple) and any(
         isinstance(v, pd.DataFrame) or dataclasses.is_dataclass(v) for v in value
     ):
-        return "[" + ",".join(to_json_text(v) for v in value) + "]"
-    return json.dumps(to_plain(value), ensure_ascii=False)
+        parts.append("[")
+        for i, item in enumerate(value):
+            if i:
+                parts.append(",")
+            _write_json(item, parts)
+        parts.append("]")
+    else:
+        parts.append(json.dumps(to_plain(value), ensure_ascii=False))
+
+
+def _write_members(members: list[tuple[str, Any]], parts: list[str]) -> None:
+    parts.append("{")
+    for i, (name, member) in enumerate(members):
+        parts.append(("," if i else "") + json.dumps(name) + ":")
+        _write_json(member, parts)
+    parts.append("}")
 
 
 class Result:
