@@ -114,3 +114,16 @@ def test_undirected_multi_edges_and_loops_count_once() -> None:
     simple = ig.Graph(n=5, edges=[(0, 1), (1, 2), (2, 3), (1, 3), (3, 4)])
     messy = ig.Graph(n=5, edges=[(3, 4), (1, 0), (0, 1), (2, 1), (2, 2), (3, 2), (1, 3), (4, 3)])
     assert brokerage(messy, groups).equals(brokerage(simple, groups))
+
+
+def test_edges_given_by_the_caller_give_the_same_roles_as_igraphs_edge_list() -> None:
+    ds = load_dataset(
+        [{"id": i, "sector": "abc"[i % 3]} for i in range(30)],
+        [{"source": i, "target": (i * 7 + 3) % 30} for i in range(30)]
+        + [{"source": i, "target": (i + 1) % 30} for i in range(30)],
+    )
+    og = build_graph(snapshot(ds))
+    sectors = og.organizations["sector"]
+    given = brokerage(og.graph, sectors, edges=og.edge_arrays())
+    assert given.equals(brokerage(og.graph, sectors))
+    assert given["total"].sum() > 0

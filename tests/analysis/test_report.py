@@ -63,3 +63,24 @@ def test_headline_figures_equal_the_full_reports_at_each_date() -> None:
             assert report.ratings is not None
             assert figures.trust_percent == report.ratings.network_trust_percent
             assert figures.value_percent == report.ratings.network_value_percent
+
+
+def test_the_report_document_writes_each_organization_table_once() -> None:
+    data = generate(300, 8, seed=5)
+    report = network_report(data["organizations"], data["ties"], as_of="2024-06-01", scenarios=["top:3"])
+    assert report.ratings is not None
+    document = json.loads(report.to_json())
+    plain = report.to_dict()
+    assert document.keys() == plain.keys()  # both writers leave the same tables out
+    assert document["centrality"].keys() == plain["centrality"].keys()
+    assert document["ratings"].keys() == plain["ratings"].keys()
+    # The per-organization tables of centrality and ratings are columns of `organizations`, written once …
+    assert "table" not in document["centrality"] and "table" not in document["ratings"]
+    assert document["centrality"]["betweenness_exact"] is True
+    assert document["ratings"]["ratings"] == report.ratings.ratings
+    row = document["organizations"][0]
+    assert set(report.centrality.table.columns) <= set(row)
+    assert set(report.ratings.table.columns) <= set(row)
+    # … and each result on its own still carries its table.
+    assert len(json.loads(report.centrality.to_json())["table"]) == 300
+    assert len(report.ratings.to_dict()["table"]) == 300

@@ -26,23 +26,24 @@ import igraph as ig
 import numpy as np
 import pandas as pd
 
-from .kernels import kernel
+from .kernels import flat_array, in_kernel, kernel
 
 ROLES: tuple[str, ...] = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 IntArray = np.ndarray[Any, np.dtype[np.int64]]
 
 
-def _directed_edges(graph: ig.Graph) -> tuple[IntArray, IntArray]:
+def _directed_edges(graph: ig.Graph, edges: tuple[IntArray, IntArray] | None) -> tuple[IntArray, IntArray]:
     """The graph's distinct directed edges, loops left out; an undirected tie gives one edge each way.
 
     For a directed graph the edges come sorted by (source, target), which :func:`_contains` relies on.
     """
-    with kernel():
-        edges = np.asarray(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    if edges is None:
+        pairs = flat_array(in_kernel(graph.get_edgelist), 2, np.int64)
+        edges = pairs[:, 0], pairs[:, 1]
     n = max(graph.vcount(), 1)
+    a, b = edges
     if graph.is_directed():
-        return _distinct_pairs(edges[:, 0], edges[:, 1], n)
-    a, b = edges[:, 0], edges[:, 1]
+        return _distinct_pairs(a, b, n)
     low, high = _distinct_pairs(np.minimum(a, b), np.maximum(a, b), n)
     return np.concatenate([low, high]), np.concatenate([high, low])
 
@@ -84,7 +85,9 @@ def _role_of(ga: IntArray, gb: IntArray, gc: IntArray) -> IntArray:
     return role
 
 
-def brokerage(graph: ig.Graph, groups: Any) -> pd.DataFrame:
+def brokerage(
+    graph: ig.Graph, groups: Any, *, edges: tuple[IntArray, IntArray] | None = None
+) -> pd.DataFrame:
     """Count each vertex's Gould–Fernandez brokerage roles: one row per vertex, a column per role, ``total``.
 
     Parameters
@@ -93,6 +96,9 @@ def brokerage(graph: ig.Graph, groups: Any) -> pd.DataFrame:
         Directed (ties used as given) or undirected (each tie counted both ways).
     groups : sequence
         The group of each vertex (e.g. its sector), in vertex order.
+    edges : pair of int arrays, optional
+        The ends of the graph's edges in edge order, when the caller holds them already (an
+        :class:`~maillage.analysis.graph.OrgGraph`'s :meth:`edge_arrays`); otherwise igraph is asked.
 
     Examples
     --------
@@ -103,7 +109,7 @@ def brokerage(graph: ig.Graph, groups: Any) -> pd.DataFrame:
     n = graph.vcount()
     group = pd.factorize(_labels(groups))[0].astype(np.int64)
     k = int(group.max()) + 1 if n else 1
-    src, dst = _directed_edges(graph)
+    src, dst = _directed_edges(graph, edges)
     in_count = np.bincount(dst * k + group[src], minlength=n * k).reshape(n, k)
     out_count = np.bincount(src * k + group[dst], minlength=n * k).reshape(n, k)
     keys = src * max(n, 1) + dst
@@ -143,7 +149,8 @@ def _closed_paths(graph: ig.Graph, keys: IntArray, n: int) -> IntArray:
     """
     with kernel():
         simple = graph.as_undirected(mode="collapse") if graph.is_directed() else graph
-        triangles = np.asarray(simple.list_triangles(), dtype=np.int64).reshape(-1, 3)
+        found = simple.list_triangles()
+    triangles = flat_array(found, 3, np.int64)
     if triangles.size == 0:
         return np.zeros((0, 3), dtype=np.int64)
     x, y, z = triangles[:, 0], triangles[:, 1], triangles[:, 2]

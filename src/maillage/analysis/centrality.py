@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from .graph import OrgGraph, seeded
-from .kernels import kernel
+from .kernels import in_kernel, kernel
 from .paths import DistanceSummary, closeness_from_summary, distance_summary
 from .results import Result
 
@@ -75,15 +75,14 @@ def betweenness(
     n = graph.vcount()
     scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0
     if n <= exact_max_nodes or samples >= n:
-        with kernel():
-            raw = np.asarray(graph.betweenness(directed=False), dtype=np.float64)
+        raw = np.asarray(in_kernel(graph.betweenness, directed=False), dtype=np.float64)
         return BetweennessEstimate(raw, raw * scale, True, 0, None)
     rng = np.random.default_rng(seed)
     sources = np.sort(rng.choice(n, size=samples, replace=False))
-    with kernel():
-        partial = np.asarray(
-            graph.betweenness(directed=False, sources=sources.tolist(), targets=None), dtype=np.float64
-        )
+    chosen = sources.tolist()
+    partial = np.asarray(
+        in_kernel(graph.betweenness, directed=False, sources=chosen, targets=None), dtype=np.float64
+    )
     raw = partial * (n / samples)
     return BetweennessEstimate(raw, raw * scale, False, samples, betweenness_error_bound(n, samples))
 
@@ -100,16 +99,16 @@ def eigenvector(graph: ig.Graph) -> FloatArray:
     with warnings.catch_warnings(), kernel(), seeded(0):
         # igraph warns on disconnected graphs; the docstring says what the values mean there.
         warnings.simplefilter("ignore", RuntimeWarning)
-        values = np.abs(np.asarray(graph.eigenvector_centrality(scale=True), dtype=np.float64))
+        scores = graph.eigenvector_centrality(scale=True)
+    values = np.abs(np.asarray(scores, dtype=np.float64))
     norm = float(np.linalg.norm(values))
     return values / norm if norm else values
 
 
 def triangles_per_vertex(graph: ig.Graph) -> FloatArray:
     """Number of triangles through each vertex (ties among its partners)."""
-    with kernel():
-        local = np.asarray(graph.transitivity_local_undirected(mode="zero"), dtype=np.float64)
-        degrees = np.asarray(graph.degree(), dtype=np.float64)
+    local = np.asarray(in_kernel(graph.transitivity_local_undirected, mode="zero"), dtype=np.float64)
+    degrees = np.asarray(in_kernel(graph.degree), dtype=np.float64)
     # Local clustering x possible pairs is an integer; rounding removes the floating-point noise.
     return np.asarray(np.rint(local * degrees * (degrees - 1) / 2.0), dtype=np.float64)
 
@@ -120,8 +119,7 @@ def effective_size(graph: ig.Graph) -> FloatArray:
     >>> effective_size(ig.Graph.Star(4)).tolist()
     [3.0, 1.0, 1.0, 1.0]
     """
-    with kernel():
-        degrees = np.asarray(graph.degree(), dtype=np.float64)
+    degrees = np.asarray(in_kernel(graph.degree), dtype=np.float64)
     triangles = triangles_per_vertex(graph)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.asarray(
@@ -135,8 +133,7 @@ def constraint(graph: ig.Graph) -> FloatArray:
     >>> constraint(ig.Graph.Star(4)).round(3).tolist()
     [0.333, 1.0, 1.0, 1.0]
     """
-    with kernel():
-        return np.asarray(graph.constraint(), dtype=np.float64)
+    return np.asarray(in_kernel(graph.constraint), dtype=np.float64)
 
 
 @dataclass
@@ -176,11 +173,8 @@ def centralities(
     if distances is None:
         distances = distance_summary(graph, exact_max_nodes=exact_max_nodes, samples=path_samples, seed=seed)
     between = betweenness(graph, exact_max_nodes=exact_max_nodes, samples=betweenness_samples, seed=seed)
-    with kernel():
-        degree = np.asarray(graph.degree(), dtype=np.int64)
-        strength = (
-            np.asarray(graph.strength(weights=og.levels()), dtype=np.int64) if graph.ecount() else degree
-        )
+    degree = np.asarray(in_kernel(graph.degree), dtype=np.int64)
+    strength = og.weighted_degrees.astype(np.int64) if graph.ecount() else degree
     table = og.organizations[["id", "name", "sector", "sector_family", "territory"]].copy()
     table["degree"] = degree
     table["weighted_degree"] = strength

@@ -6,6 +6,7 @@ import random
 from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import igraph as ig
@@ -44,6 +45,22 @@ class OrgGraph:
         """Tie levels in edge order, as igraph edge weights."""
         return self.ties["level"].to_numpy(dtype=np.float64).tolist()
 
+    @cached_property
+    def weighted_degrees(self) -> np.ndarray[Any, np.dtype[np.float64]]:
+        """Sum of the levels of each vertex's ties (igraph's strength), computed once: centrality and
+        ratings both read it."""
+        if not self.graph.ecount():
+            return np.zeros(self.graph.vcount())
+        weights = self.levels()
+        with kernel():
+            strength = self.graph.strength(weights=weights)
+        return np.asarray(strength, dtype=np.float64)
+
+    def edge_arrays(self) -> tuple[np.ndarray[Any, np.dtype[np.int64]], np.ndarray[Any, np.dtype[np.int64]]]:
+        """The ends (u, v) of every edge, in edge order: the arrays the graph was built from, so there is
+        no need to ask igraph for its edge list."""
+        return self.ties["u"].to_numpy().astype(np.int64), self.ties["v"].to_numpy().astype(np.int64)
+
     def vertex_of(self, organization_id: Hashable) -> int:
         """Vertex id of an organization id."""
         position = pd.Index(self.organizations["id"]).get_loc(organization_id)
@@ -70,11 +87,20 @@ def build_graph(snap: Snapshot) -> OrgGraph:
         order = np.lexsort((v, u))
         ties = ties.iloc[order].reset_index(drop=True)
         u, v = u[order], v[order]
-    edges = np.column_stack([u, v])
+    pairs = edge_pairs(u, v)  # the lists are made here; igraph consumes the pairs as it reads them
     with kernel():
         graph = ig.Graph(n=len(snap.organizations))
-        graph.add_edges(edges)
+        graph.add_edges(pairs)
     return OrgGraph(graph, snap.organizations, ties)
+
+
+def edge_pairs(u: np.ndarray[Any, Any], v: np.ndarray[Any, Any]) -> Iterator[tuple[int, int]]:
+    """The edges (u[i], v[i]) in the form igraph reads fastest.
+
+    igraph reads a numpy edge array one numpy scalar at a time; pairs of Python ints zipped lazily from two
+    lists are read in under half the time, and never held as a list of tuples.
+    """
+    return zip(u.tolist(), v.tolist(), strict=True)
 
 
 def graph_from_edges(n: int, edges: Any, *, directed: bool = False) -> ig.Graph:

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .graph import OrgGraph, seeded
-from .kernels import kernel
+from .kernels import in_kernel, kernel
 from .paths import DistanceSummary, distance_summary
 from .results import Result
 from .vocabulary import LEVELS
@@ -44,8 +44,7 @@ def degree_centralization(graph: ig.Graph) -> float:
     n = graph.vcount()
     if n < 3:
         return 0.0
-    with kernel():
-        degrees = np.asarray(graph.degree(), dtype=np.float64)
+    degrees = np.asarray(in_kernel(graph.degree), dtype=np.float64)
     return float((degrees.max() - degrees).sum() / ((n - 1) * (n - 2)))
 
 
@@ -56,8 +55,8 @@ def component_sizes(graph: ig.Graph) -> list[int]:
     [2, 1, 1]
     """
     with kernel():
-        sizes = graph.connected_components().sizes()
-    return sorted(sizes, reverse=True)
+        labels = ig.GraphBase.connected_components(graph)  # no VertexClustering: a plain list
+    return sorted(np.bincount(np.asarray(labels, dtype=np.int64)).tolist(), reverse=True) if labels else []
 
 
 def transitivity(graph: ig.Graph) -> float:
@@ -98,11 +97,13 @@ def communities(graph: ig.Graph, *, seed: int = 0, iterations: int = 2) -> tuple
     """
     if graph.ecount() == 0:
         return list(range(graph.vcount())), 0.0
+    # The C entry points directly: the Python wrapper builds a VertexClustering we do not need.
     with seeded(seed), kernel():
-        partition = graph.community_leiden(objective_function="modularity", n_iterations=iterations)
-        membership = list(partition.membership)
-        value = graph.modularity(membership)
-    return membership, float(value)
+        membership, _quality = ig.GraphBase.community_leiden(
+            graph, resolution=1.0, normalize_resolution=True, n_iterations=iterations
+        )
+        value = ig.GraphBase.modularity(graph, membership)
+    return list(membership), float(value)
 
 
 def modularity(graph: ig.Graph, membership: list[int]) -> float:
@@ -170,8 +171,7 @@ def network_metrics(
         membership, community_modularity = communities(graph, seed=seed)
     levels = og.ties["level"].to_numpy()
     counts = np.bincount(levels.astype(np.int64), minlength=len(LEVELS)) if m else np.zeros(len(LEVELS), int)
-    with kernel():
-        degrees = np.asarray(graph.degree(), dtype=np.int64)
+    degrees = np.asarray(in_kernel(graph.degree), dtype=np.int64)
     community_sizes = (
         sorted(np.bincount(np.asarray(membership, dtype=np.int64)).tolist(), reverse=True) if n else []
     )

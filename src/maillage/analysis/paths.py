@@ -22,7 +22,7 @@ from typing import Any
 import igraph as ig
 import numpy as np
 
-from .kernels import kernel
+from .kernels import flat_array, kernel
 
 FloatArray = np.ndarray[Any, np.dtype[np.float64]]
 
@@ -57,7 +57,8 @@ def distance_summary(
     """
     n = graph.vcount()
     with kernel():
-        membership = np.asarray(graph.connected_components().membership, dtype=np.int64)
+        labels = ig.GraphBase.connected_components(graph)
+    membership = np.asarray(labels, dtype=np.int64)
     sizes = np.bincount(membership, minlength=1) if n else np.zeros(0, dtype=np.int64)
     vertex_size = sizes[membership] if n else np.zeros(0, dtype=np.int64)
     sums = np.zeros(n, dtype=np.float64)
@@ -65,8 +66,10 @@ def distance_summary(
     exact_vertices = np.arange(n) if exact else np.flatnonzero(vertex_size <= small_component)
     exact_vertices = exact_vertices[vertex_size[exact_vertices] > 1]
     if exact_vertices.size:
+        vertices = exact_vertices.tolist()
         with kernel():
-            closeness = np.asarray(graph.closeness(vertices=exact_vertices.tolist()), dtype=np.float64)
+            values = graph.closeness(vertices=vertices)
+        closeness = np.asarray(values, dtype=np.float64)
         sums[exact_vertices] = (vertex_size[exact_vertices] - 1) / closeness
     sample_size = 0
     if not exact:
@@ -80,8 +83,10 @@ def distance_summary(
             per_vertex_count = np.zeros(n)
             for start in range(0, sample_size, 16):  # chunks keep the k x n matrix small
                 chunk = sources[start : start + 16]
+                chunk_sources = chunk.tolist()
                 with kernel():
-                    matrix = np.asarray(graph.distances(source=chunk.tolist()), dtype=np.float64)
+                    rows = graph.distances(source=chunk_sources)
+                matrix = flat_array(rows, n)
                 matrix[~np.isfinite(matrix)] = 0.0
                 source_sums[start : start + chunk.size] = matrix.sum(axis=1)
                 per_vertex += matrix.sum(axis=0)

@@ -18,10 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import igraph as ig
-import numpy as np
 import pandas as pd
 
-from .graph import OrgGraph
+from .graph import OrgGraph, edge_pairs
 from .inputs import Snapshot
 from .kernels import kernel
 from .results import Result
@@ -41,10 +40,10 @@ class RatingsResult(Result):
 
 def rating_graph(snap: Snapshot) -> ig.Graph:
     """Directed graph of the latest ratings (rater → rated), on the snapshot's vertices."""
+    pairs = edge_pairs(snap.ratings["src"].to_numpy(), snap.ratings["dst"].to_numpy())
     with kernel():
         graph = ig.Graph(n=len(snap.organizations), directed=True)
-        if len(snap.ratings):
-            graph.add_edges(np.column_stack([snap.ratings["src"], snap.ratings["dst"]]).astype(np.int64))
+        graph.add_edges(pairs)
     return graph
 
 
@@ -76,12 +75,7 @@ def trust_and_value(snap: Snapshot, og: OrgGraph) -> RatingsResult:
     table["ratings_received"] = received.to_numpy()
     for column in [*RATING_DIMENSIONS, "trust", "value"]:
         table[column] = means[column].to_numpy()
-    with kernel():
-        strength = (
-            np.asarray(og.graph.strength(weights=og.levels()), dtype=np.float64)
-            if og.graph.ecount()
-            else np.zeros(n)
-        )
+    strength = og.weighted_degrees
     table["relative_connectivity"] = strength / (MAX_LEVEL * (n - 1)) * 100.0 if n > 1 else 0.0
     total_level = float(og.ties["level"].sum())
     possible = MAX_LEVEL * n * (n - 1) / 2.0

@@ -50,6 +50,19 @@ class NetworkReport(Result):
     overlap: OverlapResult | None
     timings: dict[str, float] = field(default_factory=dict)
 
+    def json_members(self) -> list[tuple[str, Any]]:
+        """Every field, but the per-organization tables of ``centrality`` and ``ratings`` are written once.
+
+        Their columns are all in ``organizations``; repeating them would double the size of the document
+        (and the time to write it) for no new number.
+        """
+        written = []
+        for name, value in super().json_members():
+            if name in ("centrality", "ratings") and value is not None:
+                value = {key: member for key, member in value.json_members() if key != "table"}
+            written.append((name, value))
+        return written
+
 
 def network_report(
     organizations: TableLike,
@@ -205,7 +218,7 @@ def report_from_dataset(
             community=membership,
         )
     with timed("brokerage"):
-        roles = brokerage(og.graph, og.organizations["sector"])
+        roles = brokerage(og.graph, og.organizations["sector"], edges=og.edge_arrays())
         by_sector = brokerage_by_group(roles, og.organizations["sector"])
         table = pd.concat([central.table, roles.add_prefix("brokerage_")], axis=1)
     with timed("ratings"):

@@ -121,14 +121,16 @@ def fragmentation(
     """
     n = n_original if n_original is not None else graph.vcount()
     membership = np.full(graph.vcount(), -1, dtype=np.int64)
-    with kernel():
-        if keep is None or keep.all():
-            kept = np.arange(graph.vcount())
-            labels = graph.connected_components().membership
-        else:
-            kept = np.flatnonzero(keep)
-            labels = graph.induced_subgraph(kept.tolist()).connected_components().membership
-    component = np.asarray(labels, dtype=np.int64)  # igraph gives a list: convert it once
+    if keep is None or keep.all():
+        kept = np.arange(graph.vcount())
+        with kernel():  # the C entry point: the Python wrapper builds a VertexClustering we do not need
+            labels = ig.GraphBase.connected_components(graph)
+    else:
+        kept = np.flatnonzero(keep)
+        vertices = kept.tolist()
+        with kernel():
+            labels = ig.GraphBase.connected_components(graph.induced_subgraph(vertices))
+    component = np.fromiter(labels, dtype=np.int64, count=len(labels))  # igraph gives a list
     membership[kept] = component
     sizes = np.bincount(component) if len(kept) else np.zeros(0, np.int64)
     pairs = float((sizes * (sizes - 1)).sum())
@@ -158,7 +160,8 @@ def _ranking(
         values = betweenness(og.graph).normalized
     else:
         with kernel():
-            values = np.asarray(og.graph.degree(), dtype=np.float64)
+            degrees = og.graph.degree()
+        values = np.asarray(degrees, dtype=np.float64)
     # Highest first; ties broken by vertex order so the scenario is reproducible.
     return np.lexsort((np.arange(len(values)), -values)).astype(np.int64)
 
@@ -191,9 +194,10 @@ def run_scenario(
     if spec.kind == "formal-ties":
         formal = np.flatnonzero(og.ties["formal"].to_numpy())
         removed_ties = int(formal.size)
+        edges = formal.tolist()
         with kernel():
             reduced = graph.copy()
-            reduced.delete_edges(formal.tolist())
+            reduced.delete_edges(edges)
         after = fragmentation(reduced)
     else:
         if spec.kind == "sectors":

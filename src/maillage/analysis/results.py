@@ -20,7 +20,7 @@ import pandas as pd
 def to_plain(value: Any) -> Any:
     """Convert a result value into JSON-compatible Python objects (NaN becomes ``None``)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {name: to_plain(member) for name, member in members(value)}
     if isinstance(value, pd.DataFrame):
         frame = value.astype(object).where(value.notna(), None)
         return [{str(k): to_plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
@@ -46,6 +46,13 @@ def to_plain(value: Any) -> Any:
     return str(value)
 
 
+def members(value: Any) -> list[tuple[str, Any]]:
+    """The (name, value) pairs a result dataclass serialises: its fields, unless it says otherwise."""
+    if isinstance(value, Result):
+        return value.json_members()
+    return [(f.name, getattr(value, f.name)) for f in dataclasses.fields(value)]
+
+
 def to_json_text(value: Any) -> str:
     """Write ``value`` as one JSON document; DataFrames are written by pandas' C serialiser."""
     parts: list[str] = []
@@ -57,10 +64,11 @@ def to_json_text(value: Any) -> str:
 def _write_json(value: Any, parts: list[str]) -> None:
     """Append the JSON text of ``value`` to ``parts``, piece by piece."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        _write_members([(f.name, getattr(value, f.name)) for f in dataclasses.fields(value)], parts)
+        _write_members(members(value), parts)
     elif isinstance(value, pd.DataFrame):
-        frame = value.copy()
-        frame.columns = [str(c) for c in frame.columns]
+        frame = value
+        if not all(isinstance(c, str) for c in frame.columns):
+            frame = frame.set_axis([str(c) for c in frame.columns], axis=1)
         parts.append(
             frame.to_json(orient="records", double_precision=15, date_format="iso", force_ascii=False)
         )
@@ -89,6 +97,11 @@ def _write_members(members: list[tuple[str, Any]], parts: list[str]) -> None:
 
 class Result:
     """Mixin for result dataclasses: ``to_dict()`` and ``to_json()`` in one call."""
+
+    def json_members(self) -> list[tuple[str, Any]]:
+        """The (name, value) pairs written by :meth:`to_dict` and :meth:`to_json`; by default every field."""
+        assert dataclasses.is_dataclass(self)
+        return [(f.name, getattr(self, f.name)) for f in dataclasses.fields(self)]
 
     def to_dict(self) -> dict[str, Any]:
         """Return the result as plain, JSON-compatible Python objects."""
