@@ -88,3 +88,21 @@ def test_sampled_paths_compute_small_components_exactly() -> None:
         graph = ig.Graph.Watts_Strogatz(1, 1000, 3, 0.1) + ig.Graph(n=3, edges=[(0, 1), (1, 2)])
     values = closeness(graph, exact_max_nodes=100, samples=50, seed=0)
     assert np.allclose(values[-3:], np.array([2 / 3, 1.0, 2 / 3]) * 2 / 1002)
+
+
+def test_sampling_every_vertex_of_several_large_components_gives_the_exact_values() -> None:
+    # Two components above the small-component size, in interleaved vertex order, plus an isolated pair:
+    # with every organization as a source the estimate must equal the exact computation.
+    with seeded(16):
+        first, second = ig.Graph.Watts_Strogatz(1, 300, 2, 0.2), ig.Graph.Erdos_Renyi(250, m=900)
+    both = first + second + ig.Graph(n=2, edges=[(0, 1)])
+    order = np.random.default_rng(2).permutation(both.vcount()).tolist()
+    graph = both.permute_vertices(order)
+    sizes = graph.connected_components().sizes()
+    assert len(sizes) >= 3 and sum(size > 200 for size in sizes) == 2
+    exact_length, _ = average_path_length(graph)
+    sampled_length, k = average_path_length(graph, exact_max_nodes=10, samples=graph.vcount(), seed=1)
+    assert k == sum(size for size in sizes if size > 200)  # every vertex of the large components
+    assert abs(sampled_length - exact_length) < 1e-9
+    sampled = closeness(graph, exact_max_nodes=10, samples=graph.vcount(), seed=1)
+    assert np.allclose(sampled, closeness(graph), rtol=1e-12, atol=0)

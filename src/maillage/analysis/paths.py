@@ -78,26 +78,13 @@ def distance_summary(
         sources = np.sort(rng.choice(big, size=min(samples, big.size), replace=False)) if big.size else big
         sample_size = int(sources.size)
         if sample_size:
-            source_sums = np.zeros(sample_size)
-            per_vertex = np.zeros(n)
-            per_vertex_count = np.zeros(n)
-            for start in range(0, sample_size, 16):  # chunks keep the k x n matrix small
-                chunk = sources[start : start + 16]
-                chunk_sources = chunk.tolist()
-                with kernel():
-                    rows = graph.distances(source=chunk_sources)
-                matrix = flat_array(rows, n)
-                matrix[~np.isfinite(matrix)] = 0.0
-                source_sums[start : start + chunk.size] = matrix.sum(axis=1)
-                per_vertex += matrix.sum(axis=0)
-                per_vertex_count += (membership[None, :] == membership[chunk][:, None]).sum(axis=0)
-                per_vertex_count[chunk] -= 1  # a source does not sample its own distance
+            per_vertex, per_vertex_count, sampled_total = _sampled_sums(graph, membership, sizes, sources)
             estimated = big[np.isin(big, exact_vertices, invert=True)]
             counts = per_vertex_count[estimated]
             with np.errstate(invalid="ignore", divide="ignore"):
                 mean = np.where(counts > 0, per_vertex[estimated] / counts, np.nan)
             sums[estimated] = mean * (vertex_size[estimated] - 1)
-            big_total = source_sums.sum() * big.size / sample_size
+            big_total = sampled_total * big.size / sample_size
         else:
             big_total = 0.0
         small_total = sums[exact_vertices].sum()
@@ -107,6 +94,41 @@ def distance_summary(
     pairs = float((sizes * (sizes - 1)).sum()) if n else 0.0
     apl = float(total / pairs) if pairs else 0.0
     return DistanceSummary(membership, vertex_size, sums, exact, sample_size, apl)
+
+
+def _sampled_sums(
+    graph: ig.Graph,
+    membership: np.ndarray[Any, np.dtype[np.int64]],
+    sizes: np.ndarray[Any, np.dtype[np.int64]],
+    sources: np.ndarray[Any, np.dtype[np.int64]],
+) -> tuple[FloatArray, FloatArray, float]:
+    """Distances from the sampled sources: per vertex their sum and count, and their grand total.
+
+    Each source is asked only for the vertices of its own component: every distance is then finite, so
+    igraph's lists are whole numbers, read as integers (faster than floats with infinities to mask).
+    """
+    n = graph.vcount()
+    per_vertex = np.zeros(n)
+    per_vertex_count = np.zeros(n)
+    total = 0.0
+    by_component = np.argsort(membership, kind="stable")  # each component's vertices, in id order
+    starts = np.concatenate(([0], np.cumsum(sizes)))
+    source_component = membership[sources]
+    for component in np.unique(source_component).tolist():
+        targets = by_component[starts[component] : starts[component + 1]]
+        target_list = targets.tolist()
+        group = sources[source_component == component]
+        for start in range(0, group.size, 16):  # chunks keep the k x n matrix small
+            chunk = group[start : start + 16]
+            chunk_sources = chunk.tolist()
+            with kernel():
+                rows = graph.distances(source=chunk_sources, target=target_list)
+            matrix = flat_array(rows, targets.size, np.int64)
+            total += float(matrix.sum())
+            per_vertex[targets] += matrix.sum(axis=0)
+            per_vertex_count[targets] += chunk.size
+            per_vertex_count[chunk] -= 1  # a source does not sample its own distance
+    return per_vertex, per_vertex_count, total
 
 
 def closeness_from_summary(summary: DistanceSummary) -> FloatArray:

@@ -142,6 +142,23 @@ def fragmentation(
     )
 
 
+def largest_share(graph: ig.Graph, keep: BoolArray, n: int) -> float:
+    """Share of the ``n`` organizations in the largest component of ``graph`` restricted to ``keep``.
+
+    :func:`fragmentation`'s first figure alone, for the removal curve's many points: no membership array.
+    """
+    if keep.all():
+        with kernel():
+            labels = ig.GraphBase.connected_components(graph)
+    else:
+        vertices = np.flatnonzero(keep).tolist()
+        with kernel():
+            labels = ig.GraphBase.connected_components(graph.induced_subgraph(vertices))
+    if not labels or not n:
+        return 0.0
+    return float(np.bincount(np.fromiter(labels, dtype=np.int64, count=len(labels))).max()) / n
+
+
 def _largest_members(membership: np.ndarray[Any, np.dtype[np.int64]]) -> BoolArray:
     present = membership[membership >= 0]
     if present.size == 0:
@@ -255,12 +272,12 @@ def removal_curve(
         count = int(round(fraction * n))
         keep = np.ones(n, dtype=bool)
         keep[order[:count]] = False
-        targeted = fragmentation(graph, keep, n_original=n).largest_share
+        targeted = largest_share(graph, keep, n)
         shares = []
         for permutation in random_orders:
             keep = np.ones(n, dtype=bool)
             keep[permutation[:count]] = False
-            shares.append(fragmentation(graph, keep, n_original=n).largest_share)
+            shares.append(largest_share(graph, keep, n))
         rows.append(
             {
                 "fraction_removed": float(fraction),
