@@ -128,3 +128,30 @@ def test_trust_value_and_relative_connectivity() -> None:
     assert result.network_trust_percent == pytest.approx(3 / 4 * 100)
     assert result.network_relative_connectivity == pytest.approx((5 + 1) / (5 * 3) * 100)
     assert row["relative_connectivity"] == pytest.approx((5 + 1) / (5 * 2) * 100)
+
+
+def test_trust_and_value_equal_a_plain_pandas_group_by_on_sparse_ratings() -> None:
+    rng = np.random.default_rng(11)
+    ties = []
+    for source in range(40):
+        for target in rng.choice(40, size=5, replace=False):
+            if source == target:
+                continue
+            row: dict[str, object] = {"source": int(source), "target": int(target)}
+            for dimension in ("reliability", "openness", "involvement", "resource_contribution"):
+                if rng.random() < 0.7:  # some dimensions left empty, as in real answers
+                    row[dimension] = int(rng.integers(1, 5))
+            ties.append(row)
+    snap = snapshot(load_dataset([{"id": i} for i in range(40)], ties))
+    table = trust_and_value(snap, build_graph(snap)).table
+    ratings = snap.ratings.copy()
+    ratings["trust"] = ratings[["reliability", "mission_alignment", "openness"]].mean(axis=1)
+    ratings["value"] = ratings[["power_influence", "involvement", "resource_contribution"]].mean(axis=1)
+    expected = ratings.groupby("dst")[["reliability", "openness", "trust", "value"]].mean().reindex(range(40))
+    for column in ("reliability", "openness", "trust", "value"):
+        np.testing.assert_allclose(table[column], expected[column], rtol=1e-12, equal_nan=True)
+    assert (
+        table["ratings_received"].tolist()
+        == ratings.groupby("dst").size().reindex(range(40), fill_value=0).tolist()
+    )
+    assert table["mission_alignment"].isna().all()

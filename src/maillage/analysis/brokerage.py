@@ -73,6 +73,8 @@ def _contains(sorted_keys: IntArray, wanted: IntArray) -> np.ndarray[Any, np.dty
 def _labels(groups: Any) -> pd.Series:
     """The groups as text, one per vertex; ``np.asarray`` reads a pandas column in C, where ``list`` would
     box its values one by one."""
+    if isinstance(groups, pd.Series) and isinstance(groups.dtype, pd.StringDtype) and not groups.hasnans:
+        return groups.reset_index(drop=True)  # text already (an organizations table's sector column)
     return pd.Series(np.asarray(groups, dtype=object)).astype(str)
 
 

@@ -655,7 +655,9 @@ def _latest_ratings(
     vertex: np.ndarray[Any, Any] | None,
     n_total: int,
 ) -> pd.DataFrame:
-    rated_mask = ties[list(RATING_DIMENSIONS)].notna().any(axis=1).to_numpy()
+    rated_mask = np.zeros(len(ties), dtype=bool)
+    for column in RATING_DIMENSIONS:  # column by column: no 2-D copy of the rating columns
+        rated_mask |= ~np.isnan(ties[column].to_numpy(dtype=np.float64))
     rated = order[rated_mask[order]]
     src, dst = ties["src"].to_numpy()[rated], ties["dst"].to_numpy()[rated]
     # Directed key; a stable sort keeps the date order that ``order`` already gives within a pair.

@@ -16,8 +16,10 @@ contribution (value). Only the latest rating per (rater, rated) pair on or befor
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import igraph as ig
+import numpy as np
 import pandas as pd
 
 from .graph import OrgGraph, edge_pairs
@@ -25,6 +27,9 @@ from .inputs import Snapshot
 from .kernels import kernel
 from .results import Result
 from .vocabulary import MAX_LEVEL, RATING_DIMENSIONS, RATING_MAX, TRUST_DIMENSIONS, VALUE_DIMENSIONS
+
+FloatArray = np.ndarray[Any, np.dtype[np.float64]]
+IntArray = np.ndarray[Any, np.dtype[np.int64]]
 
 
 @dataclass
@@ -63,20 +68,16 @@ def trust_and_value(snap: Snapshot, og: OrgGraph) -> RatingsResult:
     """
     n = len(snap.organizations)
     ratings = snap.ratings
-    trust = ratings[list(TRUST_DIMENSIONS)].mean(axis=1, skipna=True)
-    value = ratings[list(VALUE_DIMENSIONS)].mean(axis=1, skipna=True)
-    per_rating = pd.DataFrame({"dst": ratings["dst"].to_numpy(), "trust": trust, "value": value})
-    for column in RATING_DIMENSIONS:
-        per_rating[column] = ratings[column].to_numpy()
-    grouped = per_rating.groupby("dst")
-    received = grouped.size().reindex(range(n), fill_value=0)
-    means = grouped[[*RATING_DIMENSIONS, "trust", "value"]].mean().reindex(range(n))
+    scores = {column: ratings[column].to_numpy(dtype=np.float64) for column in RATING_DIMENSIONS}
+    trust = _row_means([scores[column] for column in TRUST_DIMENSIONS])
+    value = _row_means([scores[column] for column in VALUE_DIMENSIONS])
+    rated = ratings["dst"].to_numpy().astype(np.int64)
+    received = np.bincount(rated, minlength=n)
     table = snap.organizations[["id", "name", "sector"]].copy()
-    table["ratings_received"] = received.to_numpy()
-    for column in [*RATING_DIMENSIONS, "trust", "value"]:
-        table[column] = means[column].to_numpy()
-    strength = og.weighted_degrees
-    table["relative_connectivity"] = strength / (MAX_LEVEL * (n - 1)) * 100.0 if n > 1 else 0.0
+    table["ratings_received"] = received
+    for column, values in [*scores.items(), ("trust", trust), ("value", value)]:
+        table[column] = _means_by(rated, values, n)
+    table["relative_connectivity"] = og.weighted_degrees / (MAX_LEVEL * (n - 1)) * 100.0 if n > 1 else 0.0
     total_level = float(og.ties["level"].sum())
     possible = MAX_LEVEL * n * (n - 1) / 2.0
     return RatingsResult(
@@ -88,6 +89,24 @@ def trust_and_value(snap: Snapshot, og: OrgGraph) -> RatingsResult:
     )
 
 
-def _percent(scores: pd.Series) -> float | None:
-    values = scores.dropna()
+def _row_means(columns: list[FloatArray]) -> FloatArray:
+    """Mean of the non-empty values of each row across ``columns`` (NaN when all are empty)."""
+    stacked = np.column_stack(columns) if columns else np.zeros((0, 0))
+    present = ~np.isnan(stacked)
+    counts = present.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.asarray(np.where(present, stacked, 0.0).sum(axis=1) / counts, dtype=np.float64)
+
+
+def _means_by(group: IntArray, values: FloatArray, n: int) -> FloatArray:
+    """Mean of the non-empty ``values`` of each group 0..n-1 (NaN for a group with none)."""
+    present = ~np.isnan(values)
+    sums = np.bincount(group[present], weights=values[present], minlength=n)
+    counts = np.bincount(group[present], minlength=n)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.asarray(np.where(counts > 0, sums / counts, np.nan), dtype=np.float64)
+
+
+def _percent(scores: FloatArray) -> float | None:
+    values = scores[~np.isnan(scores)]
     return float(values.mean() / RATING_MAX * 100.0) if len(values) else None
