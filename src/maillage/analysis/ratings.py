@@ -45,7 +45,8 @@ class RatingsResult(Result):
 
 def rating_graph(snap: Snapshot) -> ig.Graph:
     """Directed graph of the latest ratings (rater → rated), on the snapshot's vertices."""
-    pairs = edge_pairs(snap.ratings["src"].to_numpy(), snap.ratings["dst"].to_numpy())
+    ratings = snap.ratings
+    pairs = edge_pairs(ratings["src"].to_numpy(), ratings["dst"].to_numpy()) if len(ratings) else iter(())
     with kernel():
         graph = ig.Graph(n=len(snap.organizations), directed=True)
         graph.add_edges(pairs)
@@ -91,7 +92,7 @@ def trust_and_value(snap: Snapshot, og: OrgGraph) -> RatingsResult:
 
 def _row_means(columns: list[FloatArray]) -> FloatArray:
     """Mean of the non-empty values of each row across ``columns`` (NaN when all are empty)."""
-    stacked = np.column_stack(columns) if columns else np.zeros((0, 0))
+    stacked = np.column_stack(columns)
     present = ~np.isnan(stacked)
     counts = present.sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
