@@ -174,7 +174,7 @@ def centralities(
         distances = distance_summary(graph, exact_max_nodes=exact_max_nodes, samples=path_samples, seed=seed)
     between = betweenness(graph, exact_max_nodes=exact_max_nodes, samples=betweenness_samples, seed=seed)
     degree = np.asarray(in_kernel(graph.degree), dtype=np.int64)
-    strength = og.weighted_degrees.astype(np.int64) if graph.ecount() else degree
+    strength = og.weighted_degrees.astype(np.int64)
     table = og.organizations[["id", "name", "sector", "sector_family", "territory"]].copy()
     table["degree"] = degree
     table["weighted_degree"] = strength

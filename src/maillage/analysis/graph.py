@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .inputs import Snapshot
-from .kernels import kernel
+from .kernels import in_kernel, kernel
 
 
 @dataclass
@@ -101,6 +101,21 @@ def edge_pairs(u: np.ndarray[Any, Any], v: np.ndarray[Any, Any]) -> Iterator[tup
     lists are read in under half the time, and never held as a list of tuples.
     """
     return zip(u.tolist(), v.tolist(), strict=True)
+
+
+def component_labels(graph: ig.Graph, keep: np.ndarray[Any, Any] | None = None) -> np.ndarray[Any, Any]:
+    """The connected component of each vertex, or with ``keep`` (booleans) of each kept vertex, in vertex
+    order, in the subgraph they induce.
+
+    igraph's C entry point is called: its Python wrapper would build a ``VertexClustering`` around the list.
+    """
+    if keep is None or keep.all():
+        labels = in_kernel(ig.GraphBase.connected_components, graph)
+    else:
+        vertices = np.flatnonzero(keep).tolist()
+        with kernel():
+            labels = ig.GraphBase.connected_components(graph.induced_subgraph(vertices))
+    return np.fromiter(labels, dtype=np.int64, count=len(labels))
 
 
 def graph_from_edges(n: int, edges: Any, *, directed: bool = False) -> ig.Graph:

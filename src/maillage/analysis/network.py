@@ -18,7 +18,7 @@ import igraph as ig
 import numpy as np
 import pandas as pd
 
-from .graph import OrgGraph, seeded
+from .graph import OrgGraph, component_labels, seeded
 from .kernels import in_kernel, kernel
 from .paths import DistanceSummary, distance_summary
 from .results import Result
@@ -54,9 +54,8 @@ def component_sizes(graph: ig.Graph) -> list[int]:
     >>> component_sizes(ig.Graph(n=4, edges=[(0, 1)]))
     [2, 1, 1]
     """
-    with kernel():
-        labels = ig.GraphBase.connected_components(graph)  # no VertexClustering: a plain list
-    return sorted(np.bincount(np.asarray(labels, dtype=np.int64)).tolist(), reverse=True) if labels else []
+    labels = component_labels(graph)
+    return sorted(np.bincount(labels).tolist(), reverse=True) if labels.size else []
 
 
 def transitivity(graph: ig.Graph) -> float:

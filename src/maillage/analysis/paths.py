@@ -22,6 +22,7 @@ from typing import Any
 import igraph as ig
 import numpy as np
 
+from .graph import component_labels
 from .kernels import flat_array, kernel
 
 FloatArray = np.ndarray[Any, np.dtype[np.float64]]
@@ -56,9 +57,7 @@ def distance_summary(
     1.5
     """
     n = graph.vcount()
-    with kernel():
-        labels = ig.GraphBase.connected_components(graph)
-    membership = np.asarray(labels, dtype=np.int64)
+    membership = component_labels(graph)
     sizes = np.bincount(membership, minlength=1) if n else np.zeros(0, dtype=np.int64)
     vertex_size = sizes[membership] if n else np.zeros(0, dtype=np.int64)
     sums = np.zeros(n, dtype=np.float64)

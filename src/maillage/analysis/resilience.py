@@ -25,8 +25,8 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .graph import OrgGraph
-from .kernels import kernel
+from .graph import OrgGraph, component_labels
+from .kernels import in_kernel, kernel
 from .results import Result
 
 BoolArray = np.ndarray[Any, np.dtype[np.bool_]]
@@ -121,16 +121,8 @@ def fragmentation(
     """
     n = n_original if n_original is not None else graph.vcount()
     membership = np.full(graph.vcount(), -1, dtype=np.int64)
-    if keep is None or keep.all():
-        kept = np.arange(graph.vcount())
-        with kernel():  # the C entry point: the Python wrapper builds a VertexClustering we do not need
-            labels = ig.GraphBase.connected_components(graph)
-    else:
-        kept = np.flatnonzero(keep)
-        vertices = kept.tolist()
-        with kernel():
-            labels = ig.GraphBase.connected_components(graph.induced_subgraph(vertices))
-    component = np.fromiter(labels, dtype=np.int64, count=len(labels))  # igraph gives a list
+    kept = np.arange(graph.vcount()) if keep is None else np.flatnonzero(keep)
+    component = component_labels(graph, keep)
     membership[kept] = component
     sizes = np.bincount(component) if len(kept) else np.zeros(0, np.int64)
     pairs = float((sizes * (sizes - 1)).sum())
@@ -147,16 +139,8 @@ def largest_share(graph: ig.Graph, keep: BoolArray, n: int) -> float:
 
     :func:`fragmentation`'s first figure alone, for the removal curve's many points: no membership array.
     """
-    if keep.all():
-        with kernel():
-            labels = ig.GraphBase.connected_components(graph)
-    else:
-        vertices = np.flatnonzero(keep).tolist()
-        with kernel():
-            labels = ig.GraphBase.connected_components(graph.induced_subgraph(vertices))
-    if not labels or not n:
-        return 0.0
-    return float(np.bincount(np.fromiter(labels, dtype=np.int64, count=len(labels))).max()) / n
+    labels = component_labels(graph, keep)
+    return float(np.bincount(labels).max()) / n if labels.size and n else 0.0
 
 
 def _largest_members(membership: np.ndarray[Any, np.dtype[np.int64]]) -> BoolArray:
@@ -176,9 +160,7 @@ def _ranking(
 
         values = betweenness(og.graph).normalized
     else:
-        with kernel():
-            degrees = og.graph.degree()
-        values = np.asarray(degrees, dtype=np.float64)
+        values = np.asarray(in_kernel(og.graph.degree), dtype=np.float64)
     # Highest first; ties broken by vertex order so the scenario is reproducible.
     return np.lexsort((np.arange(len(values)), -values)).astype(np.int64)
 
