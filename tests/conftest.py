@@ -12,6 +12,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import translation
 
 from maillage.accounts.models import Role, RoleKind
 from maillage.directory.models import Organization, Sector, Territory, TerritoryKind
@@ -29,6 +30,11 @@ def _fast_and_isolated(settings):
     from django.core.cache import cache
 
     cache.clear()
+    # Each test starts in the default language and leaves none behind: a request to an /en/ page (or a
+    # test that activates a language) would otherwise leak English into whichever test runs next.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

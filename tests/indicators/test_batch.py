@@ -26,7 +26,7 @@ def reference(dataset, network, date):
     return {
         "ties": float(ties),
         "members": float(len(members)),
-        "density": 100.0 * density(og.graph),
+        "density": 100.0 * density(og.graph) if og.graph.vcount() > 1 else None,
         "intersectoral_share": 100.0 * mix.cross_sector_share if mix else None,
         "formal_share": 100.0 * float(og.ties["formal"].mean()) if ties else None,
         "trust": ratings.network_trust_percent if ratings else None,

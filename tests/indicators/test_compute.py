@@ -35,7 +35,12 @@ def test_a_missing_element_gives_no_value_with_a_reason(network_a):
     only("er_visit_rate")
     value(network_a, "er_visits", "2024", 30)
     row = network_scorecard(network_a, 2024)[0]
-    assert row.value is None and "target_population" in row.reason
+    # The reason names the element as people read it, never by its internal code.
+    assert (
+        row.value is None
+        and "Personnes du groupe cible" in row.reason
+        and "target_population" not in row.reason
+    )
 
 
 def test_a_zero_denominator_gives_no_value(network_a):
@@ -43,7 +48,7 @@ def test_a_zero_denominator_gives_no_value(network_a):
     value(network_a, "er_visits", "2024", 30)
     value(network_a, "target_population", "2024", 0)
     row = network_scorecard(network_a, 2024)[0]
-    assert row.value is None and row.reason == "division by zero"
+    assert row.value is None and row.reason == "division par zéro"
 
 
 def test_quarters_roll_into_the_year(network_a):

@@ -1,17 +1,9 @@
 from __future__ import annotations
 
 import pytest
-from django.utils import translation
 
 from maillage.initiatives.models import Visibility
 from tests.initiatives.helpers import make_initiative
-
-
-@pytest.fixture(autouse=True)
-def _language_reset():
-    # A request to an /en/ page leaves English active in this thread: later tests expect the default.
-    yield
-    translation.deactivate()
 
 
 @pytest.fixture

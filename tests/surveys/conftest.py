@@ -17,16 +17,6 @@ def link_for(token: str, language: str) -> str:
     return f"http://testserver/{'en/' if language == 'en' else ''}survey/{token}/"
 
 
-@pytest.fixture(autouse=True)
-def _french_first():
-    """An English request leaves English active in the thread: each test starts in French."""
-    from django.utils import translation
-
-    translation.activate("fr")
-    yield
-    translation.deactivate()
-
-
 @pytest.fixture
 def english():
     """For tests that read messages of imports in English (the French ones are checked elsewhere)."""

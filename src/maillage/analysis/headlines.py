@@ -28,6 +28,7 @@ class HeadlineFigures(Result):
     density: float
     degree_centralization: float
     cross_family_share: float | None
+    cross_sector_share: float | None
     formal_share: float
     trust_percent: float | None
     value_percent: float | None
@@ -68,12 +69,14 @@ def headline_figures(
     graph = og.graph
     m = graph.ecount()
     ratings = trust_and_value(snap, og) if len(snap.ratings) else None
+    cross_family, cross_sector = cross_shares(og)
     return HeadlineFigures(
         organizations=graph.vcount(),
         ties=m,
         density=density(graph),
         degree_centralization=degree_centralization(graph),
-        cross_family_share=cross_shares(og)[0],
+        cross_family_share=cross_family,
+        cross_sector_share=cross_sector,
         formal_share=float(og.ties["formal"].mean()) if m else 0.0,
         trust_percent=ratings.network_trust_percent if ratings is not None else None,
         value_percent=ratings.network_value_percent if ratings is not None else None,

@@ -538,12 +538,18 @@ def snapshot_rows(
         members = members[active]
 
     keep = np.ones(n_total, dtype=bool)
-    if network is not None:
+    # On a date, an organization is in view when it has a tie or an active membership then: one that
+    # joins later, or whose only ties come later, is not counted yet (history never moves). Without
+    # memberships, or without a date, every organization of the tables is in view.
+    dated = stamp is not None and not dataset.memberships.empty
+    if network is not None or dated:
         keep[:] = False
         present = latest[ties["level"].to_numpy()[latest] > 0]
         keep[u_all[present]] = True
         keep[v_all[present]] = True
         keep[members["code"].to_numpy()] = True
+        if network is None:
+            keep |= _never_placed(dataset)
     wanted_sectors, wanted_territories = _as_set(sectors), _as_set(territories)
     if wanted_sectors is not None:
         keep &= orgs["sector"].isin(wanted_sectors).to_numpy()
@@ -555,6 +561,15 @@ def snapshot_rows(
     formal = ties["formal"].to_numpy()[latest]
     level = _levels_after_filters(ties["level"].to_numpy()[latest], formal, min_level, formality)
     return SnapshotRows(stamp, order, latest, level, formal, keep, members)
+
+
+def _never_placed(dataset: Dataset) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """Organizations that no membership and no tie places in time: they hold on every date."""
+    placed = np.zeros(len(dataset.organizations), dtype=bool)
+    placed[dataset.memberships["code"].to_numpy()] = True
+    placed[dataset.ties["u"].to_numpy()] = True
+    placed[dataset.ties["v"].to_numpy()] = True
+    return ~placed
 
 
 def _snapshot_tables(dataset: Dataset, rows: SnapshotRows) -> Snapshot:

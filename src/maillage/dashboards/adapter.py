@@ -47,9 +47,15 @@ def ties_frame(networks: QuerySet[Network]) -> pd.DataFrame:
         "formality",
         "tie__network_id",
         "observed_on",
+        "tie_id",
+        "id",
     )
     columns = ["source", "target", "level", "formality", "network", "date"]
-    frame = pd.DataFrame.from_records(list(rows), columns=columns)
+    frame = pd.DataFrame.from_records(list(rows), columns=[*columns, "tie", "id"])
+    # On one date, the observation recorded last is the one in force (a correction), as for the tie's
+    # current state (`ties.bulk.refresh_current`): the analysis core gets that one alone.
+    frame = frame.sort_values("id", kind="stable").drop_duplicates(["tie", "date"], keep="last")
+    frame = frame.drop(columns=["tie", "id"])
     # Survey ratings (rater → rated) ride on a copy of the pair's survey observation, so they change no level.
     ratings = Rating.objects.filter(observation__tie__network__in=networks).exclude(
         **{f"{field}__isnull": True for field in RATING_FIELDS}

@@ -13,8 +13,9 @@ from maillage.accounts.permissions import AnyUser
 from maillage.analysis import report_from_dataset
 from maillage.dashboards.adapter import dataset_for, observation_dates
 from maillage.dashboards.scope import scope_for
-from maillage.dashboards.summary import Headline, format_change, headlines
+from maillage.dashboards.summary import Headline, headlines
 from maillage.networks.models import Network
+from maillage.observatory.measures import ARROWS, MEASURES
 
 
 def _network(user: AnyUser, value: str | None) -> Network | None:
@@ -62,9 +63,9 @@ def comparison_for(
         right: Headline | None = by_key[1].get(item.key)
         difference = ""
         if left is not None and right is not None and left.value is not None and right.value is not None:
-            difference = format_change(
-                float(right.value) - float(left.value), percent=left.display.endswith("%")
-            )
+            change = float(right.value) - float(left.value)
+            measure = MEASURES[item.key]
+            difference = f"{ARROWS[measure.direction(change)]} {measure.format_change(change)}"
         rows.append(
             {
                 "label": item.label,

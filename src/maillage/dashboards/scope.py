@@ -9,16 +9,16 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from maillage.accounts.permissions import AnyUser, readable_networks
-from maillage.directory.models import Organization, Territory
-from maillage.networks.models import Membership, Network
+from maillage.directory.models import Territory
+from maillage.networks.models import Network
 from maillage.networks.permissions import get_network_for
-from maillage.ties.models import TieObservation
+from maillage.networks.versions import version_of
 
 KINDS = ("network", "territory", "province")
 
@@ -46,34 +46,14 @@ class Scope:
 
 
 def data_version(scope: Scope) -> str:
-    """Changes whenever an observation, a membership or an organization of the scope changes.
+    """The version of the scope's networks (`networks.versions.version_of`), read once per request.
 
-    Cached computations (datasets, dashboards, map documents, layouts) are keyed on it, so an edit
-    is seen at once and nothing stale is ever served.
+    Cached computations (datasets, dashboards, map documents, layouts, reports) are keyed on it, so an
+    edit is seen at once and nothing stale is ever served.
     """
     if scope.version is None:
-        scope.version = _read_data_version(scope)
+        scope.version = f"{scope.key}:{version_of(scope.networks)}"
     return scope.version
-
-
-def _read_data_version(scope: Scope) -> str:
-    network_ids = list(scope.networks.order_by("pk").values_list("pk", flat=True))
-    observations = TieObservation.objects.all()
-    members = Membership.objects.all()
-    # Every tie and membership belongs to a network: a scope that holds them all (the province of an
-    # administrator) needs no join to count them, which on every visit saves most of this query.
-    if scope.kind != "province" or len(network_ids) != Network.objects.count():
-        observations = observations.filter(tie__network__in=network_ids)
-        members = members.filter(network__in=network_ids)
-    observations = observations.aggregate(n=Count("id"), m=Max("id"))
-    members = members.aggregate(n=Count("id"), m=Max("id"), e=Max("end_date"))
-    organizations = Organization.objects.aggregate(u=Max("updated_at"))
-    networks = ",".join(map(str, network_ids))
-    digest = hashlib.sha256(networks.encode()).hexdigest()[:16]
-    return (
-        f"{scope.key}:{digest}:{observations['n']}:{observations['m']}:{members['n']}:{members['m']}:{members['e']}:"
-        f"{organizations['u']}"
-    )
 
 
 # How long a computation keyed on a data version stays cached. The key changes with the data, so nothing

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.utils.translation import gettext as _
 
 from maillage.analysis import HeadlineFigures, NetworkReport, headline_figures, report_from_dataset, snapshot
 from maillage.analysis.graph import build_graph
@@ -15,6 +14,7 @@ from maillage.dashboards import charts
 from maillage.dashboards.adapter import cached_dataset, observation_dates
 from maillage.dashboards.scope import VERSIONED_SECONDS, Scope, scope_cache_key
 from maillage.directory.models import Sector
+from maillage.observatory.measures import ARROWS, HEADLINES, MEASURES, changes, values_of
 
 
 @dataclass
@@ -27,6 +27,12 @@ class Headline:
     change: float | None = None
     change_display: str = ""
     higher_is: str = "neutral"  # "better", "worse" or "neutral": how to colour the change
+    direction: str = "same"  # "up", "down" or "same"
+    tone: str = "neutral"  # the change read with `higher_is`: "better", "worse" or "neutral"
+
+    @property
+    def arrow(self) -> str:
+        return ARROWS[self.direction] if self.change_display else ""
 
 
 @dataclass
@@ -39,135 +45,30 @@ class DashboardData:
     charts: list[charts.Chart]
 
 
-def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.1f} %"
-
-
-def _number(value: float | int | None, digits: int = 0) -> str:
-    if value is None:
-        return "—"
-    return f"{value:,.{digits}f}".replace(",", "\u202f")
-
-
-def figures_of(report: NetworkReport) -> HeadlineFigures:
-    """A full report's headline figures (to compare with another report)."""
-    ratings = report.ratings
-    return HeadlineFigures(
-        organizations=report.network.organizations,
-        ties=report.network.ties,
-        density=report.network.density,
-        degree_centralization=report.network.degree_centralization,
-        cross_family_share=report.mix.cross_family_share,
-        formal_share=report.network.formal_share,
-        trust_percent=ratings.network_trust_percent if ratings is not None else None,
-        value_percent=ratings.network_value_percent if ratings is not None else None,
-    )
-
-
 def headlines(report: NetworkReport, previous: HeadlineFigures | NetworkReport | None) -> list[Headline]:
-    metrics = report.network
-    ratings = report.ratings
-    items = [
-        Headline(
-            "organizations",
-            _("Organizations"),
-            metrics.organizations,
-            _number(metrics.organizations),
-            _("Organizations in the network at this date: members and everyone they have a tie with."),
-        ),
-        Headline(
-            "ties",
-            _("Ties"),
-            metrics.ties,
-            _number(metrics.ties),
-            _("Pairs of organizations that work together (networking or more) at this date."),
-            higher_is="better",
-        ),
-        Headline(
-            "density",
-            _("Density"),
-            metrics.density,
-            _percent(metrics.density),
-            _("Share of all possible pairs of organizations that have a tie."),
-            higher_is="better",
-        ),
-        Headline(
-            "centralization",
-            _("Centralization"),
-            metrics.degree_centralization,
-            _percent(metrics.degree_centralization),
-            _("How much the ties depend on a few organizations (0 %: evenly spread; 100 %: a star)."),
-        ),
-        Headline(
-            "intersectoral",
-            _("Intersectoral ties"),
-            report.mix.cross_family_share,
-            _percent(report.mix.cross_family_share),
-            _("Share of ties between organizations of different families: public, community, private."),
-            higher_is="better",
-        ),
-        Headline(
-            "formal",
-            _("Formal ties"),
-            metrics.formal_share,
-            _percent(metrics.formal_share),
-            _("Share of ties backed by an agreement, contract, MOU or service corridor."),
-        ),
-    ]
-    if ratings is not None and ratings.network_trust_percent is not None:
-        trust = ratings.network_trust_percent / 100
-        value = (ratings.network_value_percent or 0) / 100
-        items += [
+    """The headline measures of the catalogue with their change since `previous`, in the reader's language."""
+    now = values_of(report)
+    change = changes(now, values_of(previous) if previous is not None else None)
+    items = []
+    for code in HEADLINES:
+        measure, value = MEASURES[code], now[code]
+        if code in ("trust", "value") and value is None:
+            continue  # no survey ratings: the two rating measures are not shown at all
+        items.append(
             Headline(
-                "trust",
-                _("Trust"),
-                trust,
-                _percent(trust),
-                _(
-                    "Mean of the reliability, mission alignment and openness ratings partners give "
-                    "each other, as a share of the maximum."
-                ),
-                higher_is="better",
-            ),
-            Headline(
-                "value",
-                _("Value"),
+                code,
+                str(measure.label),
                 value,
-                _percent(value),
-                _(
-                    "Mean of the power/influence, involvement and resource contribution ratings, "
-                    "as a share of the maximum."
-                ),
-                higher_is="better",
-            ),
-        ]
-    if isinstance(previous, NetworkReport):
-        previous = figures_of(previous)
-    if previous is not None:
-        before = {
-            "organizations": previous.organizations,
-            "ties": previous.ties,
-            "density": previous.density,
-            "centralization": previous.degree_centralization,
-            "intersectoral": previous.cross_family_share,
-            "formal": previous.formal_share,
-            "trust": previous.trust_percent / 100 if previous.trust_percent is not None else None,
-            "value": previous.value_percent / 100 if previous.value_percent is not None else None,
-        }
-        for item in items:
-            old = before.get(item.key)
-            if old is None or item.value is None:
-                continue
-            item.change = float(item.value) - float(old)
-            item.change_display = format_change(item.change, percent=item.display.endswith("%"))
+                measure.format(value),
+                str(measure.definition),
+                change[code],
+                measure.format_change(change[code]) if change[code] is not None else "",
+                measure.higher_is,
+                measure.direction(change[code]),
+                measure.tone(change[code]),
+            )
+        )
     return items
-
-
-def format_change(change: float, *, percent: bool) -> str:
-    """A difference as shown beside a headline: percentage points for shares, plain numbers otherwise."""
-    if percent:
-        return f"{change * 100:+.1f} pt"
-    return f"{change:+,.0f}".replace(",", "\u202f")
 
 
 def dashboard_data(scope: Scope, *, language: str, seed: int = 0) -> DashboardData:

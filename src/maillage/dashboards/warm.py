@@ -3,9 +3,10 @@
 Without this, the first visit after an import or a survey wave computes the dashboard's report, the map
 document and its layout while the coordinator waits: seconds for a few thousand organizations. When tasks
 run in a worker (production: `MAILLAGE_TASKS_BACKEND=database`, with the shared database cache), every
-transaction that changes a network's observations or memberships queues one `warm_networks` task on
-commit, and the worker fills the cache in both languages: the network's dashboard and map, then those of
-the territories above it and of the province, whose data changed with it. `maillage warm` does the same
+transaction that raises a network's data version (`networks.versions.data_changed`) queues one
+`warm_networks` task on commit, and the worker fills the cache in both languages: the network's dashboard
+and map, then those of the territories above it and of the province, whose data changed with it.
+`maillage warm` does the same
 by hand (after a restore or a bulk load). With the immediate backend of development and tests nothing is
 queued (`WARM_DASHBOARDS` is off): the warming would run inside the request that saved.
 """
@@ -18,7 +19,6 @@ from functools import partial
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from django_tasks import task
 
@@ -26,8 +26,8 @@ from maillage.dashboards.mapdata import map_document
 from maillage.dashboards.scope import Scope, network_scope, province_scope, territory_scope
 from maillage.dashboards.views import dashboard_body
 from maillage.directory.models import Territory
-from maillage.networks.models import Membership, Network
-from maillage.ties.models import TieObservation
+from maillage.networks.models import Network
+from maillage.networks.versions import data_changed
 
 _pending = threading.local()
 
@@ -97,15 +97,9 @@ def _send(ids: set[int]) -> None:
         warm_networks.enqueue(sorted(ids))
 
 
-def _observation_changed(sender, instance: TieObservation, **kwargs) -> None:  # type: ignore[no-untyped-def]
-    queue_warming([instance.tie.network_id])
-
-
-def _membership_changed(sender, instance: Membership, **kwargs) -> None:  # type: ignore[no-untyped-def]
-    queue_warming([instance.network_id])
+def _data_changed(sender, network_ids: list[int], **kwargs) -> None:  # type: ignore[no-untyped-def]
+    queue_warming(network_ids)
 
 
 def connect() -> None:
-    for signal in (post_save, post_delete):
-        signal.connect(_observation_changed, sender=TieObservation, dispatch_uid=f"warm-observation-{signal}")
-        signal.connect(_membership_changed, sender=Membership, dispatch_uid=f"warm-membership-{signal}")
+    data_changed.connect(_data_changed, dispatch_uid="warm-on-data-version")

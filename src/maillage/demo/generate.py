@@ -23,7 +23,6 @@ from django.db import transaction
 
 from maillage.accounts.models import Role, RoleKind
 from maillage.audit.context import bulk_operation
-from maillage.demo.bulk import insert_rows, next_id
 from maillage.demo.names import (
     NETWORK_NAMES_EN,
     NETWORK_NAMES_FR,
@@ -44,9 +43,11 @@ from maillage.directory.search import fold
 from maillage.indicators.demo import build_indicator_demo
 from maillage.initiatives.demo import build_example_initiatives
 from maillage.leadership.demo import build_leadership_demo
+from maillage.networks.actions import do_record_memberships, record_states
 from maillage.networks.models import Dynamic, Membership, MembershipRole, Network, NetworkKind, Scale
 from maillage.surveys.demo import build_survey_demo
-from maillage.ties.models import Formality, ObservationSource, Tie, TieObservation
+from maillage.ties.actions import ObservationData, PairObservation, do_record_observations
+from maillage.ties.models import Formality, ObservationSource
 
 WAVES = [datetime.date(2023, 5, 15), datetime.date(2024, 5, 15), datetime.date(2025, 5, 15)]
 DEMO_PASSWORD = "demo-maillage-2026"  # noqa: S105 - printed on purpose: demo accounts on a local machine
@@ -325,9 +326,14 @@ def _networks_and_memberships(
                 Network.target_populations.through(network_id=network.pk, population_id=population.pk)
             )
     Network.objects.bulk_update(networks, ["lead_organization"], batch_size=BATCH)
-    Membership.objects.bulk_create(rows, batch_size=BATCH)
     Network.action_strategies.through.objects.bulk_create(strategy_links)
     Network.target_populations.through.objects.bulk_create(population_links)
+    record_states(networks, None)
+    seats: dict[int, list[Membership]] = {}
+    for row in rows:
+        seats.setdefault(row.network_id, []).append(row)
+    for network in networks:
+        do_record_memberships(network, seats.get(network.pk, []), batch_size=BATCH)
     return networks, members
 
 
@@ -348,7 +354,8 @@ def _one_network(
     rows: list[tuple[int, str, datetime.date | None, datetime.date | None]] = [
         (org_id, MembershipRole.MEMBER.value, start, None) for org_id in org_ids
     ]
-    Membership.objects.bulk_create(
+    do_record_memberships(
+        network,
         [Membership(network=network, organization_id=o, role=r, start_date=s) for o, r, s, _ in rows],
         batch_size=BATCH,
     )
@@ -359,6 +366,7 @@ def _one_network(
         )
         for i in (1, 2)
     ]
+    record_states([network, *others], None)
     return [network, *others], {network.pk: rows}
 
 
@@ -392,67 +400,28 @@ def _ties(
         for a, b in sorted(pairs):
             drafts.append(_TieDraft(a, b, network_id, _history(rng, a, b, joined_late, left, org_sector)))
 
-    first_tie = next_id(Tie)
-    tie_count = insert_rows(
-        Tie,
-        [
-            "id",
-            "organization_a_id",
-            "organization_b_id",
-            "network_id",
-            "current_level",
-            "current_formality",
-            "current_observed_on",
-            "created_at",
-        ],
-        (
-            (
-                first_tie + i,
-                d.a,
-                d.b,
-                d.network,
-                d.observations[-1][1],
-                d.observations[-1][2],
-                d.observations[-1][0],
-                NOW,
+    by_network: dict[int, list[PairObservation]] = {}
+    for draft in drafts:
+        by_network.setdefault(draft.network, []).extend(
+            PairObservation(
+                draft.a,
+                draft.b,
+                ObservationData(
+                    observed_on,
+                    level,
+                    formality,
+                    "agreement" if formality == Formality.FORMAL else "",
+                    *flows,
+                    source=ObservationSource.SURVEY.value,
+                ),
             )
-            for i, d in enumerate(drafts)
-        ),
-    )
-    observation_rows = (
-        (
-            first_tie + i,
-            observed_on,
-            level,
-            formality,
-            "agreement" if formality == Formality.FORMAL else "",
-            *flows,
-            ObservationSource.SURVEY.value,
-            "",
-            NOW,
+            for observed_on, level, formality, flows in draft.observations
         )
-        for i, draft in enumerate(drafts)
-        for observed_on, level, formality, flows in draft.observations
-    )
-    observation_count = insert_rows(
-        TieObservation,
-        [
-            "tie_id",
-            "observed_on",
-            "level",
-            "formality",
-            "agreement_kind",
-            "referrals",
-            "information",
-            "resources",
-            "joint_projects",
-            "source",
-            "note",
-            "recorded_at",
-        ],
-        observation_rows,
-    )
-    return tie_count, observation_count
+    networks = Network.objects.in_bulk(list(by_network))
+    observation_count = 0
+    for network_id, rows in by_network.items():
+        observation_count += do_record_observations(networks[network_id], rows).observations
+    return len(drafts), observation_count
 
 
 def _history(

@@ -10,71 +10,14 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from maillage.directory.models import Organization
 from maillage.exchange.models import MergeRecord
-from maillage.networks.models import Membership
-from maillage.ties.models import Tie, TieObservation
+from maillage.networks.actions import do_merge_memberships
+from maillage.ties.actions import do_merge_ties
 
 HANDLED = {("networks", "membership"), ("ties", "tie")}
-
-
-def _merge_memberships(kept: Organization, merged: Organization, details: dict) -> None:
-    mine = {m.network_id: m for m in Membership.objects.filter(organization=kept)}
-    for membership in Membership.objects.filter(organization=merged):
-        twin = mine.get(membership.network_id)
-        if twin is None:
-            membership.organization = kept
-            membership.save(update_fields=["organization"])
-            details["memberships_moved"].append(membership.network_id)
-            continue
-        # Both sat in the network: keep one seat covering both periods.
-        starts = [d for d in (twin.start_date, membership.start_date) if d]
-        twin.start_date = min(starts) if starts else None
-        twin.end_date = (
-            None if not (twin.end_date and membership.end_date) else max(twin.end_date, membership.end_date)
-        )
-        twin.save(update_fields=["start_date", "end_date"])
-        membership.delete()
-        details["memberships_joined"].append(membership.network_id)
-
-
-def _refresh_current(tie: Tie) -> None:
-    latest = tie.observations.order_by("-observed_on", "-id").first()
-    if latest is not None:
-        Tie.objects.filter(pk=tie.pk).update(
-            current_level=latest.level,
-            current_formality=latest.formality,
-            current_observed_on=latest.observed_on,
-        )
-
-
-def _merge_ties(kept: Organization, merged: Organization, details: dict) -> None:
-    for tie in Tie.objects.filter(Q(organization_a=merged) | Q(organization_b=merged)):
-        other_id = tie.organization_b_id if tie.organization_a_id == merged.pk else tie.organization_a_id
-        if other_id == kept.pk:
-            observations = list(tie.observations.values("observed_on", "level", "formality", "note"))
-            for observation in observations:
-                observation["observed_on"] = observation["observed_on"].isoformat()
-            details["ties_with_itself_removed"].append(
-                {"network": tie.network_id, "observations": observations}
-            )
-            tie.delete()
-            continue
-        a, b = sorted((kept.pk, other_id))
-        existing = Tie.objects.filter(
-            organization_a_id=a, organization_b_id=b, network=tie.network_id
-        ).first()
-        if existing is None:
-            Tie.objects.filter(pk=tie.pk).update(organization_a_id=a, organization_b_id=b)
-            details["ties_moved"].append(tie.pk)
-            continue
-        moved = TieObservation.objects.filter(tie=tie).update(tie=existing)
-        tie.delete()
-        _refresh_current(existing)
-        details["ties_folded"].append({"into": existing.pk, "observations": moved})
 
 
 def _move_other_references(kept: Organization, merged: Organization, details: dict) -> None:
@@ -113,8 +56,8 @@ def do_merge_organizations(kept: Organization, merged: Organization, user=None) 
         "ties_with_itself_removed": [], "references_moved": {},
         "merged": {"name_fr": merged.name_fr, "name_en": merged.name_en, "sector": merged.sector_id},
     }  # fmt: skip
-    _merge_memberships(kept, merged, details)
-    _merge_ties(kept, merged, details)
+    do_merge_memberships(kept, merged, details)
+    do_merge_ties(kept, merged, details)
     _move_other_references(kept, merged, details)
     kept.refresh_from_db()
     if kept.parent_id in (kept.pk, merged.pk):

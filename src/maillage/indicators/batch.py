@@ -106,7 +106,8 @@ class BatchMetrics:
             result[network] = {
                 "ties": float(m),
                 "members": float(members[k]),
-                "density": 100.0 * 2.0 * m / (nodes * (nodes - 1)) if nodes > 1 else 0.0,
+                # Fewer than two organizations: no pair, no density (a year with no data is not 0).
+                "density": 100.0 * 2.0 * m / (nodes * (nodes - 1)) if nodes > 1 else None,
                 "intersectoral_share": 100.0 * cross[k] / m if m else None,
                 "formal_share": 100.0 * formal[k] / m if m else None,
                 "trust": _percent(trust_sum, trust_count, k),

@@ -90,6 +90,15 @@ def dependency_order(indicators: list[Indicator]) -> list[Indicator]:
     return ordered
 
 
+def _missing_reason(missing: NoValue) -> str:
+    """Why a cell is empty, naming the data element by its name, never by its internal code."""
+    if not missing.code:
+        return missing.reason
+    element = DataElement.objects.filter(code=missing.code).first()
+    name = element.name if element is not None else _("a data element")
+    return _("no value for “%(element)s”") % {"element": name}
+
+
 def evaluate_cell(indicator: Indicator, env: Env) -> Cell:
     try:
         numerator_expr = compile_expression(indicator.numerator)
@@ -104,9 +113,9 @@ def evaluate_cell(indicator: Indicator, env: Env) -> Cell:
             return Cell(numerator * indicator.factor, numerator, None)
         denominator = denominator_expr.evaluate(env)
     except NoValue as missing:
-        return Cell(None, reason=missing.reason)
+        return Cell(None, reason=_missing_reason(missing))
     if denominator == 0:
-        return Cell(None, numerator, denominator, "division by zero")
+        return Cell(None, numerator, denominator, _("division by zero"))
     return Cell(numerator / denominator * indicator.factor, numerator, denominator)
 
 

@@ -22,6 +22,7 @@ from maillage.indicators.models import (
     IndicatorTarget,
     LegendBand,
 )
+from maillage.networks.versions import version_of
 from maillage.surveys.models import Invitation, Response, Wave
 
 Env = dict[str, float | None]
@@ -35,25 +36,11 @@ def registry_version() -> str:
     return ";".join(f"{part['n']}:{part['u']}" for part in parts)
 
 
-def values_version(network_ids: list[int]) -> str:
-    entered = DataValue.objects.filter(network__in=network_ids).aggregate(n=Count("id"), u=Max("updated_at"))
-    submitted = Response.objects.filter(invitation__wave__network__in=network_ids).aggregate(
-        n=Count("id"), u=Max("updated_at")
-    )
-    invitations = Invitation.objects.filter(wave__network__in=network_ids).aggregate(
-        n=Count("id"), m=Max("id")
-    )
-    waves = Wave.objects.filter(network__in=network_ids).aggregate(n=Count("id"), m=Max("id"))
-    return f"{entered}:{submitted}:{invitations}:{waves}"
-
-
 def data_versions(network_ids: list[int]) -> str:
-    """A digest that changes whenever the registry, an entered value, a survey or a network's ties change."""
-    from maillage.indicators.metrics import network_versions
-
+    """A digest that changes whenever the registry or one of the networks' data changes (every write to
+    a network's ties, members, surveys or entered values raises its data version)."""
     ids = sorted(network_ids)
-    metrics = network_versions(ids)
-    text = f"{ids}|{registry_version()}|{values_version(ids)}|{sorted(metrics.items())}"
+    text = f"{ids}|{registry_version()}|{version_of(ids)}"
     return hashlib.sha256(text.encode()).hexdigest()
 
 

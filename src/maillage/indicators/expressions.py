@@ -38,9 +38,10 @@ class ExpressionError(ValueError):
 
 
 class NoValue(Exception):  # noqa: N818 - a result, not an error: the reason is shown next to the cell
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, code: str = "") -> None:
         super().__init__(reason)
         self.reason = reason
+        self.code = code  # the data element that has no value, when that is the reason
 
 
 # The tree: ("num", float) | ("ref", code) | ("neg", node) | (op, left, right) | ("call", name, [args]).
@@ -212,7 +213,7 @@ def compile_node(node: Node) -> Evaluator:
         def ref(env: Mapping[str, float | None]) -> float:
             value = env.get(code)
             if value is None:
-                raise NoValue(_("no value for %(code)s") % {"code": code})
+                raise NoValue(_("no value for %(code)s") % {"code": code}, code)
             return value
 
         return ref

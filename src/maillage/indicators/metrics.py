@@ -11,14 +11,11 @@ import hashlib
 from collections.abc import Iterable
 
 from django.core.cache import cache
-from django.db.models import Count, Max
 
 from maillage.dashboards.adapter import dataset_for
-from maillage.directory.models import Organization
 from maillage.indicators.batch import BatchMetrics, MetricValues
-from maillage.networks.models import Membership, Network
-from maillage.surveys.models import Rating
-from maillage.ties.models import TieObservation
+from maillage.networks.models import Network
+from maillage.networks.versions import versions_by_network
 
 
 def period_end(period: str) -> datetime.date:
@@ -39,38 +36,13 @@ def previous_period(period: str) -> str:
     return str(year - 1)
 
 
-def network_versions(network_ids: Iterable[int]) -> dict[int, str]:
-    """One short version string per network, in four grouped queries whatever the number of networks."""
-    ids = list(network_ids)
-    observations = {
-        row["tie__network"]: (row["n"], row["m"])
-        for row in TieObservation.objects.filter(tie__network__in=ids)
-        .values("tie__network")
-        .annotate(n=Count("id"), m=Max("id"))
-    }
-    members = {
-        row["network"]: (row["n"], row["m"], row["e"], row["s"])
-        for row in Membership.objects.filter(network__in=ids)
-        .values("network")
-        .annotate(n=Count("id"), m=Max("id"), e=Max("end_date"), s=Max("start_date"))
-    }
-    ratings = {
-        row["observation__tie__network"]: (row["n"], row["m"])
-        for row in Rating.objects.filter(observation__tie__network__in=ids)
-        .values("observation__tie__network")
-        .annotate(n=Count("id"), m=Max("id"))
-    }
-    organizations = Organization.objects.aggregate(u=Max("updated_at"))["u"]
-    return {pk: f"{observations.get(pk)}:{members.get(pk)}:{ratings.get(pk)}:{organizations}" for pk in ids}
-
-
 # Networks share cache entries in buckets (network id modulo BUCKETS): a province of 1,000 networks is a
 # few dozen entries, not thousands (the default local-memory cache keeps only 300), and an edit to one
 # network recomputes only the networks of its bucket.
 BUCKETS = 32
 
 
-def _bucket_key(bucket: list[int], versions: dict[int, str], periods: list[str]) -> str:
+def _bucket_key(bucket: list[int], versions: dict[int, int], periods: list[str]) -> str:
     text = repr([(pk, versions[pk]) for pk in bucket]) + repr(periods)
     return "indicators:metrics:" + hashlib.sha256(text.encode()).hexdigest()
 
@@ -96,7 +68,7 @@ def metric_values(network_ids: Iterable[int], periods: Iterable[str]) -> dict[tu
     ids, wanted = sorted(set(network_ids)), sorted(set(periods))
     if not ids or not wanted:
         return {}
-    versions = network_versions(ids)
+    versions = versions_by_network(ids)
     buckets: dict[int, list[int]] = {}
     for pk in ids:
         buckets.setdefault(pk % BUCKETS, []).append(pk)

@@ -79,7 +79,7 @@ class ElementSource(models.TextChoices):
 
 class Metric(models.TextChoices):
     DENSITY = "density", _("Density (%)")
-    INTERSECTORAL = "intersectoral_share", _("Share of intersectoral ties (%)")
+    INTERSECTORAL = "intersectoral_share", _("Ties between sectors (%)")
     FORMAL = "formal_share", _("Share of formal ties (%)")
     TRUST = "trust", _("Trust (% of the maximum)")
     VALUE = "value", _("Value (% of the maximum)")

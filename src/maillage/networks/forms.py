@@ -54,9 +54,21 @@ class NetworkForm(forms.ModelForm):
             "end_date": DATE_INPUT,
         }
 
+    valid_from = forms.DateField(
+        label=_("These attributes hold from"),
+        required=False,
+        widget=DATE_INPUT,
+        help_text=_(
+            "Territory, lead, dynamic, populations and strategies are kept with their dates: reports for "
+            "earlier dates keep the earlier values. Leave empty for today."
+        ),
+    )
+
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.fields["territory"].queryset = Territory.objects.order_by("path")
+        if not self.instance.pk:
+            del self.fields["valid_from"]
         if self.instance.pk and self.instance.lead_organization_id:
             self.initial["lead_organization"] = self.instance.lead_organization
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -76,6 +78,9 @@ class Network(BilingualNameMixin):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Raised by every write to what the network's numbers are computed from (see `networks.versions`):
+    # every cache of a dashboard, map, indicator or report keys on it.
+    data_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("network")
@@ -89,6 +94,15 @@ class Network(BilingualNameMixin):
                 name="network_dates_in_order",
             ),
         ]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The data version is raised by `networks.versions.bump` alone, in SQL: a form or an instance read
+        # before a write elsewhere holds an older number, which a plain save would write back.
+        if self.pk is not None and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name != "data_version"
+            ]
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         if not (self.name_fr.strip() or self.name_en.strip()):
@@ -138,3 +152,37 @@ class Membership(models.Model):
     def clean(self) -> None:
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date comes before the start date.")})
+
+
+class NetworkState(models.Model):
+    """The network's dated attributes: what its territory, lead, dynamic and populations were from a date on.
+
+    The network row keeps the latest state (for forms and lists); a report or a snapshot "as of" a date
+    reads the state in force on that date, so editing the network today never changes a past year. A
+    state without a date holds since the beginning (the state the network had when history started).
+    """
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="states")
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    territory = models.ForeignKey(Territory, on_delete=models.PROTECT, related_name="+")
+    lead_organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dynamic = models.CharField(max_length=20, choices=Dynamic.choices, blank=True)
+    funding = models.CharField(max_length=20, choices=Funding.choices, blank=True)
+    problem_origin = models.CharField(max_length=20, choices=ProblemOrigin.choices, blank=True)
+    actions = models.CharField(max_length=20, choices=ActionsDecided.choices, blank=True)
+    facilitators = models.TextField(blank=True)
+    difficulties = models.TextField(blank=True)
+    populations = models.JSONField(default=list, blank=True)
+    strategies = models.JSONField(default=list, blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("network state")
+        verbose_name_plural = _("network states")
+        ordering = ["network", "valid_from", "id"]
+        indexes = [models.Index(fields=["network", "valid_from"])]
+
+    def __str__(self) -> str:
+        return f"{self.network_id} — {self.valid_from or '…'}"

@@ -12,7 +12,12 @@ from django.views.decorators.http import require_http_methods
 
 from maillage.accounts.permissions import can_write_network, is_coordinator_somewhere, readable_networks
 from maillage.listing import paginate
-from maillage.networks.actions import do_create_network
+from maillage.networks.actions import (
+    do_create_network,
+    do_remove_membership,
+    do_save_membership,
+    do_update_network,
+)
 from maillage.networks.forms import MembershipForm, NetworkFilterForm, NetworkForm
 from maillage.networks.models import Membership, Network
 from maillage.networks.permissions import get_network_for
@@ -126,7 +131,7 @@ def network_edit(request: HttpRequest, pk: int) -> HttpResponse:
     network = get_network_for(request.user, pk, write=True)
     form = NetworkForm(request.POST or None, instance=network)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        do_update_network(form, form.cleaned_data.get("valid_from"))
         messages.success(request, _("Changes saved."))
         return redirect("networks:detail", pk=network.pk)
     return render(request, "networks/network_form.html", {"form": form, "network": network})
@@ -138,7 +143,7 @@ def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
     network = get_network_for(request.user, pk, write=True)
     form = MembershipForm(request.POST or None, network=network)
     if request.method == "POST" and form.is_valid():
-        membership = form.save()
+        membership = do_save_membership(form.save(commit=False))
         messages.success(
             request, _("%(organization)s joined the network.") % {"organization": membership.organization}
         )
@@ -155,7 +160,7 @@ def membership_edit(request: HttpRequest, pk: int, membership_pk: int) -> HttpRe
     )
     form = MembershipForm(request.POST or None, instance=membership, network=network)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        do_save_membership(form.save(commit=False))
         messages.success(request, _("Changes saved."))
         return redirect("networks:detail", pk=network.pk)
     return render(
@@ -175,7 +180,7 @@ def membership_delete(request: HttpRequest, pk: int, membership_pk: int) -> Http
         Membership.objects.select_related("organization"), pk=membership_pk, network=network
     )
     if request.method == "POST":
-        membership.delete()
+        do_remove_membership(membership)
         messages.success(request, _("Membership removed."))
         return redirect("networks:detail", pk=network.pk)
     return render(

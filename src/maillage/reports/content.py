@@ -22,10 +22,13 @@ from maillage.dashboards import charts
 from maillage.dashboards.adapter import cached_dataset, observation_dates
 from maillage.dashboards.mapdata import broker_labels
 from maillage.dashboards.scope import Scope
-from maillage.dashboards.summary import Headline, _percent, headlines
+from maillage.dashboards.summary import Headline, headlines
 from maillage.directory.i18n import pick_language
-from maillage.directory.models import Sector
-from maillage.networks.models import Network
+from maillage.directory.models import ActionStrategy, Population, Sector
+from maillage.networks.history import states_as_of
+from maillage.networks.models import Network, NetworkState
+from maillage.observatory.formatting import percent as _percent
+from maillage.observatory.measures import MEASURES
 from maillage.reports import voices
 from maillage.reports.mapimage import MapImage, map_image
 from maillage.reports.scope import Period
@@ -161,14 +164,13 @@ def organization_names(organizations: pd.DataFrame) -> dict[Any, str]:
 
 
 def approach_section(scope: Scope, dataset: Any, as_of: str | None, seed: int) -> dict[str, Any]:
-    networks = list(
-        scope.networks.select_related("territory", "lead_organization").prefetch_related(
-            "target_populations", "action_strategies"
-        )
-    )
+    networks = list(scope.networks.select_related("territory", "lead_organization"))
+    states = states_as_of([n.pk for n in networks], as_of)
     rows = []
     for network in networks:
-        row: dict[str, Any] = {"network": network, **_network_facts(network)}
+        state = states.get(network.pk)
+        facts = _state_facts(state) if state is not None else _network_facts(network)
+        row: dict[str, Any] = {"network": network, **facts}
         if len(networks) > 1 and as_of is not None:
             # One summary line per network, from the same dataset the scope's report uses.
             part = report_from_dataset(
@@ -176,7 +178,7 @@ def approach_section(scope: Scope, dataset: Any, as_of: str | None, seed: int) -
             )
             row["organizations"] = part.network.organizations
             row["ties"] = part.network.ties
-            row["density"] = _percent(part.network.density)
+            row["density"] = MEASURES["density"].format(part.network.density)
         rows.append(row)
     return {"networks": rows, "single": rows[0] if len(rows) == 1 else None, "empty": not rows}
 
@@ -194,6 +196,25 @@ def _network_facts(network: Network) -> dict[str, Any]:
         "actions": network.get_actions_display() if network.actions else "",
         "populations": [p.name for p in network.target_populations.all()],
         "strategies": [s.name for s in network.action_strategies.all()],
+    }
+
+
+def _state_facts(state: NetworkState) -> dict[str, Any]:
+    """The network's attributes as they were on the report's date."""
+    network, lead = state.network, state.lead_organization
+    populations = {p.code: p.name for p in Population.objects.filter(code__in=state.populations)}
+    strategies = {s.code: s.name for s in ActionStrategy.objects.filter(code__in=state.strategies)}
+    return {
+        "kind": network.get_kind_display(),
+        "scale": network.get_scale_display(),
+        "territory": state.territory.name,
+        "lead": pick_language(lead.name_fr, lead.name_en) if lead else "",
+        "dynamic": state.get_dynamic_display() if state.dynamic else "",
+        "funding": state.get_funding_display() if state.funding else "",
+        "problem_origin": state.get_problem_origin_display() if state.problem_origin else "",
+        "actions": state.get_actions_display() if state.actions else "",
+        "populations": [populations[c] for c in state.populations if c in populations],
+        "strategies": [strategies[c] for c in state.strategies if c in strategies],
     }
 
 
@@ -273,8 +294,10 @@ def network_section(
     return {
         "brokers": brokers,
         "mix": {
-            "cross_family": _percent(mix.cross_family_share),
-            "cross_sector": _percent(mix.cross_sector_share),
+            "cross_family": MEASURES["cross_family_share"].format(mix.cross_family_share),
+            "cross_family_label": MEASURES["cross_family_share"].label,
+            "cross_sector": MEASURES["cross_sector_share"].format(mix.cross_sector_share),
+            "cross_sector_label": MEASURES["cross_sector_share"].label,
             "ei": "—" if mix.ei_index is None else f"{mix.ei_index:+.2f}",
         },
         "resilience": resilience,

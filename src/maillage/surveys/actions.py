@@ -20,6 +20,7 @@ from django.utils.translation import override
 
 from maillage.directory.models import Contact, Organization
 from maillage.networks.models import Membership
+from maillage.networks.versions import bump
 from maillage.surveys.forms import QuestionForm, WaveForm
 from maillage.surveys.models import (
     RATING_FIELDS,
@@ -33,7 +34,7 @@ from maillage.surveys.models import (
     WaveKind,
     WaveStatus,
 )
-from maillage.ties.actions import ObservationData, do_create_tie, do_observe, find_tie
+from maillage.ties.actions import ObservationData, PairObservation, do_record_observations
 from maillage.ties.models import Formality, ObservationSource
 
 logger = logging.getLogger(__name__)
@@ -110,6 +111,7 @@ def do_open_wave(wave: Wave, link_for: LinkBuilder) -> int:
             for pk in member_ids
         )
         Wave.objects.filter(pk=wave.pk).update(status=WaveStatus.OPEN, opened_at=timezone.now())
+        bump([wave.network_id])
     invitations = Invitation.objects.filter(wave=wave).select_related("organization", "wave__network")
     send_invitations(list(invitations), link_for, reminder=False)
     return len(member_ids)
@@ -326,28 +328,33 @@ def do_close_wave(wave: Wave, user: User | None = None) -> int:
             by_pair.setdefault((min(rater, answer.partner_id), max(rater, answer.partner_id)), []).append(
                 answer
             )
-        ratings = []
-        for reports in by_pair.values():
-            observation = _observe_pair(wave, reports, user)
-            for answer in reports:
-                ratings.append(
-                    Rating(
-                        wave=wave,
-                        rater=answer.response.invitation.organization,
-                        rated=answer.partner,
-                        observation=observation,
-                        reported_by_both=len(reports) == 2,
-                        **{field: getattr(answer, field) for field in RATING_FIELDS},
-                    )
-                )
+        pairs = sorted(by_pair)
+        recorded = do_record_observations(
+            wave.network,
+            [PairObservation(a, b, _pair_observation(wave, by_pair[(a, b)])) for a, b in pairs],
+            user,
+            want_ids=True,
+        )
+        ratings = [
+            Rating(
+                wave=wave,
+                rater=answer.response.invitation.organization,
+                rated=answer.partner,
+                observation_id=recorded.latest[pair],
+                reported_by_both=len(by_pair[pair]) == 2,
+                **{field: getattr(answer, field) for field in RATING_FIELDS},
+            )
+            for pair in pairs
+            for answer in by_pair[pair]
+        ]
         Rating.objects.bulk_create(ratings)
         Wave.objects.filter(pk=wave.pk).update(status=WaveStatus.CLOSED, closed_at=timezone.now())
+        bump([wave.network_id])
     return len(by_pair)
 
 
-def _observe_pair(wave: Wave, reports: list[PartnerAnswer], user: User | None):  # type: ignore[no-untyped-def]
-    first = reports[0]
-    data = ObservationData(
+def _pair_observation(wave: Wave, reports: list[PartnerAnswer]) -> ObservationData:
+    return ObservationData(
         observed_on=wave.date,
         level=max(int(r.level or 1) for r in reports),
         formality=Formality.FORMAL
@@ -365,9 +372,3 @@ def _observe_pair(wave: Wave, reports: list[PartnerAnswer], user: User | None): 
         )  # fmt: skip
         % {"date": wave.date.isoformat()},
     )
-    rater, partner = first.response.invitation.organization, first.partner
-    tie = find_tie(rater, partner, wave.network)
-    if tie is None:
-        tie = do_create_tie(rater, partner, wave.network, data, user)
-        return tie.observations.order_by("-id").first()
-    return do_observe(tie, data, user)

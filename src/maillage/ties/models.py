@@ -133,8 +133,9 @@ class Tie(models.Model):
     def other(self, organization: Organization) -> Organization:
         return self.organization_b if organization.pk == self.organization_a_id else self.organization_a
 
-    def get_current_level_display_safe(self) -> str:
-        return str(Level(self.current_level).label)
+    @property
+    def pair_ids(self) -> tuple[int, int]:
+        return (self.organization_a_id, self.organization_b_id)
 
 
 class TieObservation(models.Model):

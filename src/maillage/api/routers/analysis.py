@@ -21,6 +21,7 @@ from maillage.api.schemas import IsoDate, PathId, readable, user_of
 from maillage.dashboards.adapter import cached_dataset
 from maillage.dashboards.scenarios import ScenarioRequestError, scenario_payload
 from maillage.dashboards.scope import Scope, scope_for
+from maillage.observatory.measures import as_plain, values_of
 
 router = Router(tags=["analysis"])
 MAX_SCENARIOS = 5
@@ -61,8 +62,16 @@ class ScenarioResultOut(Schema):
     removed: list[int | str]
 
 
+class MeasureOut(Schema):
+    code: str = Field(description="The measure's code in the catalogue (docs/metrics.md)")
+    label: str
+    value: float | None = Field(description="Counts as numbers; shares from 0 to 1")
+    display: str = Field(description="The value written in the request's language")
+
+
 class ReportOut(Schema):
     as_of: str | None
+    measures: list[MeasureOut]
     network: NetworkMetricsOut
     levels: list[dict[str, Any]]
     mix: dict[str, Any]
@@ -118,6 +127,7 @@ def network_report(request: HttpRequest, network_id: PathId, query: Query[Report
         raise invalid({"scenario": [str(error)[:300]]}) from error
     return {
         "as_of": report.as_of,
+        "measures": as_plain(values_of(report), get_language()),
         "network": report.network.to_dict(),
         "levels": to_plain(report.levels),
         "mix": to_plain(report.mix),

@@ -27,6 +27,7 @@ from maillage.api.schemas import (
     readable,
     user_of,
 )
+from maillage.networks.actions import do_save_membership
 from maillage.networks.forms import MembershipForm
 from maillage.networks.models import Membership, MembershipRole
 from maillage.networks.permissions import get_network_for
@@ -103,7 +104,8 @@ def create_membership(request: HttpRequest, payload: MembershipIn) -> Any:
     form = MembershipForm(data, network=network)
     if not form.is_valid():
         raise form_errors(form)
-    return Status(201, memberships_for(user_of(request)).get(pk=form.save().pk))
+    membership = do_save_membership(form.save(commit=False))
+    return Status(201, memberships_for(user_of(request)).get(pk=membership.pk))
 
 
 @router.patch("/memberships/{membership_id}", response={200: MembershipOut, **ERRORS})
@@ -118,5 +120,5 @@ def update_membership(request: HttpRequest, membership_id: PathId, payload: Memb
     )
     if not form.is_valid():
         raise form_errors(form)
-    form.save()
+    do_save_membership(form.save(commit=False))
     return memberships_for(user).get(pk=membership.pk)
