@@ -20,8 +20,10 @@ from typing import Any, TextIO
 from .csvio import read_table
 from .errors import AnalysisError, InputError
 from .inputs import load_dataset
+from .measures import MEASURES, measure_values
 from .report import DEFAULT_SCENARIOS, NetworkReport, report_from_dataset
 from .resilience import parse_scenario
+from .results import to_json_text
 
 LEVEL_NAMES_FR: dict[str, str] = {
     "none": "aucun",
@@ -37,6 +39,7 @@ LABELS: dict[str, dict[str, str]] = {
         "title": "Rapport de réseau",
         "as_of": "en date du",
         "all_dates": "toutes dates",
+        "measures": "Mesures clés",
         "network": "Réseau",
         "organizations": "Organisations",
         "ties": "Liens",
@@ -55,7 +58,6 @@ LABELS: dict[str, dict[str, str]] = {
         "formal_share": "Part des liens formels",
         "levels": "Liens par niveau",
         "mix": "Mixité intersectorielle",
-        "cross_family_share": "Part des liens entre familles de secteurs",
         "ei_index": "Indice E-I (secteurs)",
         "top": "Organisations les plus centrales (intermédiarité)",
         "betweenness_note": "intermédiarité estimée sur {k} sources, erreur ≤ {e:.3f} (95 %)",
@@ -87,6 +89,7 @@ LABELS: dict[str, dict[str, str]] = {
         "title": "Network report",
         "as_of": "as of",
         "all_dates": "all dates",
+        "measures": "Headline measures",
         "network": "Network",
         "organizations": "Organizations",
         "ties": "Ties",
@@ -105,7 +108,6 @@ LABELS: dict[str, dict[str, str]] = {
         "formal_share": "Share of formal ties",
         "levels": "Ties by level",
         "mix": "Intersectoral mix",
-        "cross_family_share": "Share of ties across sector families",
         "ei_index": "E-I index (sectors)",
         "top": "Most central organizations (betweenness)",
         "betweenness_note": "betweenness estimated from {k} sources, error ≤ {e:.3f} (95%)",
@@ -206,7 +208,9 @@ def main(
         print(f"maillage analyze: analysis failed: {error}", file=err)
         return 1
     if args.format == "json":
-        out.write(report.to_json() + "\n")
+        # The catalogue's measures first (the codes every page and the API use), then the whole report.
+        measures = to_json_text(measure_values(report))
+        out.write('{"measures": ' + measures + ", " + report.to_json()[1:] + "\n")
     else:
         out.write(format_table(report, lang=args.lang, top=args.top))
     return 0
@@ -235,6 +239,9 @@ def format_table(report: NetworkReport, *, lang: str = "fr", top: int = 10) -> s
     lines.append(
         f"{t['title']} — {t['as_of']} {report.as_of}" if report.as_of else f"{t['title']} — {t['all_dates']}"
     )
+    section(t["measures"])
+    for code, value in measure_values(report).items():
+        row(MEASURES[code].label[lang], MEASURES[code].format(value, lang))
     section(t["network"])
     row(t["organizations"], net.organizations)
     row(t["ties"], net.ties)
@@ -254,7 +261,8 @@ def format_table(report: NetworkReport, *, lang: str = "fr", top: int = 10) -> s
     for level, count in net.level_distribution.items():
         row(LEVEL_NAMES_FR.get(level, level) if lang == "fr" else level, count)
     section(t["mix"])
-    row(t["cross_family_share"], _number(report.mix.cross_family_share))
+    row(MEASURES["cross_family_share"].label[lang], _number(report.mix.cross_family_share))
+    row(MEASURES["cross_sector_share"].label[lang], _number(report.mix.cross_sector_share))
     row(t["ei_index"], _number(report.mix.ei_index))
     for record in report.mix.ei_by_sector.itertuples(index=False):
         row(f"  E-I {record.sector}", _number(record.ei_index))

@@ -15,7 +15,7 @@ from maillage.dashboards.adapter import dataset_for, observation_dates
 from maillage.dashboards.scope import scope_for
 from maillage.dashboards.summary import Headline, headlines
 from maillage.networks.models import Network
-from maillage.observatory.measures import ARROWS, MEASURES
+from maillage.observatory.measures import ARROWS, MEASURES, format_change
 
 
 def _network(user: AnyUser, value: str | None) -> Network | None:
@@ -65,7 +65,7 @@ def comparison_for(
         if left is not None and right is not None and left.value is not None and right.value is not None:
             change = float(right.value) - float(left.value)
             measure = MEASURES[item.key]
-            difference = f"{ARROWS[measure.direction(change)]} {measure.format_change(change)}"
+            difference = f"{ARROWS[measure.direction(change)]} {format_change(measure, change)}"
         rows.append(
             {
                 "label": item.label,

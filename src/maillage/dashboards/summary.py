@@ -14,7 +14,17 @@ from maillage.dashboards import charts
 from maillage.dashboards.adapter import cached_dataset, observation_dates
 from maillage.dashboards.scope import VERSIONED_SECONDS, Scope, scope_cache_key
 from maillage.directory.models import Sector
-from maillage.observatory.measures import ARROWS, HEADLINES, MEASURES, changes, values_of
+from maillage.observatory.measures import (
+    ARROWS,
+    HEADLINES,
+    MEASURES,
+    definition,
+    format_change,
+    format_value,
+    label,
+    measure_changes,
+    measure_values,
+)
 
 
 @dataclass
@@ -47,8 +57,8 @@ class DashboardData:
 
 def headlines(report: NetworkReport, previous: HeadlineFigures | NetworkReport | None) -> list[Headline]:
     """The headline measures of the catalogue with their change since `previous`, in the reader's language."""
-    now = values_of(report)
-    change = changes(now, values_of(previous) if previous is not None else None)
+    now = measure_values(report)
+    change = measure_changes(now, measure_values(previous) if previous is not None else None)
     items = []
     for code in HEADLINES:
         measure, value = MEASURES[code], now[code]
@@ -57,12 +67,12 @@ def headlines(report: NetworkReport, previous: HeadlineFigures | NetworkReport |
         items.append(
             Headline(
                 code,
-                str(measure.label),
+                label(measure),
                 value,
-                measure.format(value),
-                str(measure.definition),
+                format_value(measure, value),
+                definition(measure),
                 change[code],
-                measure.format_change(change[code]) if change[code] is not None else "",
+                format_change(measure, change[code]) if change[code] is not None else "",
                 measure.higher_is,
                 measure.direction(change[code]),
                 measure.tone(change[code]),

@@ -1,53 +1,30 @@
-"""Numbers written the reader's way: `13,9 %`, `1 139`, `+0,2 pt` in French; `13.9%`, `1,139` in English.
-
-The one place that turns a value of the catalogue into text; templates, charts' tables and PDFs call it.
+"""Numbers written the reader's way (the rules live in `maillage.analysis.measures`, which the command
+line shares): `13,9 %`, `1 139`, `+0,2 pt` in French; `13.9%`, `1,139` in English. Without a language,
+the active language of the request is used.
 """
 
 from __future__ import annotations
 
-import math
-
 from django.utils import translation
 
-NO_DATA = "—"
-# French separates thousands with a narrow no-break space and puts a no-break space before "%".
-THIN = "\u202f"
-NBSP = "\u00a0"
+from maillage.analysis.measures import NO_DATA, Value, write_number, write_percent, write_points
 
 
-def _french(language: str | None) -> bool:
-    return (language or translation.get_language() or "fr").startswith("fr")
+def reader_language(language: str | None = None) -> str:
+    code = (language or translation.get_language() or "fr")[:2]
+    return code if code in ("fr", "en") else "fr"
 
 
-def _missing(value: float | int | None) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+def number(value: Value, digits: int = 0, *, language: str | None = None, sign: bool = False) -> str:
+    return write_number(value, digits, language=reader_language(language), sign=sign)
 
 
-def number(
-    value: float | int | None, digits: int = 0, *, language: str | None = None, sign: bool = False
-) -> str:
-    """A plain number with thousands separated, `digits` decimals, and a sign if asked."""
-    if _missing(value):
-        return NO_DATA
-    assert value is not None
-    text = f"{value:{'+' if sign else ''},.{digits}f}"
-    if _french(language):
-        return text.replace(",", THIN).replace(".", ",")
-    return text
+def percent(share: Value, digits: int = 1, *, language: str | None = None) -> str:
+    return write_percent(share, digits, language=reader_language(language))
 
 
-def percent(share: float | None, digits: int = 1, *, language: str | None = None) -> str:
-    """A share (0 to 1) as a percentage."""
-    if _missing(share):
-        return NO_DATA
-    assert share is not None
-    text = number(share * 100, digits, language=language)
-    return f"{text}{NBSP}%" if _french(language) else f"{text}%"
+def points(change: Value, digits: int = 1, *, language: str | None = None) -> str:
+    return write_points(change, digits, language=reader_language(language))
 
 
-def points(change: float | None, digits: int = 1, *, language: str | None = None) -> str:
-    """A change of a share, in percentage points."""
-    if _missing(change):
-        return NO_DATA
-    assert change is not None
-    return f"{number(change * 100, digits, language=language, sign=True)}{NBSP}pt"
+__all__ = ["NO_DATA", "number", "percent", "points", "reader_language"]

@@ -28,7 +28,7 @@ from maillage.directory.models import ActionStrategy, Population, Sector
 from maillage.networks.history import states_as_of
 from maillage.networks.models import Network, NetworkState
 from maillage.observatory.formatting import percent as _percent
-from maillage.observatory.measures import MEASURES
+from maillage.observatory.measures import format_value, label
 from maillage.reports import voices
 from maillage.reports.mapimage import MapImage, map_image
 from maillage.reports.scope import Period
@@ -178,7 +178,7 @@ def approach_section(scope: Scope, dataset: Any, as_of: str | None, seed: int) -
             )
             row["organizations"] = part.network.organizations
             row["ties"] = part.network.ties
-            row["density"] = MEASURES["density"].format(part.network.density)
+            row["density"] = format_value("density", part.network.density)
         rows.append(row)
     return {"networks": rows, "single": rows[0] if len(rows) == 1 else None, "empty": not rows}
 
@@ -294,10 +294,10 @@ def network_section(
     return {
         "brokers": brokers,
         "mix": {
-            "cross_family": MEASURES["cross_family_share"].format(mix.cross_family_share),
-            "cross_family_label": MEASURES["cross_family_share"].label,
-            "cross_sector": MEASURES["cross_sector_share"].format(mix.cross_sector_share),
-            "cross_sector_label": MEASURES["cross_sector_share"].label,
+            "cross_family": format_value("cross_family_share", mix.cross_family_share),
+            "cross_family_label": label("cross_family_share"),
+            "cross_sector": format_value("cross_sector_share", mix.cross_sector_share),
+            "cross_sector_label": label("cross_sector_share"),
             "ei": "—" if mix.ei_index is None else f"{mix.ei_index:+.2f}",
         },
         "resilience": resilience,

@@ -21,7 +21,7 @@ from maillage.api.schemas import IsoDate, PathId, readable, user_of
 from maillage.dashboards.adapter import cached_dataset
 from maillage.dashboards.scenarios import ScenarioRequestError, scenario_payload
 from maillage.dashboards.scope import Scope, scope_for
-from maillage.observatory.measures import as_plain, values_of
+from maillage.observatory.measures import as_plain, measure_values
 
 router = Router(tags=["analysis"])
 MAX_SCENARIOS = 5
@@ -127,7 +127,7 @@ def network_report(request: HttpRequest, network_id: PathId, query: Query[Report
         raise invalid({"scenario": [str(error)[:300]]}) from error
     return {
         "as_of": report.as_of,
-        "measures": as_plain(values_of(report), get_language()),
+        "measures": as_plain(measure_values(report), get_language()),
         "network": report.network.to_dict(),
         "levels": to_plain(report.levels),
         "mix": to_plain(report.mix),
