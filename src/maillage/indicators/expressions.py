@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 MAX_LENGTH = 1000
@@ -331,3 +332,26 @@ def vector_expression(text: str) -> VectorEvaluator:
             _vectors.clear()
         _vectors[text] = cached
     return cached
+
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def readable_formula(indicator: Any, names: Mapping[str, str]) -> str:
+    """An indicator's formula with its data elements named as people read them, not by their codes."""
+
+    opening, closing = ("«\u00a0", "\u00a0»") if (get_language() or "fr").startswith("fr") else ("“", "”")
+
+    def named(text: str) -> str:
+        def name(match: re.Match[str]) -> str:
+            code = match.group(0)
+            return f"{opening}{names[code]}{closing}" if code in names else code
+
+        return _NAME.sub(name, text)
+
+    formula = named(indicator.numerator)
+    if indicator.denominator.strip():
+        formula += f" ÷ ({named(indicator.denominator)})"
+    if indicator.factor != 1:
+        formula += f" × {indicator.factor:g}"
+    return formula

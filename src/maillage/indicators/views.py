@@ -8,12 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from maillage.accounts.permissions import can_write_network, readable_networks
+from maillage.accounts.permissions import can_write_network, is_admin, readable_networks
 from maillage.directory.models import Territory
 from maillage.indicators.actions import do_delete_value, do_import_values, do_set_value
 from maillage.indicators.charts import time_series
 from maillage.indicators.comparison import comparison, groups_for
 from maillage.indicators.compute import Registry
+from maillage.indicators.expressions import readable_formula
 from maillage.indicators.forms import CompareForm, ImportForm, ValueForm, YearForm
 from maillage.indicators.imports import parse_values
 from maillage.indicators.models import DataElement, DataValue, Family, Indicator, LegendBand, ValueChange
@@ -50,13 +51,18 @@ def registry(request: HttpRequest) -> HttpResponse:
     indicators = Indicator.objects.prefetch_related(
         Prefetch("bands", queryset=LegendBand.objects.order_by("lower"))
     )
+    elements = list(DataElement.objects.order_by("source", "code"))
+    names = {element.code: element.name for element in elements}
+    for indicator in indicators:
+        indicator.readable_formula = readable_formula(indicator, names)
     families = [(label, [i for i in indicators if i.family == code]) for code, label in Family.choices]
     return render(
         request,
         "indicators/registry.html",
         {
             "families": [f for f in families if f[1]],
-            "elements": DataElement.objects.order_by("source", "code"),
+            "elements": elements,
+            "show_codes": is_admin(request.user),
         },
     )
 

@@ -189,16 +189,19 @@
     visibleNodes = new Uint8Array(n);
     for (var i = 0; i < n; i++) visibleNodes[i] = nodePasses(i) ? 1 : 0;
     visibleEdges = new Uint8Array(data.edges.u.length);
-    var shownEdges = 0;
+    // A pair tied in two networks is drawn once per network but counted once, as the headline counts it.
+    var shownPairs = new Set();
     for (var e = 0; e < visibleEdges.length; e++) {
       visibleEdges[e] = edgePasses(e) ? 1 : 0;
-      shownEdges += visibleEdges[e];
+      if (visibleEdges[e]) shownPairs.add(data.edges.u[e] * n + data.edges.v[e]);
     }
+    var shownEdges = shownPairs.size;
     computeSizes();
     computeReach();
     $("filter-date-label").textContent = data.dates[state.date] || "";
     var shownNodes = visibleNodes.reduce(function (a, b) { return a + b; }, 0);
-    $("map-counts").textContent = shownNodes + " " + T.organizations + " · " + shownEdges + " " + T.ties.toLowerCase() +
+    var count = new Intl.NumberFormat(document.documentElement.lang || "fr");
+    $("map-counts").textContent = count.format(shownNodes) + " " + T.organizations + " · " + count.format(shownEdges) + " " + T.ties.toLowerCase() +
       (shownEdges === 0 ? " — " + T.noTies : "");
     renderer.refresh();
     renderLegend();
