@@ -15,6 +15,11 @@ SECTORS = ["clsc", "community", "municipal", "school"]
 LEVELS = ["none", "networking", "cooperation", "coordination", "coalition", "collaboration"]
 
 
+def observed_by(dataset, network, date) -> bool:
+    ties = dataset.ties[dataset.ties["network"] == network]
+    return bool((ties["date"].isna() | (ties["date"] <= date.isoformat())).any())
+
+
 def reference(dataset, network, date):
     snap = snapshot(dataset, as_of=date.isoformat(), network=network)
     og = build_graph(snap)
@@ -24,9 +29,11 @@ def reference(dataset, network, date):
     ratings = trust_and_value(snap, og) if len(snap.ratings) else None
     mix = intersectoral_mix(og) if ties else None
     return {
-        "ties": float(ties),
+        "ties": float(ties) if observed_by(dataset, network, date) else None,
         "members": float(len(members)),
-        "density": 100.0 * density(og.graph) if og.graph.vcount() > 1 else None,
+        "density": 100.0 * density(og.graph)
+        if og.graph.vcount() > 1 and observed_by(dataset, network, date)
+        else None,
         "intersectoral_share": 100.0 * mix.cross_sector_share if mix else None,
         "formal_share": 100.0 * float(og.ties["formal"].mean()) if ties else None,
         "trust": ratings.network_trust_percent if ratings else None,
@@ -80,4 +87,4 @@ def test_batch_metrics_match_the_analysis_core(seed):
                 assert (got is None) == (value is None), (network, year, key)
                 if value is not None:
                     assert got == pytest.approx(value), (network, year, key)
-        assert measured["absent"]["ties"] == 0.0 and measured["absent"]["members"] == 0.0
+        assert measured["absent"]["ties"] is None and measured["absent"]["members"] == 0.0

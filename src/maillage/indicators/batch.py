@@ -100,11 +100,15 @@ class BatchMetrics:
         tied_members = _per_group(member_keys[np.isin(member_keys, end_keys)] // n, size)
         trust_sum, trust_count, value_sum, value_count = self._ratings(selected, vertex_keys)
 
+        # A network with no tie observed yet on the date has no tie data: its tie measures are "no data".
+        observed = _per_group(self.net[selected], size)
         result: dict[Hashable, MetricValues] = {}
         for k, network in enumerate(self.networks):
             m, nodes = ties[k], vertices[k]
+            if not observed[k]:
+                nodes = 0
             result[network] = {
-                "ties": float(m),
+                "ties": float(m) if observed[k] else None,
                 "members": float(members[k]),
                 # Fewer than two organizations: no pair, no density (a year with no data is not 0).
                 "density": 100.0 * 2.0 * m / (nodes * (nodes - 1)) if nodes > 1 else None,

@@ -58,7 +58,10 @@ def _measure(networks: list[int], periods: list[str]) -> dict[tuple[int, str], M
         for period in periods:
             values = dict(measured[period][pk])
             before = measured[previous_period(period)][pk]["ties"]
-            values["partnership_growth"] = 100.0 * (values["ties"] - before) / before if before else None  # type: ignore[operator]
+            now = values["ties"]
+            values["partnership_growth"] = (
+                100.0 * (now - before) / before if before and now is not None else None
+            )
             result[(pk, period)] = values
     return result
 
