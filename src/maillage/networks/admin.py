@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.utils import timezone
 
+from maillage.networks.actions import record_states
 from maillage.networks.models import Membership, Network
 
 
@@ -17,3 +19,8 @@ class NetworkAdmin(admin.ModelAdmin):
     autocomplete_fields = ["territory", "lead_organization"]
     list_select_related = ["territory"]
     inlines = [MembershipInline]
+
+    def save_related(self, request, form, formsets, change):  # type: ignore[no-untyped-def]
+        # The administration writes through the same path as the app: a dated state and a new data version.
+        super().save_related(request, form, formsets, change)
+        record_states([form.instance], timezone.localdate() if change else None)

@@ -18,3 +18,14 @@ class TieAdmin(admin.ModelAdmin):
     autocomplete_fields = ["organization_a", "organization_b", "network"]
     list_select_related = ["organization_a", "organization_b", "network"]
     inlines = [ObservationInline]
+
+    # Ties and their observations are written by `ties.actions` alone (the network's pages, imports, the
+    # survey close), which keep the current state and the data version: here they are only read.
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
