@@ -64,8 +64,9 @@ def test_a_file_with_errors_cannot_be_applied(coordinator, network_a, orgs):
         upload(client, network_a, [["Nom", "Secteur"], ["A", "Nulle part"], ["B", "CLSC"]])["Location"]
     )
     job = ImportJob.objects.get()
-    page = client.get(f"/en/imports/{job.pk}/").content.decode()
-    assert "Unknown sector" in page and "Apply the import" not in page
+    # The file was checked in French (the language of the upload): its row messages are French.
+    page = client.get(f"/imports/{job.pk}/").content.decode()
+    assert "Secteur inconnu" in page and "Appliquer l'importation" not in page
     client.post(reverse("exchange:apply", kwargs={"pk": job.pk}))
     job.refresh_from_db()
     assert job.state == JobState.CHECKED
@@ -82,7 +83,7 @@ def test_apply_checks_again_and_writes_nothing_if_the_directory_changed(coordina
     client.post(reverse("exchange:apply", kwargs={"pk": job.pk}))
     job.refresh_from_db()
     assert job.state == JobState.CHECKED and job.counts["error"] == 1
-    assert "nothing was imported" in job.message
+    assert "rien n'a été importé" in job.message  # in the language of the coordinator who applied it
 
 
 def test_script_names_are_escaped_on_the_report(coordinator, network_a, orgs):

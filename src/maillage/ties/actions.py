@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -30,13 +30,22 @@ from maillage.networks.versions import bump
 from maillage.ties.bulk import IDS_PER_STATEMENT, chunks, insert_rows, refresh_current
 from maillage.ties.models import AgreementKind, Formality, Level, ObservationSource, Tie, TieObservation
 
+# The allowed values as plain sets: the choices' `.values` build a new list at every call, and a 100,000-row
+# import checks each row.
+LEVELS = frozenset(Level.values)
+FORMALITIES = frozenset(Formality.values)
+AGREEMENT_KINDS = frozenset(AgreementKind.values)
+SOURCES = frozenset(ObservationSource.values)
+FORMAL = str(Formality.FORMAL)
+
 # Up to this many rows a write is an edit: rows are saved one by one so the audit trail records each.
 # Above it, rows go in multi-row inserts and the trail records one summary.
 EDIT_ROWS = 50
 
 
-@dataclass(frozen=True)
-class ObservationData:
+class ObservationData(NamedTuple):
+    """What one observation says (a named tuple: an import builds 100,000 of them)."""
+
     observed_on: datetime.date
     level: int
     formality: str = Formality.INFORMAL
@@ -49,8 +58,7 @@ class ObservationData:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class PairObservation:
+class PairObservation(NamedTuple):
     """One observation of the pair (first, second), given by organization ids in either order."""
 
     first: int
@@ -82,15 +90,15 @@ def check_observation(data: ObservationData) -> str | None:
     """What is wrong with an observation, in the user's language, or None."""
     if data.observed_on is None:
         return _("The observation needs a date.")
-    if data.level not in Level.values:
+    if data.level not in LEVELS:
         return _("Unknown level on the collaboration scale.")
-    if data.formality not in Formality.values:
+    if data.formality not in FORMALITIES:
         return _("Unknown formality.")
-    if data.agreement_kind and data.agreement_kind not in AgreementKind.values:
+    if data.agreement_kind and data.agreement_kind not in AGREEMENT_KINDS:
         return _("Unknown kind of agreement.")
-    if data.agreement_kind and data.formality != Formality.FORMAL:
+    if data.agreement_kind and data.formality != FORMAL:
         return _("Only a formal tie has a kind of agreement.")
-    if data.source not in ObservationSource.values:
+    if data.source not in SOURCES:
         return _("Unknown source.")
     if len(data.note) > 500:
         return _("The note is longer than 500 characters.")
@@ -146,7 +154,7 @@ def do_record_observations(
     user_id = user.pk if user is not None and user.pk else None
     if small:
         for pair, data in checked:
-            observation = TieObservation(tie_id=result.ties[pair], recorded_by_id=user_id, **asdict(data))
+            observation = TieObservation(tie_id=result.ties[pair], recorded_by_id=user_id, **data._asdict())
             observation.save()
             result.latest[pair] = observation.pk
     else:
@@ -172,7 +180,8 @@ def _create_ties(
         return
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     # The current state is set from the observations right after (`refresh_current`).
-    rows = [(a, b, network_id, Level.NONE, Formality.INFORMAL, now) for a, b in missing]
+    none, informal = int(Level.NONE), str(Formality.INFORMAL)
+    rows = [(a, b, network_id, none, informal, now) for a, b in missing]
     columns = ["organization_a_id", "organization_b_id", "network_id", "current_level", "current_formality"]
     insert_rows(Tie, [*columns, "created_at"], rows, step)
     if current_bulk() is None:
