@@ -39,10 +39,15 @@ def write_number(value: Value, digits: int = 0, *, language: str = "fr", sign: b
 
     >>> write_number(1139.5, 1), write_number(1139.5, 1, language="en"), write_number(3, sign=True)
     ('1\u202f139,5', '1,139.5', '+3')
+    >>> write_number(-0.01, 1, sign=True), write_number(0, sign=True)
+    ('0,0', '0')
     """
     if _missing(value):
         return NO_DATA
     assert value is not None
+    # A change that rounds to nothing is written without a sign ("0", not "+0" or "-0,0").
+    if round(value, digits) == 0:
+        value, sign = 0.0 if digits else 0, False
     text = f"{value:{'+' if sign else ''},.{digits}f}"
     return text.replace(",", THIN).replace(".", ",") if language == "fr" else text
 

@@ -65,7 +65,7 @@ def comparison_for(
         if left is not None and right is not None and left.value is not None and right.value is not None:
             change = float(right.value) - float(left.value)
             measure = MEASURES[item.key]
-            difference = f"{ARROWS[measure.direction(change)]} {format_change(measure, change)}"
+            difference = f"{ARROWS[measure.direction(change)]}\u00a0{format_change(measure, change)}"
         rows.append(
             {
                 "label": item.label,
