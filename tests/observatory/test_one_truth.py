@@ -30,6 +30,7 @@ from maillage.networks.history import states_as_of
 from maillage.networks.models import Membership, Network
 from maillage.observatory.measures import measure_values as values_of
 from maillage.reports.content import build_report
+from maillage.reports.exports.tables import export_tables
 from maillage.reports.scope import Period
 from maillage.ties.actions import ObservationData, PairObservation, do_record_observations
 from maillage.ties.models import TieObservation
@@ -202,7 +203,10 @@ def test_every_page_gives_one_value_per_measure(network_a, orgs, member, tmp_pat
         "cross_sector_share": metrics["intersectoral_share"] / 100,
         "formal_share": metrics["formal_share"] / 100,
     }
+    measures = next(t for t in export_tables(Network.objects.filter(pk=network_a.pk)) if t.name == "measures")
+    from_export = {code: value for day_, code, _label, value in measures.rows if day_ == day}
     for code, value in dashboard.items():
+        assert from_export[code] == pytest.approx(value), code
         assert from_api[code] == pytest.approx(value), code
         assert from_report[code] == pytest.approx(value), code
         assert from_cli[code] == pytest.approx(value), code

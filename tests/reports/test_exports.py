@@ -17,7 +17,7 @@ from maillage.networks.models import Network
 from maillage.reports.exports import export
 from maillage.reports.exports.graphs import network_graph, to_gexf, to_graphml
 
-TABLES = ["organizations", "networks", "memberships", "ties", "survey_results"]
+TABLES = ["organizations", "networks", "memberships", "ties", "measures", "survey_results"]
 
 
 def _core(network: Network):  # type: ignore[no-untyped-def]

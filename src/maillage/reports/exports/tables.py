@@ -15,8 +15,11 @@ from typing import Any
 from django.apps import apps
 from django.db.models import QuerySet
 
+from maillage.analysis import headline_figures
+from maillage.dashboards.adapter import dataset_for, observation_dates
 from maillage.directory.models import Organization
 from maillage.networks.models import Membership, Network
+from maillage.observatory.measures import MEASURES, label, measure_values
 from maillage.surveys.models import Response
 from maillage.ties.models import LEVEL_CODES, TieObservation
 
@@ -56,12 +59,32 @@ def export_tables(networks: QuerySet[Network]) -> list[Table]:
         _networks(networks),
         _memberships(memberships),
         _ties(observations),
+        _measures(networks),
         _survey_results(networks),
     ]
     indicators = _indicator_values(networks)
     if indicators is not None:
         tables.append(indicators)
     return tables
+
+
+def _measures(networks: QuerySet[Network]) -> Table:
+    """The headline measures of the catalogue at each observation date: the numbers the pages show."""
+    table = Table(
+        "measures",
+        "Headline measures at each observation date (docs/metrics.md, the catalogue of measures).",
+        [
+            ("date", "Observation date (YYYY-MM-DD)"),
+            ("code", "The measure's code in the catalogue"),
+            ("label", "The measure's name"),
+            ("value", "Counts as numbers; shares from 0 to 1; empty when there is no data"),
+        ],
+    )
+    dataset = dataset_for(networks)
+    for day in observation_dates(dataset):
+        for code, value in measure_values(headline_figures(dataset, as_of=day)).items():
+            table.rows.append([day, code, label(MEASURES[code]), value])
+    return table
 
 
 def _organizations(queryset: QuerySet[Organization]) -> Table:
