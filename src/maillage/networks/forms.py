@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from maillage.directory.fields import OrganizationPickerField
 from maillage.directory.models import ActionStrategy, Population, Territory
 from maillage.networks.models import Membership, Network, NetworkKind
+from maillage.networks.periods import ReportingPeriod
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -45,6 +46,7 @@ class NetworkForm(forms.ModelForm):
             "action_strategies",
             "start_date",
             "end_date",
+            "reporting_period",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
@@ -59,6 +61,10 @@ class NetworkForm(forms.ModelForm):
         self.fields["territory"].queryset = Territory.objects.order_by("path")
         if self.instance.pk and self.instance.lead_organization_id:
             self.initial["lead_organization"] = self.instance.lead_organization
+        self.fields["reporting_period"].required = False  # left out (API, older forms): the fiscal year
+
+    def clean_reporting_period(self) -> str:
+        return self.cleaned_data.get("reporting_period") or ReportingPeriod.FISCAL
 
 
 class MembershipForm(forms.ModelForm):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from maillage.directory.i18n import BilingualNameMixin
 from maillage.directory.models import ActionStrategy, Organization, Population, Territory
+from maillage.networks.periods import ReportingPeriod
 
 
 class NetworkKind(models.TextChoices):
@@ -74,6 +75,13 @@ class Network(BilingualNameMixin):
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    reporting_period = models.CharField(
+        _("reporting period"),
+        max_length=10,
+        choices=ReportingPeriod.choices,
+        default=ReportingPeriod.FISCAL,
+        help_text=_("The years of its reports, indicators and scorecards."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
+from django.db.models import Count
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -29,6 +30,7 @@ from maillage.networks.models import Network
 from maillage.reports import voices
 from maillage.reports.mapimage import MapImage, map_image
 from maillage.reports.scope import Period
+from maillage.surveys.models import Wave, WaveStatus
 
 SECTIONS = [
     ("approach", 1),
@@ -107,9 +109,10 @@ def build_report(scope: Scope, period: Period, *, language: str, seed: int = 0) 
     with translation.override(language):
         dataset = cached_dataset(scope, language)
         dates = observation_dates(dataset)
+        period = period.for_networks(scope.networks)
         as_of, compare_to = period.pick(dates)
         if as_of is not None and not (period.year or period.since or period.until):
-            period = Period(year=int(as_of[:4]))  # no year asked: the year of the latest wave
+            period = period.of_date(as_of)  # no year asked: the period of the latest data
         report = previous = None
         if as_of is not None and not dataset.ties.empty:
             report = report_from_dataset(
@@ -124,7 +127,7 @@ def build_report(scope: Scope, period: Period, *, language: str, seed: int = 0) 
             period=period,
             language=language,
             title=scope.title,
-            subtitle=_("Baseline data report %(period)s") % {"period": period.label},
+            subtitle=report_subtitle(scope, period, as_of, compare_to),
             as_of=as_of,
             compare_to=compare_to,
             generated_on=datetime.date.today(),
@@ -154,6 +157,27 @@ def build_report(scope: Scope, period: Period, *, language: str, seed: int = 0) 
         for chart in voices.impact_charts(data.sections["impact"]):
             data.charts[chart.key] = chart
     return data
+
+
+def report_subtitle(scope: Scope, period: Period, as_of: str | None, compare_to: str | None) -> str:
+    """ "Baseline data report" for a network's first wave, "Follow-up report" after it."""
+    values = {"period": period.label}
+    if is_baseline(scope, period, as_of, compare_to):
+        return _("Baseline data report %(period)s") % values
+    return _("Follow-up report %(period)s") % values
+
+
+def is_baseline(scope: Scope, period: Period, as_of: str | None, compare_to: str | None) -> bool:
+    """Survey waves decide when there are some: the report is a baseline while no network of it has a
+    second wave by the end of the period; without waves, while there is no earlier observation date."""
+    end = period.end or (datetime.date.fromisoformat(as_of) if as_of else None)
+    waves = Wave.objects.filter(network__in=scope.networks).exclude(status=WaveStatus.DRAFT)
+    if end is not None:
+        waves = waves.filter(date__lte=end)
+    counts = list(waves.values("network").annotate(n=Count("id")).values_list("n", flat=True))
+    if counts:
+        return max(counts) < 2
+    return compare_to is None
 
 
 def organization_names(organizations: pd.DataFrame) -> dict[Any, str]:

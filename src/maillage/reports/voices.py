@@ -27,10 +27,8 @@ if TYPE_CHECKING:
 
 
 def _period_end(period: Period, as_of: str | None) -> datetime.date:
-    if period.until:
-        return period.until
-    if period.year:
-        return datetime.date(period.year, 12, 31)
+    if period.end:
+        return period.end
     return datetime.date.fromisoformat(as_of) if as_of else datetime.date.today()
 
 
@@ -123,7 +121,7 @@ def _scorecard_row(network: str, row: Any) -> dict[str, Any]:
 def year_initiatives(scope: Scope, period: Period, as_of: str | None) -> list[Initiative]:
     """The initiatives of the scope's networks running during the period (undated ones count as running)."""
     end = _period_end(period, as_of)
-    start = datetime.date(period.year, 1, 1) if period.year and not period.since else period.since
+    start = period.start
     running = Q(start_date__isnull=True) | Q(start_date__lte=end)
     if start is not None:
         running &= Q(end_date__isnull=True) | Q(end_date__gte=start)
