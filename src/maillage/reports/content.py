@@ -29,18 +29,21 @@ from maillage.directory.models import Sector
 from maillage.networks.models import Network
 from maillage.reports import voices
 from maillage.reports.mapimage import MapImage, map_image
+from maillage.reports.measures import influence
 from maillage.reports.scope import Period
 from maillage.surveys.models import Wave, WaveStatus
 
+# In the order of CHSSN's baseline data report: progress, lessons, their words, measuring impact, effects.
 SECTIONS = [
     ("approach", 1),
     ("partners", 2),
-    ("progress", 3),
-    ("network", 4),
-    ("impact", 5),
+    ("network", 3),
+    ("progress", 4),
+    ("lessons", 5),
     ("words", 6),
-    ("effects", 7),
-    ("method", 8),
+    ("impact", 7),
+    ("effects", 8),
+    ("method", 9),
 ]
 
 
@@ -48,8 +51,9 @@ def section_titles() -> dict[str, str]:
     return {
         "approach": _("The partnership approach"),
         "partners": _("The partners"),
-        "progress": _("Progress of partnerships"),
         "network": _("The network"),
+        "progress": _("Progress of partnerships"),
+        "lessons": _("Lessons about partnership"),
         "impact": _("Measuring impact"),
         "words": _("In their words"),
         "effects": _("Effects beyond services"),
@@ -153,6 +157,7 @@ def build_report(scope: Scope, period: Period, *, language: str, seed: int = 0) 
             data.sections["progress"] = progress_section(report)
             data.sections["network"] = network_section(report, names, sector_names)
         data.sections.update(voices.voice_sections(scope, period, as_of=as_of, compare_to=compare_to))
+        data.sections["effects"]["influence"] = influence(data.sections)
         data.sections["method"] = voices.method_section(scope, data, dates)
         for chart in voices.impact_charts(data.sections["impact"]):
             data.charts[chart.key] = chart

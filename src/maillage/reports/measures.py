@@ -213,3 +213,19 @@ def distribution_chart(section: dict[str, Any]) -> charts.Chart | None:
     rows = [[v["measure"], v["wave"], v["answer"], v["percent"]] for v in values if v["percent"]]
     columns = [_("Measure"), _("Wave"), _("Progress"), _("Share of answers (%)")]
     return charts.Chart("impact", title, description, spec, columns, rows)
+
+
+def influence(sections: dict[str, Any]) -> dict[str, Any] | None:
+    """ "Effect: widening its influence": the partners who joined and how partners rate measure 1."""
+    partners = sections.get("partners") or {}
+    rows = [r for r in sections["impact"]["rows"] if r.measure.code == "partnership_growth"]
+    growth = rows[0] if rows and rows[0].cells[-1].answered else None
+    joined = len(partners["joined"]) if partners.get("has_change") else None
+    if growth is None and joined is None:
+        return None
+    return {
+        "joined": joined,
+        "sectors": len({o.sector for o in partners.get("joined", [])}),
+        "growth": growth,
+        "share": f"{decimal(growth.cells[-1].high_share, 0)} %" if growth else "",
+    }

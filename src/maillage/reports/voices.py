@@ -16,6 +16,7 @@ from django.db.models import Count, Q
 from maillage.dashboards import charts
 from maillage.dashboards.scope import Scope
 from maillage.initiatives.models import Initiative
+from maillage.reports.lessons import lessons_section
 from maillage.reports.measures import distribution_chart, impact_measures, network_waves
 from maillage.reports.scope import Period
 from maillage.surveys.models import Wave, WaveStatus
@@ -66,6 +67,7 @@ def voice_sections(
             "scorecard": scorecard,
             "scorecard_missing": [r["name"] for r in scorecard if r["value"] == "—"],
         },
+        "lessons": lessons_section(scope, _period_end(period, as_of)),
         "words": {"quotes": published_quotes(responses)},
         "effects": {"initiatives": year_initiatives(scope, period, as_of)},
     }

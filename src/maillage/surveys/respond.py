@@ -157,7 +157,12 @@ def respond_partners(request: HttpRequest, invitation: Invitation) -> HttpRespon
 def _network_initial(response: Response) -> dict[str, Any]:
     initial: dict[str, Any] = {f"q_{code}": value for code, value in response.answers.items()}
     initial |= {f"c_{code}": value for code, value in response.comments.items()}
-    return initial | {"quote": response.quote, "quote_consent": response.quote_consent}
+    return initial | {
+        "quote": response.quote,
+        "quote_consent": response.quote_consent,
+        "lesson": response.lesson,
+        "lesson_consent": response.lesson_consent,
+    }
 
 
 @token_page()
@@ -170,7 +175,15 @@ def respond_network(request: HttpRequest, invitation: Invitation) -> HttpRespons
     if request.method == "POST" and form.is_valid():
         answers, comments = form.answers()
         data = form.cleaned_data
-        do_save_network_answers(response, answers, comments, data["quote"], data["quote_consent"])
+        do_save_network_answers(
+            response,
+            answers,
+            comments,
+            data["quote"],
+            data["quote_consent"],
+            data["lesson"],
+            data["lesson_consent"],
+        )
         messages.success(request, _("Your answers about the network are saved."))
         if "continue" in request.POST:
             return redirect("surveys:respond_submit", token=invitation.token)

@@ -51,7 +51,9 @@ class Command(BaseCommand):
         which.add_argument("--network", help="network id or name")
         which.add_argument("--all", action="store_true", help="every network, plus the programme summary")
         parser.add_argument(
-            "--year", type=int, help="the year the report's period begins (default: the latest period with data)"
+            "--year",
+            type=int,
+            help="the year the report's period begins (default: the latest period with data)",
         )
         parser.add_argument("--lang", choices=["fr", "en"], default="fr")
         parser.add_argument("--format", choices=["pdf", "html"], default="pdf")
