@@ -83,7 +83,7 @@ def _anonymous(organization: Any) -> str:
 
 def _lesson_attribution(lesson: Lesson) -> str:
     if lesson.organization is None:
-        return _("The coordination of %(network)s") % {"network": lesson.network.name}
+        return _("The network's coordination")
     if lesson.publication == Publication.NAMED:
         return lesson.organization.name
     return _anonymous(lesson.organization)

@@ -181,7 +181,7 @@ def distribution_chart(section: dict[str, Any]) -> charts.Chart | None:
     title = _("The eight impact measures, wave after wave")
     description = _(
         "Share of the partners' answers at each point of the scale, from no progress to very substantial "
-        "progress, at the baseline and at each follow-up."
+        "progress: for each measure, one bar per wave, the baseline first."
     )
     spec = charts._base(title, description, values) | {
         "mark": {"type": "bar", "tooltip": True},
@@ -216,14 +216,17 @@ def distribution_chart(section: dict[str, Any]) -> charts.Chart | None:
 
 
 def influence(sections: dict[str, Any]) -> dict[str, Any] | None:
-    """ "Effect: widening its influence": the partners who joined and how partners rate measure 1."""
+    """Effect: widening its influence — ties gained and strengthened, partners who joined, measure 1."""
     partners = sections.get("partners") or {}
+    change = (sections.get("progress") or {}).get("change")
     rows = [r for r in sections["impact"]["rows"] if r.measure.code == "partnership_growth"]
     growth = rows[0] if rows and rows[0].cells[-1].answered else None
     joined = len(partners["joined"]) if partners.get("has_change") else None
-    if growth is None and joined is None:
+    if growth is None and change is None:
         return None
     return {
+        "gained": change.gained if change is not None else None,
+        "stronger": change.strengthened if change is not None else None,
         "joined": joined,
         "sectors": len({o.sector for o in partners.get("joined", [])}),
         "growth": growth,
