@@ -10,9 +10,14 @@ import datetime
 
 from django.db import transaction
 
+from maillage.directory.models import Organization
 from maillage.initiatives.models import Initiative, InitiativePartner, Outcome, Stage, Visibility
 from maillage.networks.models import Network
 from maillage.ties.models import Tie
+
+
+def english(organization: Organization) -> str:
+    return organization.name_en or organization.name_fr
 
 
 @transaction.atomic
@@ -33,7 +38,7 @@ def build_network_stories(networks: list[Network]) -> int:
         first, second = tie.organization_a, tie.organization_b
         initiative = Initiative.objects.create(
             title_fr=f"Corridor de services : {first.name_fr} et {second.name_fr}",
-            title_en=f"Service corridor: {first.name} and {second.name}",
+            title_en=f"Service corridor: {english(first)} and {english(second)}",
             summary_fr=(
                 "Une personne orientée par l'un des deux partenaires est reçue par l'autre dans la semaine, "
                 "avec l'information déjà transmise : moins d'attente, moins de récits à répéter."

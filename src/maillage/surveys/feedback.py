@@ -121,10 +121,11 @@ def ego_map(center: str, ties: list[OwnTie]) -> SafeString:
             (f"{x:.1f}", f"{y:.1f}", colour, f"{label_x:.1f}", f"{label_y:.1f}", anchor, tie.name[:28])
         )
     return format_html(
-        '<svg class="ego-map" viewBox="-70 0 {w} {h}" role="img" aria-label="{label}">{lines}{dots}'
+        '<svg class="ego-map" viewBox="-160 0 {w} {h}" width="{w}" height="{h}" style="max-width: 100%; '
+        'height: auto" role="img" aria-label="{label}">{lines}{dots}'
         '<circle cx="{m}" cy="{m}" r="10" fill="#222"/><text x="{m}" y="{ty}" text-anchor="middle" '
-        'font-weight="bold">{center}</text></svg>',
-        w=MAP_SIZE + 140,
+        'font-size="11" font-weight="bold">{center}</text></svg>',
+        w=MAP_SIZE + 320,
         h=MAP_SIZE,
         label=_("Your organization and the partners you named"),
         lines=format_html_join(
