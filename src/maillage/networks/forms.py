@@ -4,7 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from maillage.directory.fields import OrganizationPickerField
-from maillage.directory.models import ActionStrategy, Population, Territory
+from maillage.directory.models import (
+    ActionStrategy,
+    MobilizationGoal,
+    MobilizationPrinciple,
+    Population,
+    Territory,
+)
 from maillage.networks.models import Membership, Network, NetworkKind
 from maillage.networks.periods import ReportingPeriod
 
@@ -22,6 +28,19 @@ class NetworkForm(forms.ModelForm):
     action_strategies = forms.ModelMultipleChoiceField(
         label=_("action strategies"),
         queryset=ActionStrategy.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    goals = forms.ModelMultipleChoiceField(
+        label=_("goals served (Community Mobilization Model)"),
+        queryset=MobilizationGoal.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    principles = forms.ModelMultipleChoiceField(
+        label=_("principles applied (Community Mobilization Model)"),
+        queryset=MobilizationPrinciple.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -44,6 +63,8 @@ class NetworkForm(forms.ModelForm):
             "difficulties",
             "target_populations",
             "action_strategies",
+            "goals",
+            "principles",
             "start_date",
             "end_date",
             "reporting_period",

@@ -7,7 +7,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from maillage.directory.i18n import BilingualNameMixin
-from maillage.directory.models import ActionStrategy, Organization, Population, Territory
+from maillage.directory.models import (
+    ActionStrategy,
+    MobilizationGoal,
+    MobilizationPrinciple,
+    Organization,
+    Population,
+    Territory,
+)
 from maillage.networks.periods import ReportingPeriod
 
 
@@ -72,6 +79,10 @@ class Network(BilingualNameMixin):
     target_populations = models.ManyToManyField(Population, verbose_name=_("target populations"), blank=True)
     action_strategies = models.ManyToManyField(
         ActionStrategy, verbose_name=_("action strategies"), blank=True
+    )
+    goals = models.ManyToManyField(MobilizationGoal, verbose_name=_("goals served"), blank=True)
+    principles = models.ManyToManyField(
+        MobilizationPrinciple, verbose_name=_("principles applied"), blank=True
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)

@@ -30,6 +30,7 @@ from maillage.networks.models import Network
 from maillage.reports import voices
 from maillage.reports.mapimage import MapImage, map_image
 from maillage.reports.measures import influence
+from maillage.reports.mobilization import mobilization_model
 from maillage.reports.scope import Period
 from maillage.surveys.models import Wave, WaveStatus
 
@@ -192,7 +193,7 @@ def organization_names(organizations: pd.DataFrame) -> dict[Any, str]:
 def approach_section(scope: Scope, dataset: Any, as_of: str | None, seed: int) -> dict[str, Any]:
     networks = list(
         scope.networks.select_related("territory", "lead_organization").prefetch_related(
-            "target_populations", "action_strategies"
+            "target_populations", "action_strategies", "goals", "principles"
         )
     )
     rows = []
@@ -207,7 +208,12 @@ def approach_section(scope: Scope, dataset: Any, as_of: str | None, seed: int) -
             row["ties"] = part.network.ties
             row["density"] = _percent(part.network.density)
         rows.append(row)
-    return {"networks": rows, "single": rows[0] if len(rows) == 1 else None, "empty": not rows}
+    return {
+        "networks": rows,
+        "single": rows[0] if len(rows) == 1 else None,
+        "empty": not rows,
+        "model": mobilization_model(scope) if len(rows) > 1 else None,
+    }
 
 
 def _network_facts(network: Network) -> dict[str, Any]:
@@ -223,6 +229,8 @@ def _network_facts(network: Network) -> dict[str, Any]:
         "actions": network.get_actions_display() if network.actions else "",
         "populations": [p.name for p in network.target_populations.all()],
         "strategies": [s.name for s in network.action_strategies.all()],
+        "goals": [g.name for g in network.goals.all()],
+        "principles": [p.name for p in network.principles.all()],
     }
 
 
