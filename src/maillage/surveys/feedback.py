@@ -100,6 +100,10 @@ def own_ties(invitation: Invitation) -> tuple[list[OwnTie], Wave | None]:
     return ties, before_wave
 
 
+def short(name: str, limit: int = 30) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
 def ego_map(center: str, ties: list[OwnTie]) -> SafeString:
     """An SVG of the organization in the middle and its partners around it; stronger ties are thicker.
 
