@@ -58,6 +58,7 @@ MATRIX = [
     ("dashboards:province_map_data", lambda f: {}, [OK, OK, OK, OK, OK]),
     ("dashboards:compare", lambda f: {}, [OK, OK, OK, OK, OK]),
     ("surveys:wave_list", lambda f: {}, [OK, OK, OK, OK, OK]),
+    ("lessons:network", lambda f: {"network_pk": f["network_a"].pk}, [OK, OK, DENIED, OK, OK]),
     ("surveys:wave_create", lambda f: {"network_pk": f["network_a"].pk}, [OK, DENIED, DENIED, DENIED, OK]),
     ("surveys:wave_detail", lambda f: {"pk": make_wave(f["network_a"]).pk}, [OK, OK, DENIED, OK, OK]),
     (
@@ -277,6 +278,17 @@ def _post(f):  # type: ignore[no-untyped-def]
     return {"pk": community.pk, "post_pk": post.pk}
 
 
+def _lesson(f):  # type: ignore[no-untyped-def]
+    import datetime
+
+    from maillage.lessons.models import Lesson
+
+    lesson = Lesson.objects.create(
+        network=f["network_a"], noted_on=datetime.date(2025, 1, 1), text="Ensemble."
+    )
+    return {"network_pk": f["network_a"].pk, "kind": "lesson", "pk": lesson.pk}
+
+
 def _public_initiative(f):  # type: ignore[no-untyped-def]
     from maillage.initiatives.models import Visibility
 
@@ -366,6 +378,19 @@ FULL_MATRIX = [
     ),
     ("leadership:post_reply", "get", _post, [LOGIN, LOGIN] + [NOT_ALLOWED] * 5),
     ("api_tokens:revoke", "get", lambda f: {"pk": 1}, [LOGIN, LOGIN] + [NOT_ALLOWED] * 5),  # POST only
+    (
+        "lessons:stage_add",
+        "get",
+        lambda f: {"network_pk": f["network_a"].pk},
+        [LOGIN, LOGIN] + [NOT_ALLOWED] * 5,
+    ),
+    (
+        "lessons:lesson_add",
+        "get",
+        lambda f: {"network_pk": f["network_a"].pk},
+        [LOGIN, LOGIN] + [NOT_ALLOWED] * 5,
+    ),
+    ("lessons:delete", "get", _lesson, [LOGIN, LOGIN] + [NOT_ALLOWED] * 5),
 ]
 
 # Query strings some GET rows need to do their work.
@@ -401,6 +426,17 @@ POST_MATRIX = [
     ),
     ("initiatives:attachment_delete", _attachment, [LOGIN, LOGIN, LOGIN, DENIED, DENIED, DENIED, LOGIN]),
     ("indicators:value_delete", _indicator_value, [LOGIN, LOGIN, LOGIN, DENIED, DENIED, DENIED, LOGIN]),
+    (
+        "lessons:stage_add",
+        lambda f: {"network_pk": f["network_a"].pk},
+        [LOGIN, LOGIN, BAD, DENIED, DENIED, DENIED, BAD],
+    ),
+    (
+        "lessons:lesson_add",
+        lambda f: {"network_pk": f["network_a"].pk},
+        [LOGIN, LOGIN, BAD, DENIED, DENIED, DENIED, BAD],
+    ),
+    ("lessons:delete", _lesson, [LOGIN, LOGIN, LOGIN, DENIED, DENIED, DENIED, LOGIN]),
 ]
 
 # URL names tested somewhere else, with where. Keep this short: a row above is better.

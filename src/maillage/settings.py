@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "maillage.dashboards",
     "maillage.initiatives",
     "maillage.surveys",
+    "maillage.lessons",
     "maillage.indicators",
     "maillage.leadership",
     "maillage.api",

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("maillage.surveys.urls")),
     path("", include("maillage.initiatives.urls")),
     path("leadership/", include("maillage.leadership.urls")),
+    path("lessons/", include("maillage.lessons.urls")),
     path("audit/", include("maillage.audit.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

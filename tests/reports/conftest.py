@@ -17,7 +17,5 @@ def demo(db, settings, tmp_path):
 
 @pytest.fixture
 def surveyed(demo):
-    """The demo network with the closed baseline wave (answers, ratings and quotes)."""
-    from maillage.surveys.models import Wave
-
-    return Wave.objects.get().network
+    """The largest demo network: a closed baseline and two follow-ups (answers, ratings, quotes, lessons)."""
+    return max(demo, key=lambda network: (network.memberships.count(), -network.pk))

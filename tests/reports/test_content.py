@@ -55,14 +55,14 @@ def test_the_year_picks_the_latest_wave_of_that_year_and_the_one_before():
 def test_the_surveyed_network_shows_impact_measures_and_only_consented_quotes(surveyed):
     data = build_report(network_scope(surveyed), Period(year=2025), language="en")
     impact = data.sections["impact"]
-    assert impact["responses"] > 0 and len(impact["measures"]) == 8
-    assert all(1 <= m["mean"] <= 5 for m in impact["measures"] if m["mean"] is not None)
+    assert impact["responses"] > 0 and len(impact["rows"]) == 8
+    assert all(1 <= c.mean <= 5 for row in impact["rows"] for c in row.cells if c.mean is not None)
     assert "impact" in data.charts
     quotes = [q.text for q in data.sections["words"]["quotes"]]
     assert quotes and "Je préfère que ces mots restent entre nous." not in quotes
     html = render_html(data)
     assert "Je préfère que ces mots restent entre nous." not in html
-    assert data.sections["method"]["rates"][0]["submitted"] == impact["responses"]
+    assert data.sections["method"]["rates"][-1]["submitted"] == impact["responses"]  # the latest wave
 
 
 def test_a_network_without_ties_says_plainly_that_no_data_exists(network_b):

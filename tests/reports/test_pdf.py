@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+from pathlib import Path
 
 from django.utils import translation
+from django.utils.translation import gettext as _
 from pypdf import PdfReader
 
 from maillage.analysis import report_from_dataset
 from maillage.dashboards.adapter import dataset_for, observation_dates
 from maillage.dashboards.scope import network_scope
 from maillage.networks.models import Network
-from maillage.reports.content import build_report, section_titles
+from maillage.reports.content import build_report, no_data_message, section_titles
 from maillage.reports.render import render_pdf
 from maillage.reports.scope import Period
 
@@ -60,3 +63,30 @@ def test_the_french_pdf_renders_with_the_same_numbers(surveyed):
     flat = re.sub(r"\s+", " ", text)
     assert re.sub(r"\s+", " ", french.headline("density").display) in flat
     assert french.title in flat
+
+
+def _pdftotext(pdf: bytes, tmp_path) -> str:  # type: ignore[no-untyped-def]
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    result = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True)
+    return re.sub(r"\s+", " ", result.stdout.decode("utf-8")).casefold()
+
+
+def test_the_largest_demo_networks_pdf_has_every_section_of_chssns_report_and_none_empty(surveyed, tmp_path):
+    seed = (Path(__file__).parents[1] / "data" / "chssn-baseline-2012-2013.md").read_text(encoding="utf-8")
+    titles = [line[2:] for line in seed.split("## Section titles", 1)[1].split("##", 1)[0].splitlines()]
+    titles = [t for t in titles if t]
+    assert len(titles) == 10
+    data = build_report(network_scope(surveyed), Period(), language="fr")
+    assert data.subtitle.startswith("Rapport de suivi")  # the latest period, after the baseline
+    text = _pdftotext(render_pdf(data), tmp_path)
+    for title in titles:
+        wanted = re.sub(r"\s+", " ", title).casefold()
+        assert wanted in text or wanted.replace("répercussions", "retombées") in text, title
+    with translation.override("fr"):
+        empty = [
+            no_data_message(),
+            _("No indicator data exists for this period."),
+            _("No data for this chart."),
+        ]
+    assert not [message for message in empty if re.sub(r"\s+", " ", message).casefold() in text]

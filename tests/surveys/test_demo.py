@@ -1,4 +1,4 @@
-"""The demo's closed baseline wave: answers drawn from its 2023 ties, ratings the dashboard uses."""
+"""The demo's closed waves: a baseline and follow-ups per network, answers drawn from that day's ties."""
 
 from __future__ import annotations
 
@@ -8,13 +8,18 @@ from maillage.networks.models import Network
 from maillage.surveys.models import Rating, Response, Wave, WaveStatus
 
 
-def test_the_demo_has_a_closed_baseline_wave_whose_ratings_reach_the_analysis(db):
+def test_every_demo_network_has_a_baseline_and_follow_ups_whose_ratings_reach_the_analysis(db):
     build_demo(120, seed=3)
-    wave = Wave.objects.get()
+    for network in Network.objects.all():
+        kinds = list(Wave.objects.filter(network=network).order_by("date").values_list("kind", "status"))
+        assert kinds == [("baseline", "closed"), ("follow_up", "closed"), ("follow_up", "closed")]
+    wave = Wave.objects.filter(kind="baseline").order_by("pk").first()
     assert wave.status == WaveStatus.CLOSED and wave.date.year == 2023
     assert Response.objects.filter(submitted_at__isnull=False).exists()
-    ratings = Rating.objects.select_related("observation__tie")
-    assert ratings.exists() and all(r.observation.observed_on == wave.date for r in ratings)
+    ratings = Rating.objects.filter(wave__network=wave.network_id).select_related("observation__tie", "wave")
+    assert ratings.filter(wave=wave).exists() and all(
+        r.observation.observed_on == r.wave.date for r in ratings
+    )
     for rating in ratings:
         tie = rating.observation.tie
         assert {rating.rater_id, rating.rated_id} == {tie.organization_a_id, tie.organization_b_id}

@@ -31,6 +31,7 @@ from maillage.demo.names import (
     REGION_TOWNS,
     WORDS,
 )
+from maillage.demo.yearly import build_yearly_demo
 from maillage.directory.models import (
     ActionStrategy,
     Organization,
@@ -45,7 +46,6 @@ from maillage.initiatives.demo import build_example_initiatives
 from maillage.leadership.demo import build_leadership_demo
 from maillage.networks.actions import do_record_memberships, record_states
 from maillage.networks.models import Dynamic, Membership, MembershipRole, Network, NetworkKind, Scale
-from maillage.surveys.demo import build_survey_demo
 from maillage.ties.actions import ObservationData, PairObservation, do_record_observations
 from maillage.ties.models import Formality, ObservationSource
 
@@ -114,8 +114,8 @@ def build_demo(
         tie_count, observation_count = _ties(rng, organizations, members, org_sector)
         say(f"{tie_count} ties, {observation_count} observations")
         users = _users(networks)
-        say(f"survey wave: {build_survey_demo(networks[0])}")
         say(f"{build_example_initiatives()} example initiatives")
+        say(build_yearly_demo(networks))
         say(f"leadership: {build_leadership_demo(networks)}")
         say(f"{build_indicator_demo(networks)} indicator values")
     return DemoSummary(

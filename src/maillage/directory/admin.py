@@ -1,6 +1,16 @@
 from django.contrib import admin
 
-from maillage.directory.models import ActionStrategy, Contact, Organization, Population, Sector, Territory
+from maillage.directory.models import (
+    ActionStrategy,
+    Contact,
+    MobilizationGoal,
+    MobilizationPrinciple,
+    MobilizationValue,
+    Organization,
+    Population,
+    Sector,
+    Territory,
+)
 
 
 @admin.register(Territory)
@@ -17,7 +27,7 @@ class SectorAdmin(admin.ModelAdmin):
     list_filter = ["family"]
 
 
-@admin.register(Population, ActionStrategy)
+@admin.register(Population, ActionStrategy, MobilizationGoal, MobilizationPrinciple, MobilizationValue)
 class ReferenceAdmin(admin.ModelAdmin):
     list_display = ["code", "name_fr", "name_en", "order"]
 

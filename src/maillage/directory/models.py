@@ -135,6 +135,30 @@ class ActionStrategy(ReferenceItem):
         verbose_name_plural = _("action strategies")
 
 
+class MobilizationGoal(ReferenceItem):
+    """One of the two goals of CHSSN's Community Mobilization Model."""
+
+    class Meta(ReferenceItem.Meta):
+        verbose_name = _("goal of the Community Mobilization Model")
+        verbose_name_plural = _("goals of the Community Mobilization Model")
+
+
+class MobilizationPrinciple(ReferenceItem):
+    """One of the six principles of the Community Mobilization Model."""
+
+    class Meta(ReferenceItem.Meta):
+        verbose_name = _("principle of the Community Mobilization Model")
+        verbose_name_plural = _("principles of the Community Mobilization Model")
+
+
+class MobilizationValue(ReferenceItem):
+    """One of the three values of the Community Mobilization Model."""
+
+    class Meta(ReferenceItem.Meta):
+        verbose_name = _("value of the Community Mobilization Model")
+        verbose_name_plural = _("values of the Community Mobilization Model")
+
+
 class ServiceLanguage(models.TextChoices):
     FRENCH = "fr", _("French")
     ENGLISH = "en", _("English")

@@ -1,13 +1,16 @@
 """The preloaded registry: CHSSN's eight impact measures, the population-responsibility objectives and
 network-process indicators. Loaded by a data migration; every row stays editable in the admin.
 
-The wording is ours; the structure follows the seeds (DOMAIN.md: "Measuring impact", Table 1 of the
+The impact measures keep CHSSN's own words (`surveys.impact`); the other wording is ours; the structure
+follows the seeds (DOMAIN.md: "Measuring impact", Table 1 of the
 OQRLS report, and "no indicator recognises collaborative work" → process indicators).
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from maillage.surveys.impact import IMPACT_MEASURES
 
 PERCENT_BANDS = [
     ("red", "Faible", "Low", None, 40.0),
@@ -25,36 +28,8 @@ RATE_BANDS = [
     ("red", "Élevé", "High", 250.0, None),
 ]
 
-IMPACT = [
-    (
-        "partnership_growth",
-        "Croissance des partenariats et de leur influence",
-        "Growth of partnerships and their influence",
-    ),
-    (
-        "needs_awareness",
-        "Connaissance des besoins et ressources du milieu",
-        "Awareness of community needs and resources",
-    ),
-    ("information_access", "Accès à l'information sur les services", "Access to information on services"),
-    ("provider_competence", "Compétence et attitude des intervenants", "Providers' competence and attitude"),
-    (
-        "contact_frequency",
-        "Contacts entre la communauté et les professionnels",
-        "Contacts between community and professionals",
-    ),
-    (
-        "community_inclusion",
-        "Inclusion de la communauté dans la planification",
-        "Community included in planning",
-    ),
-    ("service_innovation", "Innovation dans l'offre de services", "Innovation in service delivery"),
-    (
-        "community_vitality",
-        "Vitalité et qualité de vie de la communauté",
-        "Community vitality and quality of life",
-    ),
-]
+# The eight impact measures keep the one wording of `surveys.impact` (CHSSN's own words).
+IMPACT = [(m.code, m.fr, m.en) for m in IMPACT_MEASURES]
 
 # code, source, parameter, name fr, name en
 ELEMENTS: list[tuple[str, str, str, str, str]] = [

@@ -11,7 +11,14 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from maillage.directory.fields import OrganizationPickerField
-from maillage.directory.models import ActionStrategy, Population, Territory, TerritoryKind
+from maillage.directory.models import (
+    ActionStrategy,
+    MobilizationGoal,
+    MobilizationPrinciple,
+    Population,
+    Territory,
+    TerritoryKind,
+)
 from maillage.initiatives.models import Attachment, Determinant, Initiative, Outcome, Stage, SuccessFactor
 from maillage.networks.models import Network
 
@@ -47,6 +54,18 @@ class InitiativeForm(forms.ModelForm):
     strategies = forms.ModelMultipleChoiceField(
         label=_("action strategies"), queryset=ActionStrategy.objects.all(), required=False, widget=CHECKBOXES
     )
+    goals = forms.ModelMultipleChoiceField(
+        label=_("goals served (Community Mobilization Model)"),
+        queryset=MobilizationGoal.objects.all(),
+        required=False,
+        widget=CHECKBOXES,
+    )
+    principles = forms.ModelMultipleChoiceField(
+        label=_("principles applied (Community Mobilization Model)"),
+        queryset=MobilizationPrinciple.objects.all(),
+        required=False,
+        widget=CHECKBOXES,
+    )
     determinants = forms.ModelMultipleChoiceField(
         label=_("determinants of health"),
         queryset=Determinant.objects.all(),
@@ -77,6 +96,8 @@ class InitiativeForm(forms.ModelForm):
             "end_date",
             "populations",
             "strategies",
+            "goals",
+            "principles",
             "determinants",
             "success_factors",
             "other_success_factors",

@@ -8,7 +8,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from maillage.directory.i18n import pick_language
-from maillage.directory.models import ActionStrategy, Organization, Population, ReferenceItem, Territory
+from maillage.directory.models import (
+    ActionStrategy,
+    MobilizationGoal,
+    MobilizationPrinciple,
+    Organization,
+    Population,
+    ReferenceItem,
+    Territory,
+)
 from maillage.networks.models import Network
 
 
@@ -59,6 +67,10 @@ class Initiative(models.Model):
     networks = models.ManyToManyField(Network, verbose_name=_("networks"), related_name="initiatives")
     populations = models.ManyToManyField(Population, verbose_name=_("target populations"), blank=True)
     strategies = models.ManyToManyField(ActionStrategy, verbose_name=_("action strategies"), blank=True)
+    goals = models.ManyToManyField(MobilizationGoal, verbose_name=_("goals served"), blank=True)
+    principles = models.ManyToManyField(
+        MobilizationPrinciple, verbose_name=_("principles applied"), blank=True
+    )
     determinants = models.ManyToManyField(Determinant, verbose_name=_("determinants of health"), blank=True)
     success_factors = models.ManyToManyField(SuccessFactor, verbose_name=_("success factors"), blank=True)
     other_success_factors = models.TextField(_("other success factors"), max_length=3000, blank=True)

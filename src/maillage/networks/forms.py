@@ -4,8 +4,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from maillage.directory.fields import OrganizationPickerField
-from maillage.directory.models import ActionStrategy, Population, Territory
+from maillage.directory.models import (
+    ActionStrategy,
+    MobilizationGoal,
+    MobilizationPrinciple,
+    Population,
+    Territory,
+)
 from maillage.networks.models import Membership, Network, NetworkKind
+from maillage.networks.periods import ReportingPeriod
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -21,6 +28,19 @@ class NetworkForm(forms.ModelForm):
     action_strategies = forms.ModelMultipleChoiceField(
         label=_("action strategies"),
         queryset=ActionStrategy.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    goals = forms.ModelMultipleChoiceField(
+        label=_("goals served (Community Mobilization Model)"),
+        queryset=MobilizationGoal.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    principles = forms.ModelMultipleChoiceField(
+        label=_("principles applied (Community Mobilization Model)"),
+        queryset=MobilizationPrinciple.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -43,8 +63,11 @@ class NetworkForm(forms.ModelForm):
             "difficulties",
             "target_populations",
             "action_strategies",
+            "goals",
+            "principles",
             "start_date",
             "end_date",
+            "reporting_period",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
@@ -71,6 +94,10 @@ class NetworkForm(forms.ModelForm):
             del self.fields["valid_from"]
         if self.instance.pk and self.instance.lead_organization_id:
             self.initial["lead_organization"] = self.instance.lead_organization
+        self.fields["reporting_period"].required = False  # left out (API, older forms): the fiscal year
+
+    def clean_reporting_period(self) -> str:
+        return self.cleaned_data.get("reporting_period") or ReportingPeriod.FISCAL
 
 
 class MembershipForm(forms.ModelForm):

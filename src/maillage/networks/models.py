@@ -9,7 +9,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from maillage.directory.i18n import BilingualNameMixin
-from maillage.directory.models import ActionStrategy, Organization, Population, Territory
+from maillage.directory.models import (
+    ActionStrategy,
+    MobilizationGoal,
+    MobilizationPrinciple,
+    Organization,
+    Population,
+    Territory,
+)
+from maillage.networks.periods import ReportingPeriod
 
 
 class NetworkKind(models.TextChoices):
@@ -74,8 +82,19 @@ class Network(BilingualNameMixin):
     action_strategies = models.ManyToManyField(
         ActionStrategy, verbose_name=_("action strategies"), blank=True
     )
+    goals = models.ManyToManyField(MobilizationGoal, verbose_name=_("goals served"), blank=True)
+    principles = models.ManyToManyField(
+        MobilizationPrinciple, verbose_name=_("principles applied"), blank=True
+    )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    reporting_period = models.CharField(
+        _("reporting period"),
+        max_length=10,
+        choices=ReportingPeriod.choices,
+        default=ReportingPeriod.FISCAL,
+        help_text=_("The years of its reports, indicators and scorecards."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Raised by every write to what the network's numbers are computed from (see `networks.versions`):

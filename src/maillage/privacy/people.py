@@ -185,6 +185,8 @@ def _export_invitation(invitation: Any) -> dict[str, Any]:
             "submitted_at": _when(response.submitted_at),
             "quote": response.quote,
             "quote_consent": response.quote_consent,
+            "lesson": response.lesson,
+            "lesson_consent": response.lesson_consent,
             "comments": response.comments,
             "answers": response.answers,
         }
@@ -198,6 +200,7 @@ def _erase_invitation(invitation: Any) -> None:
     response = getattr(invitation, "response", None)
     if response is not None:
         response.quote, response.quote_consent, response.comments = "", "", {}
+        response.lesson, response.lesson_consent = "", ""
         response.save()
 
 

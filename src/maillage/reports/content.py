@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
+from django.db.models import Count
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -31,17 +32,22 @@ from maillage.observatory.formatting import percent as _percent
 from maillage.observatory.measures import format_value, label
 from maillage.reports import voices
 from maillage.reports.mapimage import MapImage, map_image
+from maillage.reports.measures import influence
+from maillage.reports.mobilization import mobilization_model
 from maillage.reports.scope import Period
+from maillage.surveys.models import Wave, WaveStatus
 
+# In the order of CHSSN's baseline data report: progress, lessons, their words, measuring impact, effects.
 SECTIONS = [
     ("approach", 1),
     ("partners", 2),
-    ("progress", 3),
-    ("network", 4),
-    ("impact", 5),
+    ("network", 3),
+    ("progress", 4),
+    ("lessons", 5),
     ("words", 6),
-    ("effects", 7),
-    ("method", 8),
+    ("impact", 7),
+    ("effects", 8),
+    ("method", 9),
 ]
 
 
@@ -49,8 +55,9 @@ def section_titles() -> dict[str, str]:
     return {
         "approach": _("The partnership approach"),
         "partners": _("The partners"),
-        "progress": _("Progress of partnerships"),
         "network": _("The network"),
+        "progress": _("Progress of partnerships"),
+        "lessons": _("Lessons about partnership"),
         "impact": _("Measuring impact"),
         "words": _("In their words"),
         "effects": _("Effects beyond services"),
@@ -110,9 +117,10 @@ def build_report(scope: Scope, period: Period, *, language: str, seed: int = 0) 
     with translation.override(language):
         dataset = cached_dataset(scope, language)
         dates = observation_dates(dataset)
+        period = period.for_networks(scope.networks)
         as_of, compare_to = period.pick(dates)
         if as_of is not None and not (period.year or period.since or period.until):
-            period = Period(year=int(as_of[:4]))  # no year asked: the year of the latest wave
+            period = period.of_date(as_of)  # no year asked: the period of the latest data
         report = previous = None
         if as_of is not None and not dataset.ties.empty:
             report = report_from_dataset(
@@ -127,7 +135,7 @@ def build_report(scope: Scope, period: Period, *, language: str, seed: int = 0) 
             period=period,
             language=language,
             title=scope.title,
-            subtitle=_("Baseline data report %(period)s") % {"period": period.label},
+            subtitle=report_subtitle(scope, period, as_of, compare_to),
             as_of=as_of,
             compare_to=compare_to,
             generated_on=datetime.date.today(),
@@ -153,10 +161,32 @@ def build_report(scope: Scope, period: Period, *, language: str, seed: int = 0) 
             data.sections["progress"] = progress_section(report)
             data.sections["network"] = network_section(report, names, sector_names)
         data.sections.update(voices.voice_sections(scope, period, as_of=as_of, compare_to=compare_to))
+        data.sections["effects"]["influence"] = influence(data.sections)
         data.sections["method"] = voices.method_section(scope, data, dates)
         for chart in voices.impact_charts(data.sections["impact"]):
             data.charts[chart.key] = chart
     return data
+
+
+def report_subtitle(scope: Scope, period: Period, as_of: str | None, compare_to: str | None) -> str:
+    """ "Baseline data report" for a network's first wave, "Follow-up report" after it."""
+    values = {"period": period.label}
+    if is_baseline(scope, period, as_of, compare_to):
+        return _("Baseline data report %(period)s") % values
+    return _("Follow-up report %(period)s") % values
+
+
+def is_baseline(scope: Scope, period: Period, as_of: str | None, compare_to: str | None) -> bool:
+    """Survey waves decide when there are some: the report is a baseline while no network of it has a
+    second wave by the end of the period; without waves, while there is no earlier observation date."""
+    end = period.end or (datetime.date.fromisoformat(as_of) if as_of else None)
+    waves = Wave.objects.filter(network__in=scope.networks).exclude(status=WaveStatus.DRAFT)
+    if end is not None:
+        waves = waves.filter(date__lte=end)
+    counts = list(waves.values("network").annotate(n=Count("id")).values_list("n", flat=True))
+    if counts:
+        return max(counts) < 2
+    return compare_to is None
 
 
 def organization_names(organizations: pd.DataFrame) -> dict[Any, str]:
@@ -164,7 +194,11 @@ def organization_names(organizations: pd.DataFrame) -> dict[Any, str]:
 
 
 def approach_section(scope: Scope, dataset: Any, as_of: str | None, seed: int) -> dict[str, Any]:
-    networks = list(scope.networks.select_related("territory", "lead_organization"))
+    networks = list(
+        scope.networks.select_related("territory", "lead_organization").prefetch_related(
+            "target_populations", "action_strategies", "goals", "principles"
+        )
+    )
     states = states_as_of([n.pk for n in networks], as_of)
     rows = []
     for network in networks:
@@ -180,7 +214,12 @@ def approach_section(scope: Scope, dataset: Any, as_of: str | None, seed: int) -
             row["ties"] = part.network.ties
             row["density"] = format_value("density", part.network.density)
         rows.append(row)
-    return {"networks": rows, "single": rows[0] if len(rows) == 1 else None, "empty": not rows}
+    return {
+        "networks": rows,
+        "single": rows[0] if len(rows) == 1 else None,
+        "empty": not rows,
+        "model": mobilization_model(scope) if len(rows) > 1 else None,
+    }
 
 
 def _network_facts(network: Network) -> dict[str, Any]:
@@ -196,6 +235,8 @@ def _network_facts(network: Network) -> dict[str, Any]:
         "actions": network.get_actions_display() if network.actions else "",
         "populations": [p.name for p in network.target_populations.all()],
         "strategies": [s.name for s in network.action_strategies.all()],
+        "goals": [g.name for g in network.goals.all()],
+        "principles": [p.name for p in network.principles.all()],
     }
 
 
@@ -215,6 +256,8 @@ def _state_facts(state: NetworkState) -> dict[str, Any]:
         "actions": state.get_actions_display() if state.actions else "",
         "populations": [populations[c] for c in state.populations if c in populations],
         "strategies": [strategies[c] for c in state.strategies if c in strategies],
+        "goals": [g.name for g in network.goals.all()],
+        "principles": [p.name for p in network.principles.all()],
     }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime
+import re
 
 from django import forms
 from django.db.models import QuerySet
@@ -13,12 +13,32 @@ from maillage.reports.scope import Period
 
 
 class ReportOptionsForm(forms.Form):
-    year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100, required=False)
+    year = forms.CharField(
+        label=_("Year"),
+        max_length=20,
+        required=False,
+        help_text=_(
+            "A fiscal year as 2024-2025 (or the year it begins), or a calendar year, as the network reports. "
+            "Empty: the latest period with data."
+        ),
+    )
     since = forms.DateField(label=_("From the wave of (optional)"), required=False)
     until = forms.DateField(label=_("To the wave of (optional)"), required=False)
     lang = forms.ChoiceField(
         label=_("Language of the report"), choices=[("fr", "Français"), ("en", "English")]
     )
+
+    def clean_year(self) -> int | None:
+        text = self.cleaned_data["year"].strip()
+        if not text:
+            return None
+        found = re.fullmatch(r"(\d{4})(?:\s*[-–]\s*(\d{4}))?", text)
+        if not found or (found[2] and int(found[2]) != int(found[1]) + 1):
+            raise forms.ValidationError(_("Write a year (2024) or a fiscal year (2024-2025)."))
+        year = int(found[1])
+        if not 1990 <= year <= 2100:
+            raise forms.ValidationError(_("Choose a year between 1990 and 2100."))
+        return year
 
     def clean(self):  # type: ignore[no-untyped-def]
         data = super().clean()
@@ -43,7 +63,6 @@ class ReportChoiceForm(ReportOptionsForm):
     def __init__(self, *args, networks: QuerySet[Network], **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.fields["network"].queryset = networks
-        self.fields["year"].initial = datetime.date.today().year - 1
 
     def clean(self):  # type: ignore[no-untyped-def]
         data = super().clean()

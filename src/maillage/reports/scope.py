@@ -7,14 +7,23 @@ report shows exactly the networks its reader may read.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from maillage.accounts.permissions import AnyUser, readable_networks
 from maillage.dashboards.scope import Scope, scope_for
 from maillage.networks.models import Network, NetworkKind
+from maillage.networks.periods import (
+    ReportingPeriod,
+    is_fiscal,
+    network_period_kind,
+    period_bounds,
+    period_label,
+    period_of,
+)
 
 REPORT_KINDS = ("network", "territory", "programme", "province")
 
@@ -46,15 +55,46 @@ def all_networks_scope() -> Scope:
 
 @dataclass(frozen=True)
 class Period:
-    """The report's year (the latest wave on or before its end) or an explicit pair of waves."""
+    """The report's year (the latest wave on or before its end) or an explicit pair of waves.
+
+    `year` names a fiscal year (April 1 – March 31, written "2024-2025") or a calendar year, as the network
+    chose (`networks.periods`); `fiscal` is None until the report knows its networks (`for_networks`).
+    """
 
     year: int | None = None
     since: datetime.date | None = None
     until: datetime.date | None = None
+    fiscal: bool | None = None
+
+    def for_networks(self, networks: QuerySet[Network]) -> Period:
+        """This period in the networks' own kind of year (fiscal unless every one chose the calendar)."""
+        if self.fiscal is not None:
+            return self
+        return replace(self, fiscal=is_fiscal(network_period_kind(networks)))
+
+    @property
+    def kind(self) -> str:
+        return ReportingPeriod.CALENDAR if self.fiscal is False else ReportingPeriod.FISCAL
+
+    @property
+    def start(self) -> datetime.date | None:
+        if self.since:
+            return self.since
+        return period_bounds(self.year, self.kind)[0] if self.year else None
+
+    @property
+    def end(self) -> datetime.date | None:
+        if self.until:
+            return self.until
+        return period_bounds(self.year, self.kind)[1] if self.year else None
+
+    def of_date(self, day: str) -> Period:
+        """The period (of this kind of year) that holds an ISO date: the report's default."""
+        return replace(self, year=period_of(datetime.date.fromisoformat(day), self.kind))
 
     def pick(self, dates: list[str]) -> tuple[str | None, str | None]:
         """(as_of, compare_to) among the observation dates: the wave reported on and the one before it."""
-        end = self.until or (datetime.date(self.year, 12, 31) if self.year else None)
+        end = self.until or (self.end if self.year else None)
         upto = [d for d in dates if end is None or d <= end.isoformat()]
         if not upto:
             return None, None
@@ -70,5 +110,5 @@ class Period:
         if self.since and self.until:
             return f"{self.since.isoformat()} – {self.until.isoformat()}"
         if self.year:
-            return str(self.year)
+            return period_label(self.year, self.kind)
         return _("latest data")

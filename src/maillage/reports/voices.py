@@ -12,14 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.db.models import Count, Q
-from django.utils.translation import gettext as _
 
 from maillage.dashboards import charts
 from maillage.dashboards.scope import Scope
 from maillage.initiatives.models import Initiative
+from maillage.reports.lessons import lessons_section
+from maillage.reports.measures import distribution_chart, impact_measures, network_waves
 from maillage.reports.scope import Period
-from maillage.surveys.models import Question, QuestionKind, Wave, WaveStatus
-from maillage.surveys.results import published_quotes, response_rates, submitted_responses, summarise
+from maillage.surveys.models import Wave, WaveStatus
+from maillage.surveys.results import published_quotes, response_rates, submitted_responses
 from maillage.ties.models import ObservationSource, TieObservation
 
 if TYPE_CHECKING:
@@ -27,10 +28,8 @@ if TYPE_CHECKING:
 
 
 def _period_end(period: Period, as_of: str | None) -> datetime.date:
-    if period.until:
-        return period.until
-    if period.year:
-        return datetime.date(period.year, 12, 31)
+    if period.end:
+        return period.end
     return datetime.date.fromisoformat(as_of) if as_of else datetime.date.today()
 
 
@@ -54,35 +53,21 @@ def voice_sections(
 ) -> dict[str, dict[str, Any]]:
     waves = report_waves(scope, period, as_of)
     responses = [r for wave in waves for r in submitted_responses(wave)]
-    impact_questions = list(
-        Question.objects.filter(instrument__kind="impact", kind=QuestionKind.SCALE)
-        .select_related("instrument")
-        .order_by("order", "id")
-    )
-    summaries = summarise(impact_questions, responses) if responses else []
-    measures = [
-        {
-            "text": s.question.text,
-            "code": s.question.code,
-            "answered": s.answered,
-            "mean": s.mean,
-            "mean_display": "—" if s.mean is None else f"{s.mean:.1f}",
-            "scale_max": s.question.scale_max,
-            "points": s.points,
-        }
-        for s in summaries
-    ]
+    measures = impact_measures(scope, _period_end(period, as_of))
+    latest = measures["columns"][-1] if measures["columns"] else None
     scorecard = scorecard_rows(scope, period, as_of)
     if not any(r["value"] != "—" for r in scorecard):
         scorecard = []  # not one value: the section says plainly that no indicator data exists
     return {
         "impact": {
             "waves": waves,
-            "responses": len(responses),
-            "measures": measures if any(m["answered"] for m in measures) else [],
+            "all_waves": [w for ws in network_waves(scope, _period_end(period, as_of)).values() for w in ws],
+            "responses": len(latest.responses) if latest else 0,
+            **measures,
             "scorecard": scorecard,
             "scorecard_missing": [r["name"] for r in scorecard if r["value"] == "—"],
         },
+        "lessons": lessons_section(scope, _period_end(period, as_of)),
         "words": {"quotes": published_quotes(responses)},
         "effects": {"initiatives": year_initiatives(scope, period, as_of)},
     }
@@ -138,7 +123,7 @@ def _scorecard_row(network: str, row: Any) -> dict[str, Any]:
 def year_initiatives(scope: Scope, period: Period, as_of: str | None) -> list[Initiative]:
     """The initiatives of the scope's networks running during the period (undated ones count as running)."""
     end = _period_end(period, as_of)
-    start = datetime.date(period.year, 1, 1) if period.year and not period.since else period.since
+    start = period.start
     running = Q(start_date__isnull=True) | Q(start_date__lte=end)
     if start is not None:
         running &= Q(end_date__isnull=True) | Q(end_date__gte=start)
@@ -151,37 +136,9 @@ def year_initiatives(scope: Scope, period: Period, as_of: str | None) -> list[In
 
 
 def impact_charts(impact: dict[str, Any]) -> list[charts.Chart]:
-    """The eight impact measures as one bar chart of their mean progress (same Vega-Lite style)."""
-    measures = [m for m in impact["measures"] if m["mean"] is not None]
-    if not measures:
-        return []
-    values = [
-        {"measure": m["text"], "mean": round(m["mean"], 2), "answered": m["answered"]} for m in measures
-    ]
-    title = _("The eight impact measures")
-    description = _("Mean progress partners report on each measure, from 1 (none) to %(max)s (a lot).") % {
-        "max": measures[0]["scale_max"]
-    }
-    spec = charts._base(title, description, values) | {
-        "mark": {"type": "bar", "tooltip": True, "color": "#0072B2"},
-        "encoding": {
-            "y": {
-                "field": "measure",
-                "type": "nominal",
-                "sort": None,
-                "title": None,
-                "axis": {"labelLimit": 260},
-            },
-            "x": {
-                "field": "mean",
-                "type": "quantitative",
-                "title": _("Mean progress"),
-                "scale": {"domain": [1, measures[0]["scale_max"]]},
-            },
-        },
-    }
-    rows = [[v["measure"], f"{v['mean']:.1f}", v["answered"]] for v in values]
-    return [charts.Chart("impact", title, description, spec, [_("Measure"), _("Mean"), _("Answers")], rows)]
+    """The eight impact measures as the distribution of answers, wave after wave (see reports.measures)."""
+    chart = distribution_chart(impact)
+    return [chart] if chart else []
 
 
 def method_section(scope: Scope, data: ReportData, dates: list[str]) -> dict[str, Any]:
@@ -194,7 +151,7 @@ def method_section(scope: Scope, data: ReportData, dates: list[str]) -> dict[str
         for row in observations.values("source").annotate(n=Count("id")).order_by("source")
     ]
     rates = []
-    for wave in data.sections["impact"]["waves"]:
+    for wave in data.sections["impact"]["all_waves"]:
         total, _sectors = response_rates(wave)
         rates.append(
             {

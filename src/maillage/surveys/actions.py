@@ -262,11 +262,19 @@ def do_save_partner_answers(response: Response, values: dict[int, dict[str, Any]
 
 @transaction.atomic
 def do_save_network_answers(
-    response: Response, answers: dict[str, Any], comments: dict[str, str], quote: str, consent: str
+    response: Response,
+    answers: dict[str, Any],
+    comments: dict[str, str],
+    quote: str,
+    consent: str,
+    lesson: str = "",
+    lesson_consent: str = "",
 ) -> None:
     response.answers, response.comments = answers, comments
     response.quote, response.quote_consent = quote.strip(), consent
-    response.save(update_fields=["answers", "comments", "quote", "quote_consent", "updated_at"])
+    response.lesson, response.lesson_consent = lesson.strip(), lesson_consent
+    fields = ["answers", "comments", "quote", "quote_consent", "lesson", "lesson_consent", "updated_at"]
+    response.save(update_fields=fields)
 
 
 def missing_answers(response: Response, questions: list[Question]) -> list[str]:

@@ -1,15 +1,17 @@
 """The three built-in instruments, worded by us in French and English, loaded by a data migration.
 
-The impact items are the eight measures of CHSSN's baseline data report (seed 004); the factors are the
-five success factors of network work identified by the OQRLS (seed 002) and three governance items. The
-relational items follow the PARTNER tool's ideas (trust: reliability, mission alignment, openness; value:
-power/influence, involvement, resource contribution) in our own words. Codes are stable: answers are stored
-by code, so wording can be corrected in a later migration without losing them.
+The impact items are the eight measures of CHSSN's baseline data report, worded in `surveys.impact`; the
+factors are the five success factors of network work identified by the OQRLS (seed 002) and three
+governance items. The relational items follow the PARTNER tool's ideas (trust: reliability, mission
+alignment, openness; value: power/influence, involvement, resource contribution) in our own words. Codes are
+stable: answers are stored by code, so wording can be corrected in a later migration without losing them.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from maillage.surveys.impact import IMPACT_MEASURES
 
 Choice = tuple[str, str, str]  # code, French, English
 
@@ -141,48 +143,6 @@ RATINGS: list[tuple[str, str, str]] = [
     ),
 ]
 
-IMPACT_MEASURES: list[tuple[str, str, str]] = [
-    (
-        "partnership_growth",
-        "Croissance des partenariats et élargissement de leur influence",
-        "Growth of partnerships and wider influence",
-    ),
-    (
-        "needs_awareness",
-        "Connaissance des besoins et des ressources de la communauté",
-        "Awareness of the community's needs and resources",
-    ),
-    (
-        "information_access",
-        "Accès à l'information sur les services de santé et les services sociaux",
-        "Access to information on health and social services",
-    ),
-    (
-        "provider_competence",
-        "Compétence en communication et attitude des prestataires de services",
-        "Communication competence and attitude of service providers",
-    ),
-    (
-        "contact_frequency",
-        "Fréquence des contacts entre membres de la communauté et professionnels",
-        "Frequency of contacts between community members and professionals",
-    ),
-    (
-        "community_inclusion",
-        "Inclusion de la communauté dans la planification et les décisions régionales",
-        "Inclusion of the community in regional planning and decisions",
-    ),
-    (
-        "service_innovation",
-        "Innovation dans la prestation des services",
-        "Innovation in how services are delivered",
-    ),
-    (
-        "community_vitality",
-        "Vitalité et qualité de vie renouvelées de la communauté",
-        "Renewed vitality and quality of life of the community",
-    ),
-]
 IMPACT_HELP = (
     "Depuis la dernière vague, quel progrès le réseau a-t-il permis sur ce point? "
     "Un commentaire aide à comprendre.",
@@ -303,10 +263,10 @@ def instruments() -> list[dict[str, Any]]:
     )
     impact = [
         {
-            "code": code,
+            "code": measure.code,
             "kind": "scale",
-            "text_fr": fr,
-            "text_en": en,
+            "text_fr": measure.fr,
+            "text_en": measure.en,
             "scale_min": 1,
             "scale_max": 5,
             "choices": _choices(PROGRESS_SCALE),
@@ -314,7 +274,7 @@ def instruments() -> list[dict[str, Any]]:
             "help_fr": IMPACT_HELP[0],
             "help_en": IMPACT_HELP[1],
         }
-        for code, fr, en in IMPACT_MEASURES
+        for measure in IMPACT_MEASURES
     ]
     factors = [
         {

@@ -201,6 +201,20 @@ class NetworkAnswersForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
+    lesson = forms.CharField(
+        label=_("A lesson about partnership"),
+        help_text=_("What has working in partnership taught your organization? (optional)"),
+        required=False,
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    lesson_consent = forms.ChoiceField(
+        label=_("May we publish this lesson?"),
+        choices=ConsentChoice.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
     def __init__(self, *args: Any, questions: list[Question], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.questions = [q for q in questions if q.scope == QuestionScope.RESPONDENT]
@@ -212,13 +226,16 @@ class NetworkAnswersForm(forms.Form):
                     label=_("Comment"), required=False, max_length=COMMENT_MAX,
                     widget=forms.Textarea(attrs={"rows": 2}),
                 )  # fmt: skip
-        # Questions come first, the quote last.
-        self.fields = {**fields, "quote": self.fields["quote"], "quote_consent": self.fields["quote_consent"]}
+        # Questions come first, then the quote and the lesson.
+        last = ("quote", "quote_consent", "lesson", "lesson_consent")
+        self.fields = fields | {name: self.fields[name] for name in last}
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         if not (cleaned.get("quote") or "").strip():
             cleaned["quote_consent"] = ""  # no words, nothing to consent to
+        if not (cleaned.get("lesson") or "").strip():
+            cleaned["lesson_consent"] = ""
         return cleaned
 
     def answers(self) -> tuple[dict[str, Any], dict[str, str]]:

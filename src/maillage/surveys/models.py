@@ -205,6 +205,8 @@ class Response(models.Model):
     comments = models.JSONField(default=dict, blank=True)
     quote = models.TextField(_("in your own words"), blank=True, max_length=2000)
     quote_consent = models.CharField(max_length=10, choices=ConsentChoice.choices, blank=True, default="")
+    lesson = models.TextField(_("a lesson about partnership"), blank=True, max_length=2000)
+    lesson_consent = models.CharField(max_length=10, choices=ConsentChoice.choices, blank=True, default="")
     prefilled_from = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -31,6 +31,7 @@ from maillage.surveys.actions import (
     start_response,
     survey_questions,
 )
+from maillage.surveys.feedback import ego_map, network_numbers, own_ties
 from maillage.surveys.forms import NetworkAnswersForm, PartnerAnswerForm, PartnerPickForm
 from maillage.surveys.models import FLOW_FIELDS, RATING_FIELDS, Invitation, QuestionScope, Response
 from maillage.surveys.permissions import TokenProblem, invitation_for_token, rate_limit_exceeded
@@ -157,7 +158,12 @@ def respond_partners(request: HttpRequest, invitation: Invitation) -> HttpRespon
 def _network_initial(response: Response) -> dict[str, Any]:
     initial: dict[str, Any] = {f"q_{code}": value for code, value in response.answers.items()}
     initial |= {f"c_{code}": value for code, value in response.comments.items()}
-    return initial | {"quote": response.quote, "quote_consent": response.quote_consent}
+    return initial | {
+        "quote": response.quote,
+        "quote_consent": response.quote_consent,
+        "lesson": response.lesson,
+        "lesson_consent": response.lesson_consent,
+    }
 
 
 @token_page()
@@ -170,7 +176,15 @@ def respond_network(request: HttpRequest, invitation: Invitation) -> HttpRespons
     if request.method == "POST" and form.is_valid():
         answers, comments = form.answers()
         data = form.cleaned_data
-        do_save_network_answers(response, answers, comments, data["quote"], data["quote_consent"])
+        do_save_network_answers(
+            response,
+            answers,
+            comments,
+            data["quote"],
+            data["quote_consent"],
+            data["lesson"],
+            data["lesson_consent"],
+        )
         messages.success(request, _("Your answers about the network are saved."))
         if "continue" in request.POST:
             return redirect("surveys:respond_submit", token=invitation.token)
@@ -187,9 +201,7 @@ def respond_submit(request: HttpRequest, invitation: Invitation) -> HttpResponse
     response = start_response(invitation, _language())
     questions = survey_questions(invitation.wave)
     if response.is_submitted:
-        return render(
-            request, "surveys/respond_thanks.html", {"invitation": invitation, "response": response}
-        )
+        return _thanks(request, invitation, response)
     if request.method == "POST":
         response, problems = do_submit(invitation, _language(), questions)
         if not problems:
@@ -201,3 +213,18 @@ def respond_submit(request: HttpRequest, invitation: Invitation) -> HttpResponse
     return render(
         request, "surveys/respond_submit.html", context, status=400 if request.method == "POST" else 200
     )
+
+
+def _thanks(request: HttpRequest, invitation: Invitation, response: Response) -> HttpResponse:
+    """The partner's page once its answers are sent: only its own answers, and the network's counts."""
+    ties, before = own_ties(invitation)
+    context = {
+        "invitation": invitation,
+        "response": response,
+        "ties": ties,
+        "before": before,
+        "named_now": sum(1 for t in ties if t.level_now),
+        "map": ego_map(invitation.organization.name, ties) if ties else None,
+        "numbers": network_numbers(invitation.wave),
+    }
+    return render(request, "surveys/respond_thanks.html", context)

@@ -50,7 +50,11 @@ class Command(BaseCommand):
         which = parser.add_mutually_exclusive_group(required=True)
         which.add_argument("--network", help="network id or name")
         which.add_argument("--all", action="store_true", help="every network, plus the programme summary")
-        parser.add_argument("--year", type=int, help="year of the report (default: the latest wave's year)")
+        parser.add_argument(
+            "--year",
+            type=int,
+            help="the year the report's period begins (default: the latest period with data)",
+        )
         parser.add_argument("--lang", choices=["fr", "en"], default="fr")
         parser.add_argument("--format", choices=["pdf", "html"], default="pdf")
         parser.add_argument("--out", required=True, help="output file (--network) or directory (--all)")
