@@ -22,6 +22,7 @@ from maillage.indicators.models import (
     IndicatorTarget,
     LegendBand,
 )
+from maillage.networks.periods import period_of
 from maillage.networks.versions import version_of
 from maillage.surveys.models import Invitation, Response, Wave
 
@@ -72,9 +73,10 @@ def manual_columns(network_ids: list[int], periods: list[str]) -> dict[str, np.n
     return columns
 
 
-def _period_of(date, periods: set[str]) -> list[str]:  # type: ignore[no-untyped-def]
-    year = str(date.year)
-    quarter = f"{year}-Q{(date.month - 1) // 3 + 1}"
+def _period_of(date, periods: set[str], kind: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The network's year holding `date` (fiscal or calendar), and its calendar quarter."""
+    year = str(period_of(date, kind))
+    quarter = f"{date.year}-Q{(date.month - 1) // 3 + 1}"
     return [period for period in (year, quarter) if period in periods]
 
 
@@ -88,8 +90,9 @@ def survey_values(
     period_set = set(periods)
     latest: dict[tuple[int, str], tuple] = {}  # type: ignore[type-arg]
     waves = Wave.objects.filter(network__in=network_ids).exclude(status="draft").order_by("date", "id")
-    for wave_id, network_id, date in waves.values_list("id", "network_id", "date"):
-        for period in _period_of(date, period_set):
+    rows = waves.values_list("id", "network_id", "date", "network__reporting_period")
+    for wave_id, network_id, date, kind in rows:
+        for period in _period_of(date, period_set, kind):
             latest[(network_id, period)] = (wave_id, date)
     wave_ids = {wave_id for wave_id, _ in latest.values()}
     counts = {

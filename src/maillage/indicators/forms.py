@@ -4,11 +4,13 @@ import datetime
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maillage.indicators.actions import ValueRow
 from maillage.indicators.imports import check_value, parse_number
 from maillage.indicators.models import DataElement, ElementSource, Family, normalise_period
+from maillage.networks.periods import ReportingPeriod, period_of
 
 
 def current_year() -> int:
@@ -18,10 +20,11 @@ def current_year() -> int:
 class YearForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100, required=False)
 
-    def year_or_default(self) -> int:
+    def year_or_default(self, kind: str = ReportingPeriod.CALENDAR) -> int:
+        """The year asked, or the last complete year of the networks (fiscal or calendar)."""
         if self.is_valid() and self.cleaned_data.get("year"):
             return int(self.cleaned_data["year"])
-        return current_year() - 1
+        return period_of(timezone.localdate(), kind) - 1
 
 
 class CompareForm(YearForm):

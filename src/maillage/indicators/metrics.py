@@ -15,17 +15,20 @@ from django.core.cache import cache
 from maillage.dashboards.adapter import dataset_for
 from maillage.indicators.batch import BatchMetrics, MetricValues
 from maillage.networks.models import Network
+from maillage.networks.periods import ReportingPeriod, period_bounds
 from maillage.networks.versions import versions_by_network
 
 
-def period_end(period: str) -> datetime.date:
+def period_end(period: str, kind: str = ReportingPeriod.CALENDAR) -> datetime.date:
+    """The last day of a period: "2024" is the network's year named 2024 (for a fiscal network, April 2024
+    to March 2025); "2024-Q2" is a calendar quarter whatever the network's year."""
     year = int(period[:4])
     if "-Q" in period:
         quarter = int(period[-1])
         month = quarter * 3
         following = datetime.date(year + (month == 12), month % 12 + 1, 1)
         return following - datetime.timedelta(days=1)
-    return datetime.date(year, 12, 31)
+    return period_bounds(year, kind)[1]
 
 
 def previous_period(period: str) -> str:
@@ -48,16 +51,21 @@ def _bucket_key(bucket: list[int], versions: dict[int, int], periods: list[str])
 
 
 def _measure(networks: list[int], periods: list[str]) -> dict[tuple[int, str], MetricValues]:
-    batch = BatchMetrics(dataset_for(Network.objects.filter(pk__in=networks)), networks)
+    queryset = Network.objects.filter(pk__in=networks)
+    kinds = dict(queryset.values_list("pk", "reporting_period"))
+    batch = BatchMetrics(dataset_for(queryset), networks)
+    # Each network is measured at the end of its own year: fiscal networks on March 31, the others on
+    # December 31 (one pass over the dataset per distinct end date).
     measured = {
-        period: batch.at(period_end(period))
+        (period, kind): batch.at(period_end(period, kind))
         for period in set(periods) | {previous_period(p) for p in periods}
+        for kind in set(kinds.values())
     }
     result: dict[tuple[int, str], MetricValues] = {}
     for pk in networks:
         for period in periods:
-            values = dict(measured[period][pk])
-            before = measured[previous_period(period)][pk]["ties"]
+            values = dict(measured[(period, kinds[pk])][pk])
+            before = measured[(previous_period(period), kinds[pk])][pk]["ties"]
             now = values["ties"]
             values["partnership_growth"] = (
                 100.0 * (now - before) / before if before and now is not None else None

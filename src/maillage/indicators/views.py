@@ -19,6 +19,7 @@ from maillage.indicators.forms import CompareForm, ImportForm, ValueForm, YearFo
 from maillage.indicators.imports import parse_values
 from maillage.indicators.models import DataElement, DataValue, Family, Indicator, LegendBand, ValueChange
 from maillage.indicators.scorecard import (
+    TREND_YEARS,
     ScorecardRow,
     network_scorecard,
     rolled_cells,
@@ -27,6 +28,7 @@ from maillage.indicators.scorecard import (
     territory_scorecard,
 )
 from maillage.listing import paginate
+from maillage.networks.periods import network_period_kind, period_label
 from maillage.networks.permissions import get_network_for
 
 SERIES_YEARS = 10
@@ -40,9 +42,16 @@ def by_question(rows: list[ScorecardRow]) -> list[tuple[str, list[ScorecardRow]]
 
 
 def _scorecard_page(
-    request: HttpRequest, rows: list[ScorecardRow], year: int, **context: object
+    request: HttpRequest, rows: list[ScorecardRow], year: int, kind: str, **context: object
 ) -> HttpResponse:
-    context |= {"groups": by_question(rows), "year": year, "form": YearForm(request.GET or None)}
+    """`kind`: the networks' year (fiscal or calendar), which names the periods on the page."""
+    context |= {
+        "groups": by_question(rows),
+        "year": year,
+        "year_label": period_label(year, kind),
+        "first_label": period_label(year - TREND_YEARS + 1, kind),
+        "form": YearForm(request.GET or None),
+    }
     return render(request, "indicators/scorecard.html", context)
 
 
@@ -70,9 +79,9 @@ def registry(request: HttpRequest) -> HttpResponse:
 @login_required
 def network_view(request: HttpRequest, pk: int) -> HttpResponse:
     network = get_network_for(request.user, pk)
-    year = YearForm(request.GET or None).year_or_default()
+    year = YearForm(request.GET or None).year_or_default(network.reporting_period)
     return _scorecard_page(
-        request, network_scorecard(network, year), year,
+        request, network_scorecard(network, year), year, network.reporting_period,
         title=network.name, network=network, can_edit=can_write_network(request.user, network),
     )  # fmt: skip
 
@@ -83,20 +92,23 @@ def territory_view(request: HttpRequest, pk: int) -> HttpResponse:
     year = YearForm(request.GET or None).year_or_default()
     visible = readable_networks(request.user)
     rows = territory_scorecard(territory, year, networks=visible)
-    count = visible.filter(territory__path__startswith=territory.path).count()
+    inside = visible.filter(territory__path__startswith=territory.path)
     return _scorecard_page(
-        request, rows, year, title=territory.name, territory=territory, network_count=count
-    )
+        request, rows, year, network_period_kind(inside), title=territory.name, territory=territory,
+        network_count=inside.count(),
+    )  # fmt: skip
 
 
 @login_required
 def province_view(request: HttpRequest) -> HttpResponse:
     year = YearForm(request.GET or None).year_or_default()
-    ids = list(readable_networks(request.user).values_list("pk", flat=True))
+    visible = readable_networks(request.user)
+    ids = list(visible.values_list("pk", flat=True))
     rows = scorecard_for_networks(ids, year)
     return _scorecard_page(
-        request, rows, year, title=_("All the networks you can see"), network_count=len(ids)
-    )
+        request, rows, year, network_period_kind(visible), title=_("All the networks you can see"),
+        network_count=len(ids),
+    )  # fmt: skip
 
 
 @login_required
