@@ -7,6 +7,7 @@ import datetime
 from maillage.dashboards.scope import Scope
 from maillage.directory.models import MobilizationGoal, MobilizationPrinciple, MobilizationValue
 from maillage.initiatives.models import Initiative
+from maillage.leadership.models import LearningActivity
 from maillage.networks.models import Network
 from maillage.reports.content import build_report
 from maillage.reports.mobilization import mobilization_model
@@ -38,6 +39,13 @@ def test_the_programme_report_counts_what_serves_each_goal_and_principle(network
     initiative.principles.add(leadership)
     outside = Initiative.objects.create(title_fr="Ailleurs", territory=rls)  # of no network in the scope
     outside.principles.add(leadership)
+    workshop = LearningActivity.objects.create(
+        kind="workshop", title_fr="Atelier", start_date=datetime.date(2024, 2, 1), network=network_a
+    )
+    workshop.principles.add(leadership)
+    LearningActivity.objects.create(
+        kind="workshop", title_fr="Du programme", start_date=datetime.date(2024, 2, 1)
+    )
 
     scope = Scope("province", None, "Tous", Network.objects.filter(pk__in=[network_a.pk, network_b.pk]))
     model = mobilization_model(scope)
@@ -45,6 +53,7 @@ def test_the_programme_report_counts_what_serves_each_goal_and_principle(network
     principles = {r["name"]: (r["networks"], r["initiatives"]) for r in model["principles"]}
     assert goals[vitality.name] == (2, 0)
     assert principles[leadership.name] == (1, 1)
+    assert {r["name"]: r["activities"] for r in model["principles"]}[leadership.name] == 1
     assert model["tagged"] and len(model["values"]) == 3
     only_b = mobilization_model(Scope("province", None, "B", Network.objects.filter(pk=network_b.pk)))
     assert {r["name"]: r["networks"] for r in only_b["principles"]}[leadership.name] == 0

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maillage.directory.fields import OrganizationPickerField
+from maillage.directory.models import MobilizationGoal, MobilizationPrinciple
 from maillage.leadership.models import (
     CommunitySession,
     Competency,
@@ -132,6 +133,19 @@ class CompetencyForm(forms.ModelForm):
 
 
 class ActivityForm(forms.ModelForm):
+    goals = forms.ModelMultipleChoiceField(
+        label=_("goals served (Community Mobilization Model)"),
+        queryset=MobilizationGoal.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    principles = forms.ModelMultipleChoiceField(
+        label=_("principles applied (Community Mobilization Model)"),
+        queryset=MobilizationPrinciple.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
     class Meta:
         model = LearningActivity
         fields = [
@@ -143,6 +157,8 @@ class ActivityForm(forms.ModelForm):
             "end_date",
             "network",
             "competencies",
+            "goals",
+            "principles",
         ]
         widgets = {
             "start_date": DATE_INPUT,

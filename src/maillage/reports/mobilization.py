@@ -1,7 +1,7 @@
 """The Community Mobilization Model in the report: what each goal and principle is served by.
 
-For the networks of the report, how many of them and how many of their initiatives are tagged with each
-goal and principle of CHSSN's model (seed 000); the model's values are listed with them.
+For the networks of the report, how many of them, of their initiatives and of their learning activities are
+tagged with each goal and principle of CHSSN's model (seed 000); the model's values are listed with them.
 """
 
 from __future__ import annotations
@@ -13,22 +13,33 @@ from django.db.models import Count, Q
 from maillage.dashboards.scope import Scope
 from maillage.directory.models import MobilizationGoal, MobilizationPrinciple, MobilizationValue
 from maillage.initiatives.models import Initiative
+from maillage.leadership.models import LearningActivity
 
 
 def _counted(model: Any, scope: Scope) -> list[dict[str, Any]]:
     networks = scope.networks.values("pk")
     initiatives = Initiative.objects.filter(networks__in=networks).values("pk")
+    activities = LearningActivity.objects.filter(network__in=networks).values("pk")
     rows = model.objects.annotate(
         networks=Count("network", filter=Q(network__in=networks), distinct=True),
         initiatives=Count("initiative", filter=Q(initiative__in=initiatives), distinct=True),
+        activities=Count("learningactivity", filter=Q(learningactivity__in=activities), distinct=True),
     ).order_by("order", "code")
-    return [{"name": row.name, "networks": row.networks, "initiatives": row.initiatives} for row in rows]
+    return [
+        {
+            "name": row.name,
+            "networks": row.networks,
+            "initiatives": row.initiatives,
+            "activities": row.activities,
+        }
+        for row in rows
+    ]
 
 
 def mobilization_model(scope: Scope) -> dict[str, Any]:
     goals = _counted(MobilizationGoal, scope)
     principles = _counted(MobilizationPrinciple, scope)
-    tagged = any(r["networks"] or r["initiatives"] for r in goals + principles)
+    tagged = any(r["networks"] or r["initiatives"] or r["activities"] for r in goals + principles)
     return {
         "goals": goals,
         "principles": principles,

@@ -15,7 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from maillage.directory.i18n import BilingualNameMixin, pick_language
-from maillage.directory.models import Organization
+from maillage.directory.models import MobilizationGoal, MobilizationPrinciple, Organization
 from maillage.networks.models import Network
 
 
@@ -184,6 +184,10 @@ class LearningActivity(models.Model):
         on_delete=models.SET_NULL,
         related_name="learning_activities",
         help_text=_("The network that organizes it; leave empty for the programme's own activities."),
+    )
+    goals = models.ManyToManyField(MobilizationGoal, verbose_name=_("goals served"), blank=True)
+    principles = models.ManyToManyField(
+        MobilizationPrinciple, verbose_name=_("principles applied"), blank=True
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
