@@ -55,6 +55,8 @@ MATRIX = [
     ("dashboards:territory_dashboard", lambda f: {"pk": f["rls"].pk}, [OK, OK, OK, OK, OK]),
     ("dashboards:territory_map_data", lambda f: {"pk": f["rls"].pk}, [OK, OK, OK, OK, OK]),
     ("dashboards:province_dashboard", lambda f: {}, [OK, OK, OK, OK, OK]),
+    ("concertation:territory", lambda f: {"pk": f["rls"].pk}, [OK, OK, OK, OK, OK]),
+    ("concertation:profile", lambda f: {"pk": f["network_a"].pk}, [OK, DENIED, DENIED, DENIED, OK]),
     ("dashboards:province_map_data", lambda f: {}, [OK, OK, OK, OK, OK]),
     ("dashboards:compare", lambda f: {}, [OK, OK, OK, OK, OK]),
     ("surveys:wave_list", lambda f: {}, [OK, OK, OK, OK, OK]),
