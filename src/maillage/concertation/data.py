@@ -169,7 +169,9 @@ def _space_rows(
     population_names: dict[str, str],
     language: str,
 ) -> list[dict[str, Any]]:
-    kinds, dynamics = dict(NetworkKind.choices), dict(Dynamic.choices)
+    # Translated once, not once a row: a province has thousands of spaces.
+    kinds = {code: str(label) for code, label in NetworkKind.choices}
+    dynamics = {code: str(label) for code, label in Dynamic.choices}
     rows = []
     for network, themes, populations, members, hours in zip(
         networks, frame["themes"], frame["populations"], table["members"], table["hours"], strict=True

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
+from maillage.concertation.demo import build_concertation_demo
 from maillage.demo.generate import DEMO_PASSWORD, build_demo, database_is_empty
 
 
@@ -40,6 +41,12 @@ class Command(BaseCommand):
             single_network=single_network,
             progress=lambda message: self.stdout.write(f"  … {message}"),
         )
+        concertation = build_concertation_demo(seed=seed)
+        if concertation is not None:
+            self.stdout.write(
+                f"  … concertation: {len(concertation.spaces)} tables in {concertation.territory.code}, "
+                f"{concertation.hub} in all of them"
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data: {summary.organizations} organizations, {summary.networks} networks, "
