@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from maillage.concertation.data import Thresholds
 from maillage.concertation.models import SpaceProfile, Theme
+from maillage.directory.fields import OrganizationPickerField
+from maillage.directory.models import Organization
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -49,3 +51,43 @@ class SpaceProfileForm(forms.ModelForm):
         if hours is not None and hours > 2000:
             raise forms.ValidationError(_("A seat takes at most 2,000 hours a year."))
         return hours
+
+
+MAX_PROPOSED = 200
+
+
+class ProposalForm(forms.Form):
+    """What a new network would work on and who would sit in it: compared with the spaces already there."""
+
+    themes = forms.ModelMultipleChoiceField(
+        label=_("themes"), queryset=Theme.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    proposed_members = forms.CharField(
+        label=_("proposed members"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "One organization a line, its exact name or “Name [#id]”; used to find the tables where they "
+            "already sit. Add the members once the network exists."
+        ),
+    )
+
+    def clean_proposed_members(self) -> list[Organization]:
+        lines = [line.strip() for line in self.cleaned_data.get("proposed_members", "").splitlines()]
+        lines = [line for line in lines if line]
+        if len(lines) > MAX_PROPOSED:
+            raise forms.ValidationError(_("At most %(n)d proposed members.") % {"n": MAX_PROPOSED})
+        picker = OrganizationPickerField(required=False)
+        found, errors = [], []
+        for line in lines:
+            try:
+                organization = picker.clean(line)
+            except forms.ValidationError as error:
+                errors.extend(error.messages)
+                continue
+            if organization is not None and organization not in found:
+                found.append(organization)
+        if errors:
+            raise forms.ValidationError(errors)
+        return found

@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from maillage.accounts.permissions import can_write_network, is_coordinator_somewhere, readable_networks
+from maillage.concertation.actions import do_create_space
+from maillage.concertation.forms import ProposalForm
 from maillage.listing import paginate
-from maillage.networks.actions import do_create_network
 from maillage.networks.forms import MembershipForm, NetworkFilterForm, NetworkForm
 from maillage.networks.models import Membership, Network
 from maillage.networks.permissions import get_network_for
@@ -113,11 +114,13 @@ def network_create(request: HttpRequest) -> HttpResponse:
 
         raise PermissionDenied
     form = NetworkForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        network = do_create_network(form, request.user)
+    # Themes and proposed members: compared with the spaces already there ("this table may already exist").
+    proposal = ProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and proposal.is_valid():
+        network = do_create_space(form, proposal, request.user)
         messages.success(request, _("Network created."))
         return redirect("networks:detail", pk=network.pk)
-    return render(request, "networks/network_form.html", {"form": form})
+    return render(request, "networks/network_form.html", {"form": form, "proposal": proposal})
 
 
 @login_required
