@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from maillage.concertation.models import SpaceProfile, Theme
+from maillage.concertation.models import SpaceProfile, TerritoryDocument, Theme
 
 
 @admin.register(Theme)
@@ -12,3 +12,10 @@ class ThemeAdmin(admin.ModelAdmin):
 class SpaceProfileAdmin(admin.ModelAdmin):
     list_display = ["network", "meeting_hours_per_year"]
     raw_id_fields = ["network"]
+
+
+@admin.register(TerritoryDocument)
+class TerritoryDocumentAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "territory", "period_start", "period_end", "published_on"]
+    list_filter = ["kind"]
+    raw_id_fields = ["territory", "author_organization"]

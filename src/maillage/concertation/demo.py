@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Count
 
-from maillage.concertation.models import SpaceProfile, Theme
+from maillage.concertation.models import DocumentKind, SpaceProfile, TerritoryDocument, Theme
 from maillage.directory.models import Organization, Population, Territory, TerritoryKind
 from maillage.networks.models import Dynamic, Membership, MembershipRole, Network, NetworkKind, Scale
 
@@ -116,7 +116,39 @@ def build_concertation_demo(seed: int = 2026) -> ConcertationDemo | None:
     # The networks app has no bulk membership action yet; the demo writes into fresh tables.
     Membership.objects.bulk_create(rows)
     _profile_the_other_networks(rng, themes, exclude={n.pk for n in spaces})
+    _portraits_done_twice(rls, spaces, populations)
     return ConcertationDemo(rls, spaces, Organization.objects.get(pk=hub_id))
+
+
+def _portraits_done_twice(rls: Territory, spaces: list[Network], populations: dict[str, Population]) -> None:
+    """Seed 001: two portraits of the same neighbourhood for the same years, and one action plan."""
+    town = rls.name_fr.removeprefix("RLS de ")
+    lead = spaces[0].lead_organization_id
+    region = rls.parent.name_fr if rls.parent else town
+    documents = [
+        (rls, DocumentKind.PORTRAIT, f"Portrait de quartier {town} 2022", lead,
+         datetime.date(2022, 6, 1), 2021, 2023, "Logement abordable; sécurité alimentaire",
+         "Isolement des aînés allophones", ["families", "low_income", "seniors"]),
+        (rls.parent, DocumentKind.PORTRAIT, f"Portrait de la population — {region}",
+         None, datetime.date(2022, 11, 15), 2022, 2024, "Accès aux services de première ligne",
+         "Besoins des proches aidants", ["seniors", "caregivers"]),
+        (rls, DocumentKind.ACTION_PLAN, f"Plan d'action concerté {town} 2023-2026", lead,
+         datetime.date(2023, 3, 1), 2023, 2026, "Sécurité alimentaire; logement", "",
+         ["families", "low_income"]),
+    ]  # fmt: skip
+    for territory, kind, title, author, date, first, last, expressed, unexpressed, codes in documents:
+        document = TerritoryDocument.objects.create(
+            territory=territory or rls,
+            kind=kind,
+            title=title,
+            published_on=date,
+            author_organization_id=author,
+            period_start=first,
+            period_end=last,
+            needs_expressed=expressed,
+            needs_not_expressed=unexpressed,
+        )
+        document.populations.set([populations[c] for c in codes if c in populations])
 
 
 def _profile_the_other_networks(rng: random.Random, themes: dict[str, Theme], exclude: set[int]) -> None:

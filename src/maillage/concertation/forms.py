@@ -6,9 +6,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from maillage.concertation.data import Thresholds
-from maillage.concertation.models import SpaceProfile, Theme
+from maillage.concertation.models import SpaceProfile, TerritoryDocument, Theme
 from maillage.directory.fields import OrganizationPickerField
-from maillage.directory.models import Organization
+from maillage.directory.models import Organization, Population, Territory
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -91,3 +91,42 @@ class ProposalForm(forms.Form):
         if errors:
             raise forms.ValidationError(errors)
         return found
+
+
+class TerritoryDocumentForm(forms.ModelForm):
+    author_organization = OrganizationPickerField(label=_("author organization"), required=False)
+    populations = forms.ModelMultipleChoiceField(
+        label=_("populations"),
+        queryset=Population.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("themes"), queryset=Theme.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = TerritoryDocument
+        fields = [
+            "territory",
+            "kind",
+            "title",
+            "published_on",
+            "author_organization",
+            "period_start",
+            "period_end",
+            "needs_expressed",
+            "needs_not_expressed",
+            "populations",
+            "themes",
+            "link",
+        ]
+        widgets = {
+            "published_on": DATE_INPUT,
+            "needs_expressed": forms.Textarea(attrs={"rows": 3}),
+            "needs_not_expressed": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["territory"].queryset = Territory.objects.order_by("path")

@@ -1,11 +1,13 @@
-"""What the concertation page needs beyond a network's own fields: its themes and its meeting load."""
+"""Concertation beyond a network's own fields: its themes and meeting load, and the territory's documents."""
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from maillage.directory.models import ReferenceItem
+from maillage.directory.models import Organization, Population, ReferenceItem, Territory
 from maillage.networks.models import Network
 
 
@@ -39,3 +41,59 @@ class SpaceProfile(models.Model):
 
     def __str__(self) -> str:
         return str(self.network)
+
+
+class DocumentKind(models.TextChoices):
+    PORTRAIT = "portrait", _("Portrait of the territory")
+    ACTION_PLAN = "action_plan", _("Action plan")
+
+
+class TerritoryDocument(models.Model):
+    """A portrait or an action plan of a territory: seed 001's portraits done twice show side by side."""
+
+    territory = models.ForeignKey(
+        Territory, verbose_name=_("territory"), on_delete=models.PROTECT, related_name="documents"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    published_on = models.DateField(_("date"))
+    author_organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("author organization"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="territory_documents",
+    )
+    period_start = models.PositiveSmallIntegerField(_("period covered: first year"))
+    period_end = models.PositiveSmallIntegerField(_("period covered: last year"))
+    needs_expressed = models.TextField(_("needs expressed"), blank=True, max_length=5000)
+    needs_not_expressed = models.TextField(_("needs not expressed"), blank=True, max_length=5000)
+    populations = models.ManyToManyField(Population, verbose_name=_("populations"), blank=True)
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True)
+    link = models.URLField(_("link"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("territory document")
+        verbose_name_plural = _("territory documents")
+        ordering = ["-published_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")), name="document_period_in_order"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("The last year comes before the first year.")})
+        for name in ("period_start", "period_end"):
+            year = getattr(self, name)
+            if year is not None and not 1950 <= year <= 2100:
+                raise ValidationError({name: _("Give a year between 1950 and 2100.")})
