@@ -6,9 +6,11 @@ import pandas as pd
 import pytest
 
 from maillage.analysis import space_pairs
-from maillage.concertation.demo import build_concertation_demo
+from maillage.concertation.demo import REFORM_2015, build_concertation_demo, build_reform_demo
 from maillage.concertation.models import DocumentKind, TerritoryDocument
 from maillage.demo.generate import build_demo
+from maillage.directory.history import territories_on
+from maillage.directory.models import Territory
 from maillage.networks.models import Membership
 
 
@@ -28,3 +30,13 @@ def test_the_demo_territory_has_nested_tables_and_a_hub_in_seven_spaces() -> Non
     assert len(inside) >= 4  # the food, housing and crisis tables sit inside the neighbourhood table
     portraits = TerritoryDocument.objects.filter(kind=DocumentKind.PORTRAIT)
     assert portraits.count() == 2
+
+
+@pytest.mark.django_db
+def test_the_2015_correspondence_is_applied_to_the_demo_territories() -> None:
+    build_demo(200, seed=5)
+    assert build_reform_demo() > 0 and build_reform_demo() == 0
+    cisss = Territory.objects.get(code="CISSS06")
+    before = territories_on(cisss, REFORM_2015.replace(year=2010))
+    assert before and all(t.kind == "csss" and t.end_date < REFORM_2015 for t in before)
+    assert {territories_on(t, REFORM_2015)[0] for t in before} == {cisss}

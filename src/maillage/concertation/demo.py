@@ -15,10 +15,12 @@ from django.db import transaction
 from django.db.models import Count
 
 from maillage.concertation.models import DocumentKind, SpaceProfile, TerritoryDocument, Theme
+from maillage.directory.history import do_apply_correspondence
 from maillage.directory.models import Organization, Population, Territory, TerritoryKind
 from maillage.networks.models import Dynamic, Membership, MembershipRole, Network, NetworkKind, Scale
 
 START = datetime.date(2016, 9, 1)
+CSSS_START, REFORM_2015 = datetime.date(2004, 6, 1), datetime.date(2015, 4, 1)
 
 # (French name, English name, kind, dynamic, themes, populations, meeting hours a year, members drawn from)
 # "members drawn from" names an earlier table (nested inside it) or None (the RLS's organizations).
@@ -158,3 +160,26 @@ def _profile_the_other_networks(rng: random.Random, themes: dict[str, Theme], ex
         hours = rng.choice([12, 20, 24, 30, 40]) if rng.random() < 0.67 else None
         profile = SpaceProfile.objects.create(network=network, meeting_hours_per_year=hours)
         profile.themes.set([themes[c] for c in rng.sample(codes, rng.randint(1, 3))])
+
+
+def build_reform_demo() -> int:
+    """The 2015 reform on the demo territories: one CSSS (2004-2015) per demo RLS, each replaced by its
+    CISSS on 1 April 2015 through the correspondence. Returns the number of successions recorded."""
+    pairs = []
+    for cisss in Territory.objects.filter(kind=TerritoryKind.CISSS, code__startswith="CISSS").order_by(
+        "code"
+    ):
+        for rls in cisss.children.filter(kind=TerritoryKind.RLS).order_by("code"):
+            town = rls.name_fr.removeprefix("RLS de ")
+            csss, _ = Territory.objects.get_or_create(
+                code=rls.code.replace("RLS", "CSSS", 1),
+                defaults={
+                    "kind": TerritoryKind.CSSS,
+                    "parent": cisss.parent,
+                    "name_fr": f"CSSS de {town}",
+                    "name_en": f"{rls.name_en.removesuffix(' RLS')} CSSS",
+                    "start_date": CSSS_START,
+                },
+            )
+            pairs.append((csss, cisss))
+    return do_apply_correspondence(pairs, REFORM_2015, note="Loi 10 (2015)")

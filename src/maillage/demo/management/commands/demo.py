@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from maillage.concertation.demo import build_concertation_demo
+from maillage.concertation.demo import build_concertation_demo, build_reform_demo
 from maillage.demo.generate import DEMO_PASSWORD, build_demo, database_is_empty
 
 
@@ -41,6 +41,7 @@ class Command(BaseCommand):
             single_network=single_network,
             progress=lambda message: self.stdout.write(f"  … {message}"),
         )
+        self.stdout.write(f"  … 2015 reform: {build_reform_demo()} CSSS replaced by their CISSS")
         concertation = build_concertation_demo(seed=seed)
         if concertation is not None:
             self.stdout.write(
