@@ -26,8 +26,8 @@ def _french_afterwards():  # type: ignore[no-untyped-def]
 def reform(region, rls):  # type: ignore[no-untyped-def]
     cisss = rls.parent
     csss = [
-        Territory.objects.create(kind=TerritoryKind.CSSS, code=f"CSSS-{i}", name_fr=f"CSSS {i}", parent=region,
-                                 start_date=datetime.date(2004, 6, 1))
+        Territory.objects.create(kind=TerritoryKind.CSSS, code=f"CSSS-{i}", name_fr=f"CSSS {i}",
+                                 parent=region, start_date=datetime.date(2004, 6, 1))
         for i in (1, 2)
     ]  # fmt: skip
     assert do_apply_correspondence([(c, cisss) for c in csss], REFORM) == 2
