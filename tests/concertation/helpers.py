@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import datetime
 
-from maillage.concertation.models import DocumentKind, TerritoryDocument
+from maillage.concertation.models import DocumentKind, ResourceEntry, ResourceKind, TerritoryDocument
 from maillage.directory.models import Territory
+from maillage.networks.models import Network
 
 
 def make_document(territory: Territory) -> TerritoryDocument:
@@ -15,3 +16,7 @@ def make_document(territory: Territory) -> TerritoryDocument:
         period_start=2024,
         period_end=2026,
     )
+
+
+def make_resource(network: Network) -> ResourceEntry:
+    return ResourceEntry.objects.create(network=network, year=2024, kind=ResourceKind.FUNDING, amount=1000)

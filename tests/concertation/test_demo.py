@@ -6,8 +6,13 @@ import pandas as pd
 import pytest
 
 from maillage.analysis import space_pairs
-from maillage.concertation.demo import REFORM_2015, build_concertation_demo, build_reform_demo
-from maillage.concertation.models import DocumentKind, TerritoryDocument
+from maillage.concertation.demo import (
+    REFORM_2015,
+    build_concertation_demo,
+    build_reform_demo,
+    build_resources_demo,
+)
+from maillage.concertation.models import DocumentKind, ResourceEntry, TerritoryDocument
 from maillage.demo.generate import build_demo
 from maillage.directory.history import territories_on
 from maillage.directory.models import Territory
@@ -40,3 +45,16 @@ def test_the_2015_correspondence_is_applied_to_the_demo_territories() -> None:
     before = territories_on(cisss, REFORM_2015.replace(year=2010))
     assert before and all(t.kind == "csss" and t.end_date < REFORM_2015 for t in before)
     assert {territories_on(t, REFORM_2015)[0] for t in before} == {cisss}
+
+
+@pytest.mark.django_db
+def test_every_demo_network_has_resources_and_funders_fund_several_networks() -> None:
+    build_demo(200, seed=5)
+    assert build_resources_demo(seed=5) > 0
+    funded = (
+        ResourceEntry.objects.filter(kind="funding").values_list("organization_id", "network_id").distinct()
+    )
+    by_funder: dict[int, set[int]] = {}
+    for funder, network in funded:
+        by_funder.setdefault(funder, set()).add(network)
+    assert max(len(networks) for networks in by_funder.values()) >= 3

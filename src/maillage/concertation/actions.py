@@ -3,8 +3,8 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from maillage.concertation.forms import ProposalForm, TerritoryDocumentForm
-from maillage.concertation.models import SpaceProfile, TerritoryDocument
+from maillage.concertation.forms import ProposalForm, ResourceEntryForm, TerritoryDocumentForm
+from maillage.concertation.models import ResourceEntry, SpaceProfile, TerritoryDocument
 from maillage.networks.actions import do_create_network
 from maillage.networks.forms import NetworkForm
 from maillage.networks.models import Network
@@ -29,3 +29,26 @@ def do_record_document(form: TerritoryDocumentForm, user: User) -> TerritoryDocu
     document.save()
     form.save_m2m()
     return document
+
+
+@transaction.atomic
+def do_record_resource(
+    form: ResourceEntryForm, network: Network, user: User, replaces: ResourceEntry | None = None
+) -> ResourceEntry:
+    """A new line, or a correction of `replaces` (a new row; the earlier one is kept)."""
+    entry = form.save(commit=False)
+    entry.pk = None
+    entry.network, entry.recorded_by, entry.replaces = network, user, replaces
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def do_withdraw_resource(entry: ResourceEntry, user: User) -> ResourceEntry:
+    """Withdraw a line: a correction marked removed, so the history says it was declared, then withdrawn."""
+    withdrawal = ResourceEntry.objects.get(pk=entry.pk)
+    withdrawal.pk = None
+    withdrawal.id = None
+    withdrawal.replaces, withdrawal.removed, withdrawal.recorded_by = entry, True, user
+    withdrawal.save()
+    return withdrawal

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Count
 
-from maillage.concertation.models import DocumentKind, SpaceProfile, TerritoryDocument, Theme
+from maillage.concertation.models import (
+    DocumentKind,
+    ResourceEntry,
+    ResourceKind,
+    SpaceProfile,
+    TerritoryDocument,
+    Theme,
+)
 from maillage.directory.history import do_apply_correspondence
 from maillage.directory.models import Organization, Population, Territory, TerritoryKind
 from maillage.networks.models import Dynamic, Membership, MembershipRole, Network, NetworkKind, Scale
@@ -183,3 +190,41 @@ def build_reform_demo() -> int:
             )
             pairs.append((csss, cisss))
     return do_apply_correspondence(pairs, REFORM_2015, note="Loi 10 (2015)")
+
+
+PROGRAMMES = [
+    ("Programme de soutien aux organismes communautaires", True),
+    ("Initiative de développement des communautés", False),
+    ("Fonds de la santé publique", True),
+    ("Projet ponctuel", False),
+]
+
+
+def build_resources_demo(seed: int = 2026) -> int:
+    """Funding, paid staff and in-kind contributions for every demo network, 2023 to 2025: a few funders
+    (the demo's foundations and CISSS) fund many networks, so "this funder withdraws" matters."""
+    rng = random.Random(seed)
+    funders = list(
+        Organization.objects.filter(sector__code__in=["foundation", "cisss"])
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )[:6]
+    rows = []
+    for network in Network.objects.order_by("pk"):
+        members = list(network.memberships.values_list("organization_id", flat=True)[:5])
+        for year in (2023, 2024, 2025):
+            for funder in rng.sample(funders, min(len(funders), rng.randint(1, 2))):
+                programme, recurring = rng.choice(PROGRAMMES)
+                amount = rng.choice([15000, 25000, 40000, 60000, 90000])
+                rows.append(ResourceEntry(network=network, year=year, kind=ResourceKind.FUNDING,
+                                          organization_id=funder, programme=programme, amount=amount,
+                                          recurring=recurring))  # fmt: skip
+            fte = rng.choice(["0.5", "1.0", "1.5"])
+            rows.append(ResourceEntry(network=network, year=year, kind=ResourceKind.STAFF,
+                                      programme="Coordination", fte=fte))  # fmt: skip
+            if members:
+                rows.append(ResourceEntry(network=network, year=year, kind=ResourceKind.IN_KIND,
+                                          organization_id=rng.choice(members), programme="Locaux et salles",
+                                          amount=rng.choice([2000, 5000, 8000])))  # fmt: skip
+    ResourceEntry.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)

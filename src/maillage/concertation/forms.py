@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from maillage.concertation.data import Thresholds
-from maillage.concertation.models import SpaceProfile, TerritoryDocument, Theme
+from maillage.concertation.models import ResourceEntry, ResourceKind, SpaceProfile, TerritoryDocument, Theme
 from maillage.directory.fields import OrganizationPickerField
 from maillage.directory.models import Organization, Population, Territory
 
@@ -130,3 +130,30 @@ class TerritoryDocumentForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.fields["territory"].queryset = Territory.objects.order_by("path")
+
+
+class ResourceEntryForm(forms.ModelForm):
+    organization = OrganizationPickerField(label=_("funder or contributor"), required=False)
+
+    class Meta:
+        model = ResourceEntry
+        fields = ["year", "kind", "organization", "programme", "amount", "recurring", "fte"]
+
+    def clean_year(self) -> int:
+        year = self.cleaned_data["year"]
+        if not 1990 <= year <= 2100:
+            raise forms.ValidationError(_("Give a year between 1990 and 2100."))
+        return year
+
+    def clean(self):  # type: ignore[no-untyped-def]
+        cleaned = super().clean()
+        kind, amount, fte = cleaned.get("kind"), cleaned.get("amount"), cleaned.get("fte")
+        if amount is not None and amount < 0:
+            self.add_error("amount", _("An amount cannot be negative."))
+        if fte is not None and fte < 0:
+            self.add_error("fte", _("Paid staff cannot be negative."))
+        if kind == ResourceKind.FUNDING and amount is None:
+            self.add_error("amount", _("Give the amount of the funding."))
+        if kind == ResourceKind.STAFF and fte is None:
+            self.add_error("fte", _("Give the paid staff in full-time equivalents."))
+        return cleaned

@@ -97,3 +97,58 @@ class TerritoryDocument(models.Model):
             year = getattr(self, name)
             if year is not None and not 1950 <= year <= 2100:
                 raise ValidationError({name: _("Give a year between 1950 and 2100.")})
+
+
+class ResourceKind(models.TextChoices):
+    FUNDING = "funding", _("Funding")
+    STAFF = "staff", _("Paid staff")
+    IN_KIND = "in_kind", _("In-kind contribution")
+
+
+class ResourceEntry(models.Model):
+    """One resource of a network for a year: a funding source, paid staff, or an in-kind contribution.
+
+    Rows are never changed: a correction is a new row that `replaces` the earlier one (a withdrawal is a
+    correction with `removed`), so the history of what was declared, and when, is kept.
+    """
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="resources")
+    year = models.PositiveSmallIntegerField(_("year"))
+    kind = models.CharField(_("kind"), max_length=20, choices=ResourceKind.choices)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("funder or contributor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resource_entries",
+    )
+    programme = models.CharField(_("programme, role or contribution"), max_length=200, blank=True)
+    amount = models.DecimalField(_("amount ($)"), max_digits=12, decimal_places=2, null=True, blank=True)
+    recurring = models.BooleanField(_("recurring"), default=False)
+    fte = models.DecimalField(_("paid staff (FTE)"), max_digits=6, decimal_places=2, null=True, blank=True)
+    replaces = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replaced_by", editable=False
+    )
+    removed = models.BooleanField(default=False, editable=False)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
+    )
+
+    class Meta:
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+        ordering = ["network_id", "-year", "kind", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount__isnull=True) | models.Q(amount__gte=0),
+                name="resource_amount_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(fte__isnull=True) | models.Q(fte__gte=0), name="resource_fte_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.network_id} {self.year} {self.kind}"

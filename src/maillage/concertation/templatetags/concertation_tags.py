@@ -31,3 +31,12 @@ def whole(value: float | None) -> str:
 def cell_shade(value: float) -> str:
     """A class from the containment's tenth (for the matrix's background), 0 to 10."""
     return f"shade-{min(10, max(0, int(float(value) * 10)))}"
+
+
+@register.filter
+def money(value: float | None) -> str:
+    """Whole dollars: `12 000 $` in French, `$12,000` in English."""
+    if value is None:
+        return "—"
+    text = whole(value)
+    return f"{text}\u00a0$" if (get_language() or "fr").startswith("fr") else f"${text}"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from maillage.concertation.demo import build_concertation_demo, build_reform_demo
+from maillage.concertation.demo import build_concertation_demo, build_reform_demo, build_resources_demo
 from maillage.demo.generate import DEMO_PASSWORD, build_demo, database_is_empty
 
 
@@ -48,6 +48,9 @@ class Command(BaseCommand):
                 f"  … concertation: {len(concertation.spaces)} tables in {concertation.territory.code}, "
                 f"{concertation.hub} in all of them"
             )
+        self.stdout.write(
+            f"  … resources: {build_resources_demo(seed=seed)} lines of funding, staff and in-kind"
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data: {summary.organizations} organizations, {summary.networks} networks, "
