@@ -18,6 +18,7 @@ from .centrality import betweenness, centralities, constraint, effective_size, e
 from .change import ChangeResult, compare_snapshots
 from .concertation import ConcertationResult, concertation_load, overlap_matrix
 from .errors import AnalysisError, InputError
+from .events import Event, EventResult, event_impact
 from .graph import OrgGraph, build_graph
 from .headlines import HeadlineFigures, headline_figures
 from .inputs import (
@@ -99,6 +100,9 @@ __all__ = [
     "space_pairs",
     "concertation_load",
     "overlap_matrix",
+    "Event",
+    "EventResult",
+    "event_impact",
     "ConcertationResult",
     "parse_scenario",
     "rating_graph",
