@@ -41,7 +41,7 @@ def _reference(orgs, ties, abolished, merged):  # type: ignore[no-untyped-def]
     rep = {key: key for key in order}
     for group in merged:
         first = min(group, key=order.__getitem__)
-        rep.update({key: first for key in group})
+        rep.update(dict.fromkeys(group, first))
     kept = [t for t in ties if not (t["formality"] == "formal" and t["network"] in abolished)]
     kept = [t for t in kept if rep[t["source"]] != rep[t["target"]]]
     multiplicity = Counter(frozenset((rep[t["source"]], rep[t["target"]])) for t in kept)
