@@ -75,6 +75,7 @@ MATRIX = [
         lambda f: {"pk": f["network_a"].pk, "entry_pk": make_resource(f["network_a"]).pk},
         [OK, DENIED, DENIED, DENIED, OK],
     ),
+    ("concertation:events", lambda f: {"pk": f["rls"].pk}, [OK, OK, OK, OK, OK]),
     ("concertation:document_detail", lambda f: {"pk": make_document(f["rls"]).pk}, [OK, OK, OK, OK, OK]),
     ("dashboards:province_map_data", lambda f: {}, [OK, OK, OK, OK, OK]),
     ("dashboards:compare", lambda f: {}, [OK, OK, OK, OK, OK]),

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from maillage.concertation import document_views, resource_views, views
+from maillage.concertation import document_views, event_views, resource_views, views
 
 app_name = "concertation"
 urlpatterns = [
     path("territory/<int:pk>/", views.territory_concertation, name="territory"),
     path("network/<int:pk>/profile/", views.space_profile_edit, name="profile"),
     path("similar/", views.similar_panel, name="similar"),
+    path("territory/<int:pk>/events/", event_views.territory_events, name="events"),
     path("territory/<int:pk>/documents/", document_views.document_list, name="document_list"),
     path("territory/<int:pk>/documents/new/", document_views.document_create, name="document_create"),
     path("documents/<int:pk>/", document_views.document_detail, name="document_detail"),
