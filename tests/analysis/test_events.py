@@ -27,10 +27,11 @@ def _world(seed: int, n: int = 40, m: int = 60) -> tuple[list[dict], list[dict]]
     return orgs, ties
 
 
-def _largest(graph: nx.Graph, order: dict[str, int]) -> set[str]:
+def _largest(graph: nx.Graph, order: dict[str, int], weight: dict[str, int] | None = None) -> set[str]:
     components = list(nx.connected_components(graph))
+    size = (lambda c: len(c)) if weight is None else (lambda c: sum(weight[x] for x in c))
     # The rule of the analysis core: the largest, and of equal ones the one holding the first vertex.
-    return set(max(components, key=lambda c: (len(c), -min(order[x] for x in c)))) if components else set()
+    return set(max(components, key=lambda c: (size(c), -min(order[x] for x in c)))) if components else set()
 
 
 def _reference(orgs, ties, abolished, merged):  # type: ignore[no-untyped-def]
@@ -48,7 +49,8 @@ def _reference(orgs, ties, abolished, merged):  # type: ignore[no-untyped-def]
     after = nx.Graph()
     after.add_nodes_from(k for k in order if rep[k] == k)
     after.add_edges_from(tuple(pair) for pair in multiplicity)
-    largest_after = _largest(after, order)
+    weight = Counter(rep.values())  # a merged organization stands for its whole group
+    largest_after = _largest(after, order, weight)
     cut = sorted((_largest(before, order) & set(after.nodes)) - largest_after)
     bridges = {frozenset(e) for e in nx.bridges(after) if multiplicity[frozenset(e)] == 1}
     holding = {
@@ -58,11 +60,11 @@ def _reference(orgs, ties, abolished, merged):  # type: ignore[no-untyped-def]
         and frozenset((rep[t["source"]], rep[t["target"]])) in bridges
         and rep[t["source"]] in largest_after
     }
-    return (
-        cut,
-        holding,
-        len(ties) - len([t for t in ties if not (t["formality"] == "formal" and t["network"] in abolished)]),
+    share = sum(weight[x] for x in largest_after) / len(orgs)
+    removed = len(ties) - len(
+        [t for t in ties if not (t["formality"] == "formal" and t["network"] in abolished)]
     )
+    return cut, holding, share, removed
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -78,7 +80,8 @@ def test_event_impact_matches_networkx(seed: int, abolished: set[str], merged: l
     orgs, ties = _world(seed)
     og = build_graph(snapshot(load_dataset(orgs, ties)))
     result = event_impact(og, Event.build("e", abolished_spaces=abolished, merged=merged))
-    cut, holding, removed = _reference(orgs, ties, abolished, merged)
+    cut, holding, share, removed = _reference(orgs, ties, abolished, merged)
+    assert result.largest_component_share_after == pytest.approx(share)
     assert result.cut_off == cut
     assert {tuple(row) for row in result.holding_ties[["source", "target", "network"]].values} == holding
     assert result.removed_ties == removed
@@ -111,4 +114,4 @@ def test_merging_institutions_into_one_keeps_their_partners_together() -> None:
     og = build_graph(snapshot(load_dataset(orgs, ties)))
     result = event_impact(og, Event.build("reform", merged=[["clsc", "hospital"]]))
     assert result.merged_organizations == 1 and result.components_after == 1
-    assert result.largest_component_share_after == 0.75  # three of the four original organizations remain
+    assert result.largest_component_share_after == 1.0  # the merged institution stands for both

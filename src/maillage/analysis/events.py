@@ -106,7 +106,11 @@ def event_impact(og: OrgGraph, event: Event) -> EventResult:
     base = fragmentation(og.graph)
     after = fragmentation(after_graph, keep, n_original=og.graph.vcount())
     was_largest = _largest(base.membership)
-    now_largest = _largest(after.membership)
+    # A merged organization stands for its whole group: the largest group after the event is counted in
+    # original organizations, so that a merger alone does not look like a loss.
+    weight = np.bincount(representative, minlength=len(representative))
+    now_largest = _largest(after.membership, weight)
+    share_after = float(weight[now_largest].sum()) / og.graph.vcount() if og.graph.vcount() else 0.0
     ids = og.organizations["id"].to_numpy(dtype=object)
     cut = np.flatnonzero(was_largest & keep & ~now_largest)
     informal_bridges = [kept[e] for e in bridges if not formal[kept[e]] and now_largest[u[e]]]
@@ -116,16 +120,22 @@ def event_impact(og: OrgGraph, event: Event) -> EventResult:
         removed_ties=int(len(ties) - int((~(formal & in_abolished)).sum())),
         merged_organizations=int((~keep).sum()),
         largest_component_share_before=base.largest_share,
-        largest_component_share_after=after.largest_share,
+        largest_component_share_after=share_after,
         components_after=after.components,
         cut_off=sorted(ids[cut].tolist(), key=str),
         holding_ties=holding,
     )
 
 
-def _largest(membership: np.ndarray[Any, Any]) -> np.ndarray[Any, np.dtype[np.bool_]]:
-    """Who is in the largest component (the first one, as the resilience scenarios count it, on ties)."""
-    present = membership[membership >= 0]
-    if not len(present):
+def _largest(
+    membership: np.ndarray[Any, Any], weight: np.ndarray[Any, Any] | None = None
+) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """Who is in the largest component, by vertices or by their weights (the first of equal ones, as the
+    resilience scenarios count it)."""
+    present = membership >= 0
+    if not present.any():
         return np.zeros(len(membership), dtype=bool)
-    return np.asarray(membership == int(np.bincount(present).argmax()), dtype=bool)
+    weights = None if weight is None else weight[present]
+    return np.asarray(
+        membership == int(np.bincount(membership[present], weights=weights).argmax()), dtype=bool
+    )

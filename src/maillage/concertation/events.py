@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from maillage.analysis import Event, EventResult, build_graph, event_impact, snapshot
 from maillage.concertation.data import active_networks
@@ -108,9 +109,16 @@ def build_event(scope: Scope, text: str, on: datetime.date, dataset_ids: list[An
         name = Organization.objects.filter(pk=int(value)).values_list("name_fr", "name_en").first()
         if name is None:
             raise EventRequestError(_("Unknown funder."))
-        return Event.build(f"funder:{value}", abolished), _(
-            "%(funder)s withdraws: the %(count)d spaces it paid at least half of in %(year)s are abolished."
-        ) % {"funder": pick_language(*name), "count": len(abolished), "year": year or "—"}
+        sentence = ngettext(
+            "%(funder)s withdraws: the %(count)d space it paid at least half of in %(year)s is abolished.",
+            "%(funder)s withdraws: the %(count)d spaces it paid at least half of in %(year)s are abolished.",
+            len(abolished),
+        )
+        return Event.build(f"funder:{value}", abolished), sentence % {
+            "funder": pick_language(*name),
+            "count": len(abolished),
+            "year": year or "—",
+        }
     if kind == "reform":
         prescribed = list(spaces.filter(dynamic=Dynamic.PRESCRIPTION).values_list("pk", flat=True))
         groups = reform_groups(dataset_ids)
