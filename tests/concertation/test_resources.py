@@ -108,3 +108,16 @@ def test_formulas_are_neutralised_in_the_export(coordinator, network_a) -> None:
         client_for(coordinator).get(f"/en/concertation/network/{network_a.pk}/resources.csv").content.decode()
     )
     assert "'=HYPERLINK(1)" in text
+
+
+def test_the_reports_export_has_every_version_of_the_resources(network_a) -> None:
+    from maillage.networks.models import Network
+    from maillage.reports.exports.tables import export_tables
+
+    first = ResourceEntry.objects.create(network=network_a, year=2024, kind=ResourceKind.FUNDING, amount=10)
+    ResourceEntry.objects.create(
+        network=network_a, year=2024, kind=ResourceKind.FUNDING, amount=12, replaces=first
+    )
+    (table,) = [t for t in export_tables(Network.objects.filter(pk=network_a.pk)) if t.name == "resources"]
+    status = table.header.index("status")
+    assert [row[status] for row in table.rows] == ["corrected", "current"]
