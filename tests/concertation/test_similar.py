@@ -112,3 +112,11 @@ def test_an_unknown_proposed_member_stops_the_creation_with_a_message(coordinato
     )  # fmt: skip
     assert response.status_code == 200 and "No organization matches" in response.content.decode()
     assert not Network.objects.filter(name_fr="Table X").exists()
+
+
+def test_too_many_proposed_members_are_refused(coordinator, rls) -> None:
+    lines = "\n".join(f"Organisation {i}" for i in range(51))
+    html = client_for(coordinator).get(
+        "/en/concertation/similar/", {"territory": rls.pk, "proposed_members": lines}
+    )
+    assert "At most 50 proposed members." in html.content.decode()

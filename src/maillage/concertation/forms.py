@@ -53,7 +53,7 @@ class SpaceProfileForm(forms.ModelForm):
         return hours
 
 
-MAX_PROPOSED = 200
+MAX_PROPOSED = 50  # each line is one search of the directory
 
 
 class ProposalForm(forms.Form):
