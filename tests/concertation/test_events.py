@@ -11,7 +11,7 @@ from maillage.concertation.events import dependent_spaces, reform_groups
 from maillage.concertation.models import ResourceEntry, ResourceKind
 from maillage.dashboards.scope import territory_scope
 from maillage.networks.models import Dynamic, Membership, Network, NetworkKind
-from maillage.ties.actions import ObservationData, do_create_tie
+from maillage.ties.actions import ObservationData, do_create_tie, do_observe
 from tests.conftest import client_for, make_organization
 
 ON = datetime.date(2024, 6, 1)
@@ -99,3 +99,19 @@ def test_unknown_events_are_a_message_not_a_500(admin, world, rls) -> None:
     for event in ("space:abc", "space:" + "9" * 30, "funder:999999", "nonsense", "space:999999"):
         response = _page(admin, rls, event)
         assert response.status_code == 200 and 'role="alert"' in response.content.decode(), event
+
+
+def test_a_later_observation_is_compared_with_the_prediction(admin, world, rls, orgs) -> None:
+    network_a, _ = world
+    tie = network_a.ties.get(
+        organization_a=min(orgs[0].pk, orgs[1].pk), organization_b=max(orgs[0].pk, orgs[1].pk)
+    )
+    do_observe(tie, ObservationData(observed_on=datetime.date(2025, 3, 1), level=0, formality="formal"))
+    response = client_for(admin).get(
+        f"/en/concertation/territory/{rls.pk}/events/",
+        {"event": f"space:{network_a.pk}", "as_of": "2024-06-01"},
+    )
+    later = response.content.decode().split('id="later"')[1].split("</div>")[0]
+    assert "2025-03-01" in later
+    # Predicted: 0 and 1 cut off; by 2025 only the tie 0-1 had ended: 0 is outside, 1 is not.
+    assert 'data-figure="indeed">1 / 2<' in later and 'data-figure="still">1 / 1<' in later

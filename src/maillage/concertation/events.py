@@ -20,11 +20,11 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from maillage.analysis import Event, EventResult, build_graph, event_impact, snapshot
+from maillage.analysis import Event, EventResult, build_graph, event_impact, fragmentation, snapshot
 from maillage.concertation.data import active_networks
 from maillage.concertation.models import ResourceKind
 from maillage.concertation.resources import current_resources
-from maillage.dashboards.adapter import cached_dataset
+from maillage.dashboards.adapter import cached_dataset, observation_dates
 from maillage.dashboards.scope import Scope
 from maillage.directory.i18n import pick_language
 from maillage.directory.models import Organization, Territory, TerritoryKind
@@ -40,12 +40,51 @@ class EventRequestError(ValueError):
 
 
 @dataclass
+class Later:
+    """What the data observed after the event's date say, beside what the event predicted."""
+
+    date: str
+    largest_component_share: float
+    predicted_cut_off: int
+    cut_off_indeed: int  # predicted cut off and outside the largest group at the later date
+    holding: int
+    holding_still_there: int  # holding informal ties still observed at the later date
+
+
+@dataclass
 class EventOutcome:
     event: Event
     description: str
     result: EventResult
     cut_off: list[dict[str, Any]]
     holding: list[dict[str, Any]]
+    later: Later | None = None
+
+
+def compare_with_later(dataset: Any, result: EventResult, on: datetime.date) -> Later | None:
+    """Beside the prediction, the network at its latest observation after `on` (a later survey wave)."""
+    later = [d for d in observation_dates(dataset) if d > on.isoformat()]
+    if not later:
+        return None
+    og = build_graph(snapshot(dataset, as_of=later[-1]))
+    membership = fragmentation(og.graph).membership
+    ids = og.organizations["id"].tolist()
+    counts = [int((membership == c).sum()) for c in range(int(membership.max()) + 1)] if len(ids) else []
+    biggest = counts.index(max(counts)) if counts else -1
+    largest = {key for key, component in zip(ids, membership.tolist(), strict=True) if component == biggest}
+    present = {frozenset(pair) for pair in zip(og.ties["source"], og.ties["target"], strict=True)}
+    holding = [
+        frozenset(pair)
+        for pair in zip(result.holding_ties["source"], result.holding_ties["target"], strict=True)
+    ]
+    return Later(
+        date=later[-1],
+        largest_component_share=max(counts) / len(ids) if counts else 0.0,
+        predicted_cut_off=len(result.cut_off),
+        cut_off_indeed=sum(1 for key in result.cut_off if key not in largest),
+        holding=len(holding),
+        holding_still_there=sum(1 for pair in holding if pair in present),
+    )
 
 
 def funders(scope: Scope) -> list[tuple[int, str]]:
@@ -151,4 +190,4 @@ def run_event(scope: Scope, text: str, on: datetime.date, language: str) -> Even
         }
         for s, t, n in result.holding_ties.head(SHOWN).itertuples(index=False)
     ]
-    return EventOutcome(event, description, result, cut_off, holding)
+    return EventOutcome(event, description, result, cut_off, holding, compare_with_later(dataset, result, on))
