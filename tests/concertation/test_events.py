@@ -115,3 +115,22 @@ def test_a_later_observation_is_compared_with_the_prediction(admin, world, rls, 
     assert "2025-03-01" in later
     # Predicted: 0 and 1 cut off; by 2025 only the tie 0-1 had ended: 0 is outside, 1 is not.
     assert 'data-figure="indeed">1 / 2<' in later and 'data-figure="still">1 / 1<' in later
+
+
+def test_the_api_gives_the_pages_figures(people, world, rls, orgs) -> None:
+    from tests.api.conftest import ApiClient
+
+    network_a, _ = world
+    status, body = ApiClient(people["admin"]).get(
+        f"/territories/{rls.pk}/events", event=f"space:{network_a.pk}", as_of="2024-06-01"
+    )
+    assert status == 200
+    assert body["removed_ties"] == 2 and body["abolished_spaces"] == [network_a.pk]
+    assert sorted(row["id"] for row in body["cut_off"]) == sorted([orgs[0].pk, orgs[1].pk])
+    assert [(t["source"], t["target"]) for t in body["holding_ties"]] == [(orgs[2].pk, orgs[3].pk)]
+    # The outsider may not read network A: the event is unknown to them, not a leak.
+    status, body = ApiClient(people["outsider"]).get(
+        f"/territories/{rls.pk}/events", event=f"space:{network_a.pk}"
+    )
+    assert status == 422 and "event" in body["errors"]
+    assert ApiClient(None).get(f"/territories/{rls.pk}/events", event="reform")[0] == 401

@@ -3,15 +3,17 @@
 # No `from __future__ import annotations` here: django-ninja reads these signatures at run time.
 
 import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from ninja import Field, Query, Router, Schema
 
-from maillage.api.errors import READ_ERRORS
+from maillage.analysis import AnalysisError
+from maillage.api.errors import READ_ERRORS, invalid
 from maillage.api.schemas import IsoDate, PathId, readable, user_of
 from maillage.concertation.data import Thresholds, concertation_for
+from maillage.concertation.events import EventRequestError, run_event
 from maillage.dashboards.scope import scope_for
 
 router = Router(tags=["concertation"])
@@ -108,4 +110,66 @@ def territory_concertation(
         "themes": data.themes,
         "uncovered_themes": [item["code"] for item in data.uncovered_themes],
         "uncovered_populations": [item["code"] for item in data.uncovered_populations],
+    }
+
+
+class CutOffOut(Schema):
+    id: int
+    name: str
+
+
+class HoldingTieOut(Schema):
+    source: int
+    target: int
+    network: str
+
+
+class LaterOut(Schema):
+    date: str
+    largest_component_share: float
+    predicted_cut_off: int
+    cut_off_indeed: int
+    holding: int
+    holding_still_there: int
+
+
+class EventOut(Schema):
+    event: str
+    description: str
+    abolished_spaces: list[int]
+    removed_ties: int
+    merged_organizations: int
+    largest_component_share_before: float
+    largest_component_share_after: float
+    cut_off: list[CutOffOut]
+    holding_ties: list[HoldingTieOut]
+    later: LaterOut | None
+
+
+EventText = Annotated[str, Field(max_length=40, description="space:ID, funder:ID or reform")]
+
+
+@router.get("/territories/{territory_id}/events", response={200: EventOut, **READ_ERRORS})
+def territory_event(
+    request: HttpRequest, territory_id: PathId, event: EventText, as_of: IsoDate | None = None
+) -> Any:
+    """What the territory's readable networks keep if a space is abolished, a funder withdraws or a reform
+    like 2015 comes (the “what if” page's figures; lists at most 200 rows each)."""
+    scope = readable(lambda user, pk: scope_for(user, "territory", pk), user_of(request), territory_id)
+    try:
+        outcome = run_event(scope, event, as_of or datetime.date.today(), (get_language() or "fr")[:2])
+    except (EventRequestError, AnalysisError) as error:
+        raise invalid({"event": [str(error)[:300]]}) from error
+    result = outcome.result
+    return {
+        "event": result.event,
+        "description": outcome.description,
+        "abolished_spaces": sorted(int(pk) for pk in outcome.event.abolished_spaces),
+        "removed_ties": result.removed_ties,
+        "merged_organizations": result.merged_organizations,
+        "largest_component_share_before": result.largest_component_share_before,
+        "largest_component_share_after": result.largest_component_share_after,
+        "cut_off": outcome.cut_off,
+        "holding_ties": outcome.holding,
+        "later": outcome.later.__dict__ if outcome.later else None,
     }
