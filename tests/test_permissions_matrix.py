@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from tests.concertation.helpers import make_document, make_resource
 from tests.conftest import client_for
 from tests.exchange.helpers import make_job
 from tests.initiatives.helpers import make_initiative
@@ -55,6 +56,27 @@ MATRIX = [
     ("dashboards:territory_dashboard", lambda f: {"pk": f["rls"].pk}, [OK, OK, OK, OK, OK]),
     ("dashboards:territory_map_data", lambda f: {"pk": f["rls"].pk}, [OK, OK, OK, OK, OK]),
     ("dashboards:province_dashboard", lambda f: {}, [OK, OK, OK, OK, OK]),
+    ("concertation:territory", lambda f: {"pk": f["rls"].pk}, [OK, OK, OK, OK, OK]),
+    ("concertation:profile", lambda f: {"pk": f["network_a"].pk}, [OK, DENIED, DENIED, DENIED, OK]),
+    ("concertation:similar", lambda f: {}, [OK, DENIED, OK, DENIED, OK]),
+    ("concertation:document_list", lambda f: {"pk": f["rls"].pk}, [OK, OK, OK, OK, OK]),
+    ("concertation:document_create", lambda f: {"pk": f["rls"].pk}, [OK, DENIED, OK, DENIED, OK]),
+    ("concertation:document_similar", lambda f: {}, [OK, DENIED, OK, DENIED, OK]),
+    ("concertation:resources", lambda f: {"pk": f["network_a"].pk}, [OK, OK, DENIED, OK, OK]),
+    ("concertation:resources_export", lambda f: {"pk": f["network_a"].pk}, [OK, OK, DENIED, OK, OK]),
+    ("concertation:resource_add", lambda f: {"pk": f["network_a"].pk}, [OK, DENIED, DENIED, DENIED, OK]),
+    (
+        "concertation:resource_correct",
+        lambda f: {"pk": f["network_a"].pk, "entry_pk": make_resource(f["network_a"]).pk},
+        [OK, DENIED, DENIED, DENIED, OK],
+    ),
+    (
+        "concertation:resource_withdraw",
+        lambda f: {"pk": f["network_a"].pk, "entry_pk": make_resource(f["network_a"]).pk},
+        [OK, DENIED, DENIED, DENIED, OK],
+    ),
+    ("concertation:events", lambda f: {"pk": f["rls"].pk}, [OK, OK, OK, OK, OK]),
+    ("concertation:document_detail", lambda f: {"pk": make_document(f["rls"]).pk}, [OK, OK, OK, OK, OK]),
     ("dashboards:province_map_data", lambda f: {}, [OK, OK, OK, OK, OK]),
     ("dashboards:compare", lambda f: {}, [OK, OK, OK, OK, OK]),
     ("surveys:wave_list", lambda f: {}, [OK, OK, OK, OK, OK]),

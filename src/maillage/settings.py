@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "maillage.privacy",
     "maillage.operations",
     "maillage.exchange",
+    "maillage.concertation",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("networks/", include("maillage.networks.urls")),
     path("ties/", include("maillage.ties.urls")),
     path("dashboards/", include("maillage.dashboards.urls")),
+    path("concertation/", include("maillage.concertation.urls")),
     path("imports/", include("maillage.exchange.urls")),
     path("reports/", include("maillage.reports.urls")),
     path("indicators/", include("maillage.indicators.urls")),

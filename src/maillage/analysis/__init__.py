@@ -16,7 +16,9 @@ from __future__ import annotations
 from .brokerage import brokerage, brokerage_by_group
 from .centrality import betweenness, centralities, constraint, effective_size, eigenvector
 from .change import ChangeResult, compare_snapshots
+from .concertation import ConcertationResult, concertation_load, overlap_matrix
 from .errors import AnalysisError, InputError
+from .events import Event, EventResult, event_impact
 from .graph import OrgGraph, build_graph
 from .headlines import HeadlineFigures, headline_figures
 from .inputs import (
@@ -41,7 +43,7 @@ from .network import (
     reciprocity,
     transitivity,
 )
-from .overlap import OverlapResult, overlap
+from .overlap import OverlapResult, overlap, space_pairs
 from .paths import average_path_length, closeness
 from .ratings import RatingsResult, rating_graph, trust_and_value
 from .report import NetworkReport, network_report, report_from_dataset
@@ -95,6 +97,13 @@ __all__ = [
     "networks_table",
     "organizations_table",
     "overlap",
+    "space_pairs",
+    "concertation_load",
+    "overlap_matrix",
+    "Event",
+    "EventResult",
+    "event_impact",
+    "ConcertationResult",
     "parse_scenario",
     "rating_graph",
     "reciprocity",

@@ -17,6 +17,7 @@ from maillage.api import errors
 from maillage.api.auth import REQUIRED
 from maillage.api.routers import (
     analysis,
+    concertation,
     indicators,
     initiatives,
     memberships,
@@ -69,5 +70,15 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_decorator(in_the_callers_language, mode="view")
-for module in (organizations, networks, memberships, ties, surveys, initiatives, indicators, analysis):
+for module in (
+    organizations,
+    networks,
+    memberships,
+    ties,
+    surveys,
+    initiatives,
+    indicators,
+    analysis,
+    concertation,
+):
     api.add_router("", module.router)

@@ -17,7 +17,11 @@ from maillage.directory.models import (
 class TerritoryForm(forms.ModelForm):
     class Meta:
         model = Territory
-        fields = ["kind", "code", "name_fr", "name_en", "parent"]
+        fields = ["kind", "code", "name_fr", "name_en", "parent", "start_date", "end_date"]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)

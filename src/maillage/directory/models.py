@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
@@ -45,13 +47,32 @@ class Territory(BilingualNameMixin):
     # Materialised path of ancestor ids ("/1/4/17/"), so "everything inside this territory" is one indexed
     # prefix query instead of a recursive walk.
     path = models.CharField(max_length=255, editable=False, db_index=True, default="")
+    # Institutions change with reforms (92 CSSS from 2004 to 2015, then 22 CISSS/CIUSSS): a territory has
+    # the dates it existed, and its successors say what replaced it (see TerritorySuccession).
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("territory")
         verbose_name_plural = _("territories")
         ordering = ["path"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="territory_dates_in_order",
+            ),
+        ]
+
+    def exists_on(self, on: datetime.date) -> bool:
+        return (self.start_date is None or self.start_date <= on) and (
+            self.end_date is None or self.end_date >= on
+        )
 
     def clean(self) -> None:
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date comes before the start date.")})
         if self.parent_id is None:
             if self.kind != TerritoryKind.PROVINCE:
                 raise ValidationError({"parent": _("Only a province may have no parent territory.")})
@@ -91,6 +112,34 @@ class Territory(BilingualNameMixin):
         ids = [int(part) for part in self.path.strip("/").split("/") if part][:-1]
         by_id = Territory.objects.in_bulk(ids)
         return [by_id[i] for i in ids if i in by_id]
+
+
+class TerritorySuccession(models.Model):
+    """One line of an official correspondence: `predecessor` was replaced (in whole or in part) by
+    `successor` on `date` — e.g. each CSSS by its CISSS or CIUSSS on 1 April 2015."""
+
+    predecessor = models.ForeignKey(
+        Territory, verbose_name=_("predecessor"), on_delete=models.CASCADE, related_name="successions"
+    )
+    successor = models.ForeignKey(
+        Territory, verbose_name=_("successor"), on_delete=models.CASCADE, related_name="precedents"
+    )
+    date = models.DateField(_("date"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("territory succession")
+        verbose_name_plural = _("territory successions")
+        ordering = ["date", "predecessor_id", "successor_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["predecessor", "successor"], name="one_succession_per_pair"),
+            models.CheckConstraint(
+                condition=~models.Q(predecessor=models.F("successor")), name="succession_not_to_itself"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor} ({self.date})"
 
 
 class SectorFamily(models.TextChoices):

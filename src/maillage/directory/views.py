@@ -165,6 +165,8 @@ def territory_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "territory": territory,
             "ancestors": territory.ancestors(),
             "children": territory.children.all(),
+            "successions": territory.successions.select_related("successor"),
+            "precedents": territory.precedents.select_related("predecessor"),
             "networks": networks.select_related("territory")[:100],
             "organization_count": Organization.objects.filter(
                 territory__path__startswith=territory.path

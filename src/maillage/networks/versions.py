@@ -77,6 +77,10 @@ INDIRECT = {
     "surveys.Response": "invitation.wave.network_id",
     "surveys.Rating": "wave.network_id",
     "indicators.DataValue": "network_id",
+    "concertation.ResourceEntry": "network_id",
+    "concertation.SpaceProfile": "network_id",
+    "lessons.NetworkStage": "network_id",
+    "lessons.Lesson": "network_id",
 }
 
 

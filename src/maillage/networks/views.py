@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from maillage.accounts.permissions import can_write_network, is_coordinator_somewhere, readable_networks
+from maillage.concertation.actions import do_create_space
+from maillage.concertation.forms import ProposalForm
 from maillage.listing import paginate
 from maillage.networks.actions import (
-    do_create_network,
     do_remove_membership,
     do_save_membership,
     do_update_network,
@@ -118,11 +119,13 @@ def network_create(request: HttpRequest) -> HttpResponse:
 
         raise PermissionDenied
     form = NetworkForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        network = do_create_network(form, request.user)
+    # Themes and proposed members: compared with the spaces already there ("this table may already exist").
+    proposal = ProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and proposal.is_valid():
+        network = do_create_space(form, proposal, request.user)
         messages.success(request, _("Network created."))
         return redirect("networks:detail", pk=network.pk)
-    return render(request, "networks/network_form.html", {"form": form})
+    return render(request, "networks/network_form.html", {"form": form, "proposal": proposal})
 
 
 @login_required

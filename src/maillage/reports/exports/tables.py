@@ -65,6 +65,9 @@ def export_tables(networks: QuerySet[Network]) -> list[Table]:
     indicators = _indicator_values(networks)
     if indicators is not None:
         tables.append(indicators)
+    resources = _resources(networks)
+    if resources is not None:
+        tables.append(resources)
     return tables
 
 
@@ -242,6 +245,44 @@ def _indicator_values(networks: QuerySet[Network]) -> Table | None:
             ("origin", "How the value was obtained"),
         ],
         [list(r) for r in rows],
+    )
+
+
+def _resources(networks: QuerySet[Network]) -> Table | None:
+    """Every version of every resource line (corrections are new rows; see concertation.resources)."""
+    if not apps.is_installed("maillage.concertation"):
+        return None
+    model = apps.get_model("concertation", "ResourceEntry")
+    entries = model.objects.filter(network__in=networks)
+    replaced = set(entries.filter(replaces__isnull=False).values_list("replaces_id", flat=True))
+    rows = []
+    for entry in entries.order_by("network_id", "id"):
+        status = "withdrawn" if entry.removed else ("corrected" if entry.pk in replaced else "current")
+        rows.append(
+            [
+                entry.pk, entry.network_id, entry.year, entry.kind, entry.organization_id,
+                entry.programme, entry.amount, entry.recurring, entry.fte, entry.replaces_id, status,
+                entry.recorded_at.isoformat(),
+            ]
+        )  # fmt: skip
+    return Table(
+        "resources",
+        "Funding sources, paid staff and in-kind contributions per network and year, every version kept.",
+        [
+            ("id", "Identifier of this version of the line"),
+            ("network", "Network identifier"),
+            ("year", "Year"),
+            ("kind", "funding, staff or in_kind"),
+            ("organization", "Funder or contributor (organization identifier), if any"),
+            ("programme", "Programme, role or contribution"),
+            ("amount", "Amount in dollars (funding, in-kind value)"),
+            ("recurring", "Recurring funding"),
+            ("fte", "Paid staff in full-time equivalents"),
+            ("replaces", "The version this one corrects, if any"),
+            ("status", "current, corrected (a later version replaces it) or withdrawn"),
+            ("recorded_at", "When this version was recorded"),
+        ],
+        rows,
     )
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
+from maillage.concertation.demo import build_concertation_demo, build_reform_demo, build_resources_demo
 from maillage.demo.generate import DEMO_PASSWORD, build_demo, database_is_empty
 
 
@@ -39,6 +40,16 @@ class Command(BaseCommand):
             seed=seed,
             single_network=single_network,
             progress=lambda message: self.stdout.write(f"  … {message}"),
+        )
+        self.stdout.write(f"  … 2015 reform: {build_reform_demo()} CSSS replaced by their CISSS")
+        concertation = build_concertation_demo(seed=seed)
+        if concertation is not None:
+            self.stdout.write(
+                f"  … concertation: {len(concertation.spaces)} tables in {concertation.territory.code}, "
+                f"{concertation.hub} in all of them"
+            )
+        self.stdout.write(
+            f"  … resources: {build_resources_demo(seed=seed)} lines of funding, staff and in-kind"
         )
         self.stdout.write(
             self.style.SUCCESS(
