@@ -13,7 +13,7 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from maillage.directory.models import Organization
+from maillage.directory.models import MobilizationGoal, MobilizationPrinciple, Organization
 from maillage.directory.search import fold
 
 ID_SUFFIX = re.compile(r"\[#(\d+)\]\s*$")
@@ -82,3 +82,23 @@ class OrganizationPickerField(forms.CharField):
         if len(exact) > 1:
             raise forms.ValidationError(self.error_messages["ambiguous"], params={"value": text})
         raise forms.ValidationError(self.error_messages["unknown"], params={"value": text})
+
+
+def goals_field() -> forms.ModelMultipleChoiceField:
+    """The goals of CHSSN's Community Mobilization Model that a network, initiative or activity serves."""
+    return forms.ModelMultipleChoiceField(
+        label=_("goals served (Community Mobilization Model)"),
+        queryset=MobilizationGoal.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+def principles_field() -> forms.ModelMultipleChoiceField:
+    """The principles of CHSSN's mobilization model that a network, initiative or activity applies."""
+    return forms.ModelMultipleChoiceField(
+        label=_("principles applied (Community Mobilization Model)"),
+        queryset=MobilizationPrinciple.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )

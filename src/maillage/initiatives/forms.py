@@ -10,11 +10,9 @@ from django.db.models import QuerySet
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from maillage.directory.fields import OrganizationPickerField
+from maillage.directory.fields import OrganizationPickerField, goals_field, principles_field
 from maillage.directory.models import (
     ActionStrategy,
-    MobilizationGoal,
-    MobilizationPrinciple,
     Population,
     Territory,
     TerritoryKind,
@@ -54,18 +52,8 @@ class InitiativeForm(forms.ModelForm):
     strategies = forms.ModelMultipleChoiceField(
         label=_("action strategies"), queryset=ActionStrategy.objects.all(), required=False, widget=CHECKBOXES
     )
-    goals = forms.ModelMultipleChoiceField(
-        label=_("goals served (Community Mobilization Model)"),
-        queryset=MobilizationGoal.objects.all(),
-        required=False,
-        widget=CHECKBOXES,
-    )
-    principles = forms.ModelMultipleChoiceField(
-        label=_("principles applied (Community Mobilization Model)"),
-        queryset=MobilizationPrinciple.objects.all(),
-        required=False,
-        widget=CHECKBOXES,
-    )
+    goals = goals_field()
+    principles = principles_field()
     determinants = forms.ModelMultipleChoiceField(
         label=_("determinants of health"),
         queryset=Determinant.objects.all(),

@@ -14,8 +14,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from maillage.directory.fields import OrganizationPickerField
-from maillage.directory.models import MobilizationGoal, MobilizationPrinciple
+from maillage.directory.fields import OrganizationPickerField, goals_field, principles_field
 from maillage.leadership.models import (
     CommunitySession,
     Competency,
@@ -133,18 +132,8 @@ class CompetencyForm(forms.ModelForm):
 
 
 class ActivityForm(forms.ModelForm):
-    goals = forms.ModelMultipleChoiceField(
-        label=_("goals served (Community Mobilization Model)"),
-        queryset=MobilizationGoal.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    principles = forms.ModelMultipleChoiceField(
-        label=_("principles applied (Community Mobilization Model)"),
-        queryset=MobilizationPrinciple.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    goals = goals_field()
+    principles = principles_field()
 
     class Meta:
         model = LearningActivity

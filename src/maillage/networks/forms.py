@@ -3,11 +3,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from maillage.directory.fields import OrganizationPickerField
+from maillage.directory.fields import OrganizationPickerField, goals_field, principles_field
 from maillage.directory.models import (
     ActionStrategy,
-    MobilizationGoal,
-    MobilizationPrinciple,
     Population,
     Territory,
 )
@@ -32,18 +30,8 @@ class NetworkForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    goals = forms.ModelMultipleChoiceField(
-        label=_("goals served (Community Mobilization Model)"),
-        queryset=MobilizationGoal.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    principles = forms.ModelMultipleChoiceField(
-        label=_("principles applied (Community Mobilization Model)"),
-        queryset=MobilizationPrinciple.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    goals = goals_field()
+    principles = principles_field()
 
     class Meta:
         model = Network
