@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from rapidfuzz import fuzz, process
 
+from maillage.analysis.headers import TERRITORY_FIELDS
 from maillage.analysis.vocabulary import fold, parse_formality, parse_level, parse_role
-from maillage.directory.models import Organization
+from maillage.directory.models import Organization, Territory
 from maillage.exchange.names import FUZZY_THRESHOLD, normalize_name
 from maillage.exchange.plan import (
     CREATED,
@@ -66,12 +67,11 @@ def _organization_values(context: Context, record: dict[str, str]) -> tuple[dict
             problems.append(_("Unknown sector “%(sector)s”.") % {"sector": record["sector"][:80]})
         else:
             values["sector_id"] = sector.pk
-    if record.get("territory"):
-        territory, problem = context.territory(record["territory"][:80])
-        if problem:
-            problems.append(problem)
-        else:
-            values["territory_id"] = territory.pk  # type: ignore[union-attr]
+    territory, problem = _territory(context, record)
+    if problem:
+        problems.append(problem)
+    elif territory is not None:
+        values["territory_id"] = territory.pk
     if record.get("website"):
         website = record["website"]
         if not website.startswith(("http://", "https://")):
@@ -82,6 +82,21 @@ def _organization_values(context: Context, record: dict[str, str]) -> tuple[dict
         except ValidationError:
             problems.append(_("“%(url)s” is not a web address.") % {"url": record["website"][:80]})
     return values, problems
+
+
+def _territory(context: Context, record: dict[str, str]) -> tuple[Territory | None, str]:
+    """The most precise known territory among the row's territory columns (municipality, RLS, region …)."""
+    given = [record[name][:80] for name in TERRITORY_FIELDS if record.get(name)]
+    found: list[Territory] = []
+    first_problem = ""
+    for text in given:
+        territory, problem = context.territory(text)
+        if territory is not None:
+            found.append(territory)
+        first_problem = first_problem or problem
+    if found:
+        return max(found, key=lambda territory: territory.path.count("/")), ""
+    return None, first_problem
 
 
 def check_organizations(plan: Plan, context: Context, records: Records) -> dict[int, Organization]:

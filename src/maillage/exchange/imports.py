@@ -31,7 +31,8 @@ class Options:
     """What a graph or HSDS import needs besides the file (attribute mapping, default sector)."""
 
     chosen: dict[str, str] = field(default_factory=dict)
-    strict_headers: bool = True
+    # Refuse a file with unknown columns (True) or ignore them with a note in the report (False).
+    strict_headers: bool = False
     progress: Callable[[int, int], None] | None = None  # (rows checked, rows) every PROGRESS_EVERY rows
 
 
@@ -69,6 +70,11 @@ def prepare(
     missing = missing_fields(kind, columns)
     if missing or (unknown and options.strict_headers):
         raise NeedsMapping(sheet.headers, unknown, missing)
+    if unknown:
+        plan.notes.append(
+            _("Columns not used (ignored): %(columns)s.")
+            % {"columns": ", ".join(h[:60] for h in unknown[:20])}
+        )
     records = _records(sheet.rows, columns, options.progress)
     context = Context(network, user)
     if kind == ImportKind.ORGANIZATIONS:

@@ -24,6 +24,7 @@ from maillage.exchange.reading import ReadError
 def _save_report(job: ImportJob, plan: Plan) -> None:
     job.report = [row.as_dict() for row in plan.rows]
     job.counts = plan.counts
+    job.notes = list(plan.notes)
     job.total, job.done = len(plan.rows), len(plan.rows)
 
 

@@ -52,6 +52,8 @@ class ImportJob(models.Model):
     counts = models.JSONField(default=dict, blank=True)
     report = models.JSONField(default=list, blank=True)
     message = models.CharField(max_length=500, blank=True)
+    # Notes about the whole file (columns ignored, edges merged, values matched …), in the report's language.
+    notes = models.JSONField(default=list, blank=True)
     # The report is written in the language of the person who uploaded, even by a background worker.
     language = models.CharField(max_length=8, default="fr")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)

@@ -17,7 +17,8 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.utils.translation import gettext as _
 
 from maillage.accounts.permissions import is_admin, writable_network_ids
-from maillage.analysis.vocabulary import fold
+from maillage.analysis.sheets import parse_date as parse_date  # re-exported: the importer's dates
+from maillage.analysis.vocabulary import fold, parse_bool
 from maillage.directory.models import Organization, Sector, Territory
 from maillage.exchange.models import ExternalId, Location
 from maillage.exchange.names import normalize_name
@@ -76,6 +77,7 @@ class Plan:
     observations: list[tuple[Tie | NewTie, Observation]] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
     external_ids: list[ExternalId] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # about the whole file: columns ignored, edges merged …
 
     def add(self, line: int, status: str, label: str, message: str = "") -> None:
         self.rows.append(Row(line, status, label[:300], message))
@@ -118,8 +120,9 @@ class Context:
                 self.sectors.setdefault(fold(text), sector)
         self.territories: dict[str, list[Territory]] = defaultdict(list)
         for territory in Territory.objects.all():
-            for text in {territory.code, territory.name_fr, territory.name_en} - {""}:
-                self.territories[fold(text)].append(territory)
+            # "Montréal" and "Montreal" fold alike: one territory is listed once under a key.
+            for key in {fold(territory.code), fold(territory.name_fr), fold(territory.name_en)} - {""}:
+                self.territories[key].append(territory)
         self.editable = self._editable(user)
         self._found: dict[str, tuple[Organization | None, str]] = {}
         self.memberships: dict[int, Membership] = {}
@@ -195,38 +198,6 @@ class Context:
         return matches[0], ""
 
 
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d", "%d/%m/%y")
-
-
-def parse_date(text: str) -> datetime.date | None:
-    """ISO or day/month/year (as French Excel writes it); None if it is neither.
-
-    >>> parse_date("05/03/2024"), parse_date("2024-03-05 00:00:00")
-    (datetime.date(2024, 3, 5), datetime.date(2024, 3, 5))
-    """
-    text = text.strip().split(" ")[0].split("T")[0]
-    if text in _DATES:
-        return _DATES[text]
-    _DATES[text] = _parse_date(text)
-    return _DATES[text]
-
-
-_DATES: dict[str, datetime.date | None] = {}
-
-
-def _parse_date(text: str) -> datetime.date | None:
-    for pattern in DATE_FORMATS:
-        try:
-            return datetime.datetime.strptime(text, pattern).date()  # noqa: DTZ007 - a calendar date
-        except ValueError:
-            continue
-    return None
-
-
-YES = {"oui", "yes", "x", "1", "true", "vrai", "o", "y"}
-NO = {"", "non", "no", "0", "false", "faux", "n"}
-
-
 def parse_flag(text: str) -> bool | None:
-    key = fold(text)
-    return True if key in YES else False if key in NO else None
+    """Yes or no as people write it (oui/non, yes/no, x/empty, 1/0, vrai/faux …); None if neither."""
+    return parse_bool(text)

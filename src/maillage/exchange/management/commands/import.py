@@ -46,6 +46,33 @@ def find_network(text: str | None) -> Network | None:
     return matches[0]
 
 
+def chosen_mapping(kind: str, items: list[str]) -> dict[str, str]:
+    """`--map` answers: a spreadsheet's headers are compared folded; a graph's keys (node:name, edge:level,
+    default_date) are taken as written, since folding would turn "node:name" into "nodename"."""
+    from maillage.analysis.vocabulary import fold
+    from maillage.exchange.headers import FIELDS_BY_KIND
+
+    chosen: dict[str, str] = {}
+    for item in items:
+        key, equals, value = (part.strip() for part in item.partition("="))
+        if not equals or not key:
+            raise CommandError(f"--map {item!r}: write it as KEY=VALUE.")
+        if kind in (ImportKind.GRAPHML, ImportKind.GEXF):
+            if key not in GRAPH_KEYS:
+                raise CommandError(f"--map {key!r}: use one of {', '.join(GRAPH_KEYS)}.")
+            chosen[key] = value
+            continue
+        fields = FIELDS_BY_KIND.get(kind, {})
+        if value and value not in fields:
+            raise CommandError(f"--map {item!r}: the fields are {', '.join(fields)} (or empty to ignore).")
+        chosen[fold(key)] = value
+    return chosen
+
+
+GRAPH_KEYS = ("node:name", "node:sector", "edge:level", "edge:formality", "edge:date", "default_date",
+              "level_rule")  # fmt: skip
+
+
 def _package(path: Path) -> bytes:
     """An unzipped HSDS data package (its folder, or its datapackage.json) zipped in memory."""
     folder = path if path.is_dir() else path.parent if path.name == "datapackage.json" else None
@@ -69,34 +96,41 @@ class Command(BaseCommand):
         mode = parser.add_mutually_exclusive_group()
         mode.add_argument("--dry-run", action="store_true", help="only check and report (the default)")
         mode.add_argument("--apply", action="store_true", help="write everything if no row has an error")
-        parser.add_argument("--ignore-unknown", action="store_true", help="skip columns nobody recognises")
+        parser.add_argument(
+            "--ignore-unknown", action="store_true",
+            help="skip columns nobody recognises (the default: they are named in a note)",
+        )  # fmt: skip
+        parser.add_argument(
+            "--strict-headers", action="store_true", help="refuse a file with a column nobody recognises"
+        )
         parser.add_argument(
             "--map",
             action="append",
             default=[],
             metavar="HEADER=FIELD",
-            help="what a column or attribute means",
+            help="what a column means ('Dénomination=name'); for graphs node:name=ATTR, node:sector=ATTR, "
+            "edge:level=ATTR, edge:formality=ATTR, edge:date=ATTR, default_date=YYYY-MM-DD",
         )
 
-    def handle(self, *args, file, kind, network, apply, ignore_unknown, map, **options):  # type: ignore[no-untyped-def]  # noqa: A002
+    def handle(self, *args, file, kind, network, apply, map, strict_headers, **options):  # type: ignore[no-untyped-def]  # noqa: A002
         try:
             raw = _package(Path(file)) if kind == ImportKind.HSDS else Path(file).read_bytes()
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}") from None
-        from maillage.analysis.vocabulary import fold
-
-        chosen = {fold(k): v for k, _, v in (item.partition("=") for item in map)}
+        chosen = chosen_mapping(kind, map)
         started = time.perf_counter()
         try:
-            plan = prepare(kind, raw, find_network(network), None, Options(chosen, not ignore_unknown))
+            plan = prepare(kind, raw, find_network(network), None, Options(chosen, strict_headers))
         except ReadError as error:
             raise CommandError(str(error)) from None
         except NeedsMapping as error:
             raise CommandError(
                 f"Unknown columns: {', '.join(error.unknown) or '-'};"
                 f" missing: {', '.join(error.missing) or '-'}."
-                " Use --map 'Header=field' or --ignore-unknown."
+                " Use --map 'Header=field'."
             ) from None
+        for note in plan.notes:
+            self.stdout.write(f"note: {note}")
         errors = [row for row in plan.rows if row.status == ERROR]
         for row in (errors or plan.rows)[:SHOWN_ROWS]:
             self.stdout.write(f"line {row.line}: {row.status} {row.label} {row.message}".rstrip())
