@@ -111,9 +111,12 @@ def check_organizations(plan: Plan, context: Context, records: Records) -> dict[
             record = {**record, "name_fr": record["name"]}
         label = name or record.get("id", "")
         values, problems = _organization_values(context, record)
-        found, ambiguity = (
-            context.find(record.get("id") or name) if (name or record.get("id")) else (None, "")
-        )
+        if record.get("id"):
+            found, ambiguity = context.find(record["id"])
+            if found is None and name:
+                found, ambiguity = context.find_name(name)
+        else:
+            found, ambiguity = context.find_name(name) if name else (None, "")
         if not name and not record.get("id"):
             problems.append(_("The row has no name."))
         if record.get("id") and found is None and not name:

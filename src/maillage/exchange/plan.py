@@ -179,6 +179,11 @@ class Context:
             found = self.organizations.get(int(text.lstrip("#")))
             if found is not None:
                 return found, ""
+        return self.find_name(text)
+
+    def find_name(self, text: str) -> tuple[Organization | None, str]:
+        """The organization a name designates (never read as an id: a node drawn as "1" is named "1")."""
+        text = text.strip()
         matches = self.by_key.get(normalize_name(text), [])
         if len(matches) > 1:
             return None, _("Several organizations are called “%(name)s”: give its id instead.") % {

@@ -117,7 +117,8 @@ def _mapping_form(request: HttpRequest, job: ImportJob, raw: bytes) -> MappingFo
 def _graph_initial(graph) -> dict[str, str]:  # type: ignore[no-untyped-def]
     from maillage.exchange.graphs import guess_mapping
 
-    return {key.split(":", 1)[1]: value for key, value in guess_mapping(graph).items()}
+    guessed = {key.split(":", 1)[1]: value for key, value in guess_mapping(graph).items()}
+    return {"name": "label", "level_rule": "as-written"} | guessed
 
 
 @login_required
