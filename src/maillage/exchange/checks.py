@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from rapidfuzz import fuzz, process
 
 from maillage.analysis.headers import TERRITORY_FIELDS
-from maillage.analysis.vocabulary import fold, parse_formality, parse_level, parse_role
+from maillage.analysis.vocabulary import LEVELS, fold, parse_formality, parse_level, parse_role
 from maillage.directory.models import Organization, Territory
 from maillage.exchange.names import FUZZY_THRESHOLD, normalize_name
 from maillage.exchange.plan import (
@@ -31,7 +31,7 @@ from maillage.exchange.plan import (
     parse_date,
     parse_flag,
 )
-from maillage.networks.models import Membership
+from maillage.networks.models import Membership, MembershipRole
 from maillage.ties.models import AgreementKind, Formality, Level
 
 Records = Iterable[tuple[int, dict[str, str]]]
@@ -64,7 +64,10 @@ def _organization_values(context: Context, record: dict[str, str]) -> tuple[dict
     if record.get("sector"):
         sector = context.sector(record["sector"])
         if sector is None:
-            problems.append(_("Unknown sector “%(sector)s”.") % {"sector": record["sector"][:80]})
+            problems.append(
+                _("Unknown sector “%(sector)s”.") % {"sector": record["sector"][:80]}
+                + context.proposed("sector", record["sector"])
+            )
         else:
             values["sector_id"] = sector.pk
     territory, problem = _territory(context, record)
@@ -216,12 +219,15 @@ def check_memberships(plan: Plan, context: Context, records: Records) -> None:
         organization, problem = context.find(label) if label else (None, _("The row names no organization."))
         if organization is None and not problem:
             problem = _("Unknown organization “%(name)s”: import it first.") % {"name": label[:100]}
-        role = parse_role(record.get("role") or "member")
+        role = _role(context, record.get("role") or "member")
         start = parse_date(record["start"]) if record.get("start") else None
         end = parse_date(record["end"]) if record.get("end") else None
         problems = [problem] if problem else []
         if role is None:
-            problems.append(_("Unknown role “%(role)s”.") % {"role": record["role"][:40]})
+            problems.append(
+                _("Unknown role “%(role)s”.") % {"role": record["role"][:40]}
+                + context.proposed("role", record["role"])
+            )
         for value, parsed in ((record.get("start"), start), (record.get("end"), end)):
             if value and parsed is None:
                 problems.append(
@@ -272,13 +278,37 @@ def _formality(text: str) -> bool | None:
     return parse_formality(text)
 
 
-def _observation(record: dict[str, str]) -> tuple[Observation | None, list[str]]:
+_LEVEL_NAMES = {fold(str(label)): value for value, label in Level.choices}
+
+
+def _level_of(context: Context, text: str) -> int | None:
+    level = _level(text)
+    if level is None and text.strip():
+        candidates = (
+            _LEVEL_NAMES | {fold(name): i for i, name in enumerate(LEVELS)} | {str(i): i for i in range(6)}
+        )
+        level = context.values.match("level", text, candidates, lambda i: (str(i), str(Level(i).label)))
+    return level
+
+
+def _role(context: Context, text: str) -> str | None:
+    role = parse_role(text)
+    if role is None and text.strip():
+        candidates = {fold(str(label)): value for value, label in MembershipRole.choices} | {
+            fold(value): value for value in MembershipRole.values
+        }
+        role = context.values.match("role", text, candidates, lambda r: (r, str(MembershipRole(r).label)))
+    return role
+
+
+def _observation(context: Context, record: dict[str, str]) -> tuple[Observation | None, list[str]]:
     problems: list[str] = []
-    level = _level(record.get("level", ""))
+    level = _level_of(context, record.get("level", ""))
     if level is None:
         problems.append(
             _("Unknown level “%(level)s” (0–5 or a name of the scale).")
             % {"level": record.get("level", "")[:40]}
+            + context.proposed("level", record.get("level", ""))
         )
     formal = _formality(record.get("formality") or "informal")
     if formal is None:
@@ -347,7 +377,7 @@ def check_ties(
         label = " — ".join(names)
         if first is not None and first is second:
             problems.append(_("An organization cannot have a tie with itself."))
-        observation, more = _observation(record)
+        observation, more = _observation(context, record)
         problems += more
         if not problems:
             key = (*sorted((id(first), id(second))), observation.observed_on)  # type: ignore[union-attr]

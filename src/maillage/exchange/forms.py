@@ -143,3 +143,49 @@ class GraphMappingForm(forms.Form):
         elif rule == "thresholds":
             chosen["level_rule"] = f"thresholds:{data['thresholds'].replace(' ', '')}"
         return chosen
+
+
+NEW_SECTOR = "__new__"
+
+
+class ValuesForm(forms.Form):
+    """One choice per unknown value of the dry run: what it means (the proposed match preselected)."""
+
+    def __init__(self, *args, unknown: list[dict], may_add_sectors: bool = False, **kwargs) -> None:  # type: ignore[no-untyped-def, type-arg]
+        super().__init__(*args, **kwargs)
+        self.unknown = [item for item in unknown if not item.get("accepted")][:200]
+        choices = _value_choices()
+        for index, item in enumerate(self.unknown):
+            field = str(item["field"])
+            options = [("", _("(leave unknown)"))] + choices.get(field, [])
+            if field == "sector" and may_add_sectors:
+                options.append((NEW_SECTOR, _("new sector “%(name)s”") % {"name": str(item["value"])[:80]}))
+            self.fields[f"value_{index}"] = forms.ChoiceField(
+                label=f"{_field_label(field)} — “{str(item['value'])[:100]}” ({item['rows']})",
+                choices=options, required=False, initial=item.get("suggestion") or "",
+            )  # fmt: skip
+
+    def answers(self) -> dict[str, dict[str, str]]:
+        answers: dict[str, dict[str, str]] = {}
+        for index, item in enumerate(self.unknown):
+            chosen = self.cleaned_data.get(f"value_{index}")
+            if chosen:
+                answers.setdefault(str(item["field"]), {})[str(item["value"])] = chosen
+        return answers
+
+
+def _field_label(field: str) -> str:
+    labels = {"sector": _("Sector"), "territory": _("Territory"), "level": _("Level"), "role": _("Role")}
+    return str(labels.get(field, field))
+
+
+def _value_choices() -> dict[str, list[tuple[str, str]]]:
+    from maillage.directory.models import Sector, Territory
+    from maillage.networks.models import MembershipRole
+
+    return {
+        "sector": [(s.code, s.name) for s in Sector.objects.order_by("order", "code")],
+        "territory": [(t.code, f"{t.name} ({t.code})") for t in Territory.objects.order_by("path")],
+        "level": [(str(value), str(label)) for value, label in Level.choices],
+        "role": [(str(value), str(label)) for value, label in MembershipRole.choices],
+    }

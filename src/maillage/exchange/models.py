@@ -54,6 +54,8 @@ class ImportJob(models.Model):
     message = models.CharField(max_length=500, blank=True)
     # Notes about the whole file (columns ignored, edges merged, values matched …), in the report's language.
     notes = models.JSONField(default=list, blank=True)
+    # Distinct values nobody recognised (sector, territory, level, role) and the match proposed for each.
+    unknown_values = models.JSONField(default=list, blank=True)
     # The report is written in the language of the person who uploaded, even by a background worker.
     language = models.CharField(max_length=8, default="fr")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
@@ -92,6 +94,23 @@ class HeaderMapping(models.Model):
 
     def __str__(self) -> str:
         return f"{self.header} → {self.field or '-'}"
+
+
+class ValueMapping(models.Model):
+    """A value a network's files use for a sector, territory, level or role, and the code it means."""
+
+    network = models.ForeignKey(Network, null=True, blank=True, on_delete=models.CASCADE)
+    field = models.CharField(max_length=20)  # sector, territory, level, role
+    value = models.CharField(max_length=200)  # folded: case, accents and punctuation ignored
+    target = models.CharField(max_length=60)  # the code (or level number) it means
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["network", "field", "value"], name="one_mapping_per_value"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.value} → {self.target}"
 
 
 class Location(models.Model):

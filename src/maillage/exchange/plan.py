@@ -22,6 +22,7 @@ from maillage.analysis.vocabulary import fold, parse_bool
 from maillage.directory.models import Organization, Sector, Territory
 from maillage.exchange.models import ExternalId, Location
 from maillage.exchange.names import normalize_name
+from maillage.exchange.values import ValueMatcher
 from maillage.networks.models import Membership, Network
 from maillage.ties.models import Tie, TieObservation
 
@@ -78,6 +79,7 @@ class Plan:
     locations: list[Location] = field(default_factory=list)
     external_ids: list[ExternalId] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # about the whole file: columns ignored, edges merged …
+    unknown_values: list[dict[str, object]] = field(default_factory=list)  # see values.ValueMatcher.report
 
     def add(self, line: int, status: str, label: str, message: str = "") -> None:
         self.rows.append(Row(line, status, label[:300], message))
@@ -123,6 +125,7 @@ class Context:
             # "Montréal" and "Montreal" fold alike: one territory is listed once under a key.
             for key in {fold(territory.code), fold(territory.name_fr), fold(territory.name_en)} - {""}:
                 self.territories[key].append(territory)
+        self.values = ValueMatcher()  # answers for unknown sector/territory/level/role values (see values.py)
         self.editable = self._editable(user)
         self._found: dict[str, tuple[Organization | None, str]] = {}
         self.memberships: dict[int, Membership] = {}
@@ -192,15 +195,29 @@ class Context:
         return (matches[0], "") if matches else (None, "")
 
     def sector(self, text: str) -> Sector | None:
-        return self.sectors.get(fold(text))
+        found = self.sectors.get(fold(text))
+        if found is None and text.strip():
+            found = self.values.match("sector", text, self.sectors, lambda s: (s.code, s.name))
+        return found
 
     def territory(self, text: str) -> tuple[Territory | None, str]:
         matches = self.territories.get(fold(text), [])
         if len(matches) > 1:
             return None, _("Several territories are called “%(name)s”: give its code.") % {"name": text}
         if not matches:
-            return None, _("Unknown territory “%(name)s”.") % {"name": text}
+            single = {key: found[0] for key, found in self.territories.items() if len(found) == 1}
+            match = self.values.match("territory", text, single, lambda t: (t.code, t.name))
+            if match is not None:
+                return match, ""
+            return None, _("Unknown territory “%(name)s”.") % {"name": text} + self.proposed(
+                "territory", text
+            )
         return matches[0], ""
+
+    def proposed(self, field: str, text: str) -> str:
+        """ " Proposed: …" after an unknown value's message, when a match is proposed."""
+        label = self.values.proposal(field, text)
+        return " " + _("Proposed: %(match)s.") % {"match": label} if label else ""
 
 
 def parse_flag(text: str) -> bool | None:

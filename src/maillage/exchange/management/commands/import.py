@@ -15,6 +15,7 @@ from maillage.exchange.imports import NeedsMapping, Options, prepare
 from maillage.exchange.models import ImportKind
 from maillage.exchange.plan import ERROR
 from maillage.exchange.reading import ReadError
+from maillage.exchange.values import field_of, remember_values
 from maillage.networks.models import Network
 
 SHOWN_ROWS = 50
@@ -73,6 +74,30 @@ GRAPH_KEYS = ("node:name", "node:sector", "edge:level", "edge:formality", "edge:
               "level_rule")  # fmt: skip
 
 
+def value_answers(items: list[str]) -> dict[str, dict[str, str]]:
+    """`--map-value 'secteur:Santé et services sociaux=cisss'` answers, by matched field."""
+    answers: dict[str, dict[str, str]] = {}
+    for item in items:
+        field_text, colon, rest = item.partition(":")
+        value, equals, code = (part.strip() for part in rest.rpartition("="))
+        field = field_of(field_text) if colon else None
+        if field is None or not equals or not value:
+            raise CommandError(
+                f"--map-value {item!r}: write it as FIELD:VALUE=CODE "
+                "(FIELD: sector, territory, level or role)."
+            )
+        answers.setdefault(field, {})[value] = code
+    return answers
+
+
+def _merged(*parts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for part in parts:
+        for field, values in part.items():
+            merged.setdefault(field, {}).update(values)
+    return merged
+
+
 def _package(path: Path) -> bytes:
     """An unzipped HSDS data package (its folder, or its datapackage.json) zipped in memory."""
     folder = path if path.is_dir() else path.parent if path.name == "datapackage.json" else None
@@ -89,6 +114,17 @@ def _package(path: Path) -> bytes:
 class Command(BaseCommand):
     help = "Import organizations, memberships, ties, HSDS, GraphML or GEXF; a dry run unless --apply."
 
+    def _show_unknown_values(self, unknown: list[dict[str, object]]) -> None:
+        if not unknown:
+            return
+        self.stdout.write(
+            "Values not recognised (answer with --map-value FIELD:VALUE=CODE or --accept-suggestions):"
+        )
+        for item in unknown:
+            proposal = f" -> {item['suggestion']} ({item['suggestion_label']})" if item["suggestion"] else ""
+            taken = " [accepted]" if item["accepted"] else ""
+            self.stdout.write(f"  {item['field']} “{item['value']}” ({item['rows']} rows){proposal}{taken}")
+
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
         parser.add_argument("file")
         parser.add_argument("--kind", required=True, choices=ImportKind.values)
@@ -104,6 +140,14 @@ class Command(BaseCommand):
             "--strict-headers", action="store_true", help="refuse a file with a column nobody recognises"
         )
         parser.add_argument(
+            "--map-value", action="append", default=[], metavar="FIELD:VALUE=CODE",
+            help="what an unknown value means: 'secteur:Santé et services sociaux=cisss' (fields: sector, "
+            "territory, level, role, in French or English)",
+        )  # fmt: skip
+        parser.add_argument(
+            "--accept-suggestions", action="store_true", help="take every match proposed for an unknown value"
+        )
+        parser.add_argument(
             "--map",
             action="append",
             default=[],
@@ -112,15 +156,21 @@ class Command(BaseCommand):
             "edge:level=ATTR, edge:formality=ATTR, edge:date=ATTR, default_date=YYYY-MM-DD",
         )
 
-    def handle(self, *args, file, kind, network, apply, map, strict_headers, **options):  # type: ignore[no-untyped-def]  # noqa: A002
+    def handle(self, *args, file, kind, network, apply, map, strict_headers, **options):  # type: ignore[no-untyped-def]  # noqa: A002, PLR0913
         try:
             raw = _package(Path(file)) if kind == ImportKind.HSDS else Path(file).read_bytes()
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}") from None
         chosen = chosen_mapping(kind, map)
+        values = value_answers(options["map_value"])
+        target = find_network(network)
         started = time.perf_counter()
         try:
-            plan = prepare(kind, raw, find_network(network), None, Options(chosen, strict_headers))
+            settings = Options(
+                chosen=chosen, values=values, accept_suggestions=options["accept_suggestions"],
+                strict_headers=strict_headers,
+            )  # fmt: skip
+            plan = prepare(kind, raw, target, None, settings)
         except ReadError as error:
             raise CommandError(str(error)) from None
         except NeedsMapping as error:
@@ -131,6 +181,7 @@ class Command(BaseCommand):
             ) from None
         for note in plan.notes:
             self.stdout.write(f"note: {note}")
+        self._show_unknown_values(plan.unknown_values)
         errors = [row for row in plan.rows if row.status == ERROR]
         for row in (errors or plan.rows)[:SHOWN_ROWS]:
             self.stdout.write(f"line {row.line}: {row.status} {row.label} {row.message}".rstrip())
@@ -143,4 +194,9 @@ class Command(BaseCommand):
             return
         started = time.perf_counter()
         do_apply_plan(plan, progress=progress_bar(self.stderr._out))
+        accepted = {}
+        for item in plan.unknown_values:
+            if item["accepted"]:
+                accepted.setdefault(str(item["field"]), {})[str(item["value"])] = str(item["suggestion"])
+        remember_values(target.pk if target else None, _merged(values, accepted))
         self.stdout.write(self.style.SUCCESS(f"Imported in {time.perf_counter() - started:.1f} s."))
