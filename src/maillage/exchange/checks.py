@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from maillage.analysis.headers import TERRITORY_FIELDS
 from maillage.analysis.vocabulary import LEVELS, fold, parse_formality, parse_level, parse_role
 from maillage.directory.models import Organization, Territory
+from maillage.exchange.codes import code_problems, find_by_codes, plan_codes
 from maillage.exchange.names import FUZZY_THRESHOLD, normalize_name
 from maillage.exchange.plan import (
     CREATED,
@@ -102,6 +103,20 @@ def _territory(context: Context, record: dict[str, str]) -> tuple[Territory | No
     return None, first_problem
 
 
+def _match_organization(
+    context: Context, record: dict[str, str], name: str
+) -> tuple[Organization | None, str]:
+    """By Maillage id, else by one of the row's own codes (list code, NEQ, HSDS id), else by name."""
+    if record.get("id"):
+        found, ambiguity = context.find(record["id"])
+        if found is not None or not name:
+            return found, ambiguity
+    found = find_by_codes(context, record)
+    if found is not None:
+        return found, ""
+    return context.find_name(name) if name else (None, "")
+
+
 def check_organizations(plan: Plan, context: Context, records: Records) -> dict[int, Organization]:
     """Organizations to create or update; returns the organization of each line, for a graph's ties."""
     seen: dict[str, tuple[int, dict[str, object]]] = {}
@@ -112,15 +127,13 @@ def check_organizations(plan: Plan, context: Context, records: Records) -> dict[
         name = (record.get("name") or record.get("name_fr") or record.get("name_en") or "").strip()
         if record.get("name") and not record.get("name_fr") and not record.get("name_en"):
             record = {**record, "name_fr": record["name"]}
-        label = name or record.get("id", "")
+        label = name or record.get("id", "") or record.get("code", "")
         values, problems = _organization_values(context, record)
-        if record.get("id"):
-            found, ambiguity = context.find(record["id"])
-            if found is None and name:
-                found, ambiguity = context.find_name(name)
-        else:
-            found, ambiguity = context.find_name(name) if name else (None, "")
-        if not name and not record.get("id"):
+        found, ambiguity = _match_organization(context, record, name)
+        problems += code_problems(context, record, found)
+        # Found by its Maillage id or by a code its source gave it: the row may rename it.
+        identified = bool(record.get("id")) or (found is not None and find_by_codes(context, record) is found)
+        if not name and not record.get("id") and found is None:
             problems.append(_("The row has no name."))
         if record.get("id") and found is None and not name:
             problems.append(_("No organization has the id %(id)s.") % {"id": record["id"][:20]})
@@ -129,7 +142,7 @@ def check_organizations(plan: Plan, context: Context, records: Records) -> dict[
         if problems:
             plan.add(line, ERROR, label, " ".join(problems))
             continue
-        key = normalize_name(name) if name else f"#{record['id']}"
+        key = normalize_name(name) if name else f"#{record.get('id') or record.get('code')}"
         if key in seen:
             first_line, first_values = seen[key]
             if first_values == values:
@@ -148,10 +161,11 @@ def check_organizations(plan: Plan, context: Context, records: Records) -> dict[
         if found is None:
             found = _new_organization(plan, context, line, label, values, default_sector, existing_keys, key)
         else:
-            if not record.get("id"):
+            if not identified:
                 # Found by its name: another spelling of it ("Inc.", accents) is not a rename.
                 values = {k: v for k, v in values.items() if k not in ("name_fr", "name_en")}
             _update_organization(plan, context, line, label, found, values)
+        plan_codes(plan, context, found, record)
         by_line[line] = found
         _join_network(plan, context, found)
     return by_line

@@ -15,7 +15,8 @@ from maillage.exchange.models import HeaderMapping, ImportKind
 # The fields the importer reads, with the label the mapping screen shows. Their French and English headers
 # are the one vocabulary `maillage analyze` uses too (maillage.analysis.headers).
 ORGANIZATION_FIELDS: dict[str, object] = {
-    "id": _("Maillage id"), "name": _("Name"), "name_fr": _("Name (French)"),
+    "id": _("Maillage id"), "code": _("The list's own code"), "neq": _("Quebec enterprise number (NEQ)"),
+    "hsds_id": _("HSDS id"), "name": _("Name"), "name_fr": _("Name (French)"),
     "name_en": _("Name (English)"), "acronym": _("Acronym"), "sector": _("Sector"),
     "territory": _("Territory"), "region": _("Region"), "rls": _("Local service network (RLS)"),
     "municipality": _("Municipality"), "website": _("Website"), "description": _("Description"),

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from maillage.exchange.checks import check_memberships, check_organizations, check_ties
+from maillage.exchange.codes import reinterpret_ids
 from maillage.exchange.headers import known_header, map_headers, missing_fields
 from maillage.exchange.models import ImportKind
 from maillage.exchange.plan import Context, Plan
@@ -101,7 +102,7 @@ def _check(kind: str, raw: bytes, plan: Plan, make_context, options: Options) ->
     records = _records(sheet.rows, columns, options.progress)
     context = make_context()
     if kind == ImportKind.ORGANIZATIONS:
-        check_organizations(plan, context, records)
+        check_organizations(plan, context, reinterpret_ids(list(records), context, plan))
     elif kind == ImportKind.MEMBERSHIPS:
         check_memberships(plan, context, records)
     else:

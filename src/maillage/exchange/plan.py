@@ -20,6 +20,7 @@ from maillage.accounts.permissions import is_admin, writable_network_ids
 from maillage.analysis.sheets import parse_date as parse_date  # re-exported: the importer's dates
 from maillage.analysis.vocabulary import fold, parse_bool
 from maillage.directory.models import Organization, Sector, Territory
+from maillage.exchange.codes import HSDS, NEQ, code_key, code_scheme, load_codes
 from maillage.exchange.models import ExternalId, Location
 from maillage.exchange.names import normalize_name
 from maillage.exchange.values import ValueMatcher
@@ -125,6 +126,10 @@ class Context:
             # "Montréal" and "Montreal" fold alike: one territory is listed once under a key.
             for key in {fold(territory.code), fold(territory.name_fr), fold(territory.name_en)} - {""}:
                 self.territories[key].append(territory)
+        self._single_territories: dict[str, Territory] | None = None
+        self.network_id = network.pk if network is not None else None
+        self._codes = load_codes(self.network_id)  # (scheme, code) -> organization id
+        self._code_owners: dict[tuple[str, str], Organization] = {}  # codes given in this very file
         self.values = ValueMatcher()  # answers for unknown sector/territory/level/role values (see values.py)
         self.editable = self._editable(user)
         self._found: dict[str, tuple[Organization | None, str]] = {}
@@ -163,6 +168,24 @@ class Context:
     def may_edit(self, organization: Organization) -> bool:
         return organization.pk is None or self.editable is None or organization.pk in self.editable
 
+    def code_owner(self, scheme: str, code: str) -> Organization | None:
+        """The organization a code of a partner list, a NEQ or an HSDS id belongs to."""
+        key = (scheme, code_key(code if scheme != NEQ else re.sub(r"[\s-]", "", code)))
+        found = self._code_owners.get(key)
+        if found is None and key in self._codes:
+            found = self.organizations.get(self._codes[key])
+        return found
+
+    def add_code(self, scheme: str, code: str, organization: Organization) -> None:
+        self._code_owners[(scheme, code_key(code))] = organization
+
+    def _by_code(self, text: str) -> Organization | None:
+        for scheme in (code_scheme(self.network_id), NEQ, HSDS):
+            found = self.code_owner(scheme, text)
+            if found is not None:
+                return found
+        return None
+
     def find(self, text: str) -> tuple[Organization | None, str]:
         """The organization a cell names (by Maillage id, or by name), or a reason it cannot be told."""
         # A tie file names the same few thousand organizations over and over: remember the answers.
@@ -177,11 +200,20 @@ class Context:
         return organization.name_fr or organization.name_en
 
     def _find(self, text: str) -> tuple[Organization | None, str]:
+        """By Maillage id (``12`` or ``#12``), by a code the organization's sources gave it, or by name."""
         text = text.strip()
+        by_code = self._by_code(text)
         if re.fullmatch(r"#?\d+", text):
             found = self.organizations.get(int(text.lstrip("#")))
             if found is not None:
+                if by_code is not None and by_code is not found and not text.startswith("#"):
+                    return None, _(
+                        "“%(text)s” is the Maillage id of one organization and the code of another: write "
+                        "#%(text)s for the id, or the name."
+                    ) % {"text": text}
                 return found, ""
+        if by_code is not None:
+            return by_code, ""
         return self.find_name(text)
 
     def find_name(self, text: str) -> tuple[Organization | None, str]:
@@ -205,8 +237,11 @@ class Context:
         if len(matches) > 1:
             return None, _("Several territories are called “%(name)s”: give its code.") % {"name": text}
         if not matches:
-            single = {key: found[0] for key, found in self.territories.items() if len(found) == 1}
-            match = self.values.match("territory", text, single, lambda t: (t.code, t.name))
+            if self._single_territories is None:  # built once: a file may hold 100,000 unknown cells
+                self._single_territories = {
+                    k: found[0] for k, found in self.territories.items() if len(found) == 1
+                }
+            match = self.values.match("territory", text, self._single_territories, lambda t: (t.code, t.name))
             if match is not None:
                 return match, ""
             return None, _("Unknown territory “%(name)s”.") % {"name": text} + self.proposed(
