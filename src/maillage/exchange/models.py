@@ -127,6 +127,10 @@ class Location(models.Model):
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
     territory = models.ForeignKey(Territory, null=True, blank=True, on_delete=models.SET_NULL)
+    # HSDS kinds (physical, postal, virtual) and the address's own id, kept so an export gives them back.
+    location_type = models.CharField(max_length=10, default="physical")
+    address_type = models.CharField(max_length=10, default="physical")
+    address_external_id = models.CharField(max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("location")
