@@ -114,6 +114,26 @@ def _package(path: Path) -> bytes:
 class Command(BaseCommand):
     help = "Import organizations, memberships, ties, HSDS, GraphML or GEXF; a dry run unless --apply."
 
+    def _territories(self, raw: bytes, apply: bool) -> None:
+        """An official list of territories (docs/territories.md): checked, then written all or nothing."""
+        from maillage.exchange.territories import check_territories, do_import_territories
+
+        try:
+            plan = check_territories(raw)
+        except ReadError as error:
+            raise CommandError(str(error)) from None
+        for line, _status, message in plan.errors[:SHOWN_ROWS]:
+            self.stdout.write(f"line {line}: error {message}")
+        if plan.errors:
+            lines = len({line for line, _status, _message in plan.errors})
+            raise CommandError(f"{lines} rows have errors: nothing was imported.")
+        self.stdout.write(f"{len(plan.wanted):,} territories in the file.")
+        if not apply:
+            self.stdout.write("Dry run: nothing written. Add --apply to import.")
+            return
+        counts = do_import_territories(plan)
+        self.stdout.write(", ".join(f"{count:,} {status}" for status, count in counts.items()))
+
     def _show_unknown_values(self, unknown: list[dict[str, object]]) -> None:
         if not unknown:
             return
@@ -127,7 +147,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
         parser.add_argument("file")
-        parser.add_argument("--kind", required=True, choices=ImportKind.values)
+        parser.add_argument("--kind", required=True, choices=[*ImportKind.values, "territories"])
         parser.add_argument("--network", help="network id or name (required for memberships)")
         mode = parser.add_mutually_exclusive_group()
         mode.add_argument("--dry-run", action="store_true", help="only check and report (the default)")
@@ -161,6 +181,9 @@ class Command(BaseCommand):
             raw = _package(Path(file)) if kind == ImportKind.HSDS else Path(file).read_bytes()
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}") from None
+        if kind == "territories":
+            self._territories(raw, apply)
+            return
         chosen = chosen_mapping(kind, map)
         values = value_answers(options["map_value"])
         target = find_network(network)
