@@ -12,15 +12,13 @@ from maillage.directory.models import Territory, TerritoryKind
 from maillage.exchange.imports import prepare
 from tests.exchange.files import csv_bytes
 
+CISSS, VALLEE = "CISSS de l'Abitibi-Témiscamingue", "RLS de la Vallée-de-l'Or"
 LIST = [
     ["Liste des municipalités par RLS", "", "", "", "", "", "", ""],
     ["RSS", "Nom RSS", "RTS", "Nom RTS", "RLS", "Nom RLS", "Code géographique", "Municipalité"],
-    ["8", "Abitibi-Témiscamingue", "0811", "CISSS de l'Abitibi-Témiscamingue", "0811", "RLS de Rouyn-Noranda",
-     "86042", "Rouyn-Noranda"],
-    ["08", "Abitibi-Témiscamingue", "0811", "CISSS de l'Abitibi-Témiscamingue", "0814", "RLS de la Vallée-de-l'Or",
-     "89008", "Val-d'Or"],
-    ["08", "Abitibi-Témiscamingue", "0811", "CISSS de l'Abitibi-Témiscamingue", "0814", "RLS de la Vallée-de-l'Or",
-     "89015", "Malartic"],
+    ["8", "Abitibi-Témiscamingue", "0811", CISSS, "0811", "RLS de Rouyn-Noranda", "86042", "Rouyn-Noranda"],
+    ["08", "Abitibi-Témiscamingue", "0811", CISSS, "0814", VALLEE, "89008", "Val-d'Or"],
+    ["08", "Abitibi-Témiscamingue", "0811", CISSS, "0814", VALLEE, "89015", "Malartic"],
 ]  # fmt: skip
 
 
