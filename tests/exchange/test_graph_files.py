@@ -150,3 +150,27 @@ def test_cli_map_keys_work_as_documented(tmp_path, network_a, capsys):
         call_command("import", str(path), kind="gexf", map=["level=Publications"])
     with pytest.raises(CommandError, match="KEY=VALUE"):
         call_command("import", str(path), kind="gexf", map=["edge:level"])
+
+
+def test_the_web_form_keeps_none_and_the_level_rule():
+    from maillage.exchange.forms import GraphMappingForm
+
+    data = {
+        "name": "label",
+        "level": "",
+        "level_rule": "thresholds",
+        "thresholds": "2, 5",
+        "default_date": "2024-01-01",
+    }
+    form = GraphMappingForm(data, node_attributes=["label"], edge_attributes=["weight"])
+    assert form.is_valid(), form.errors
+    chosen = form.chosen()
+    assert chosen["edge:level"] == "" and chosen["level_rule"] == "thresholds:2,5"
+    bad = GraphMappingForm(
+        {**data, "thresholds": "5, 2"}, node_attributes=["label"], edge_attributes=["weight"]
+    )
+    assert not bad.is_valid() and "thresholds" in bad.errors
+    one = GraphMappingForm(
+        {**data, "level_rule": "one"}, node_attributes=["label"], edge_attributes=["weight"]
+    )
+    assert not one.is_valid() and "level_for_all" in one.errors
