@@ -166,3 +166,10 @@ def test_only_administrators_add_a_sector_and_others_cannot_answer(people, netwo
     job.refresh_from_db()
     sector = Sector.objects.get(name_fr="Astrologie appliquée")
     assert job.counts["error"] == 0 and sector.code == "astrologie-appliquee"
+
+
+def test_only_the_first_five_hundred_made_up_values_get_a_proposal(network_a):
+    # Each proposal compares a value with every known name: a hostile file must not ask for 100,000.
+    rows = [["Nom", "Secteur"]] + [[f"Maison {i}", f"Secteur inventé numéro {i}"] for i in range(3000)]
+    plan = prepare("organizations", csv_bytes(rows), network_a)
+    assert len(plan.unknown_values) == 500 and plan.counts["error"] == 3000

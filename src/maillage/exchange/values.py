@@ -19,6 +19,9 @@ from maillage.analysis.vocabulary import fold
 
 MATCHED_FIELDS = ("sector", "territory", "level", "role")
 FUZZY_CUTOFF = 85
+# A file may hold 100,000 distinct made-up values: only this many get a proposal and a line in the report
+# (each proposal compares the value with every known name), the others are errors as they are.
+MAX_DISTINCT = 500
 
 # Words people write for a sector, folded, with the sector's code.
 SECTOR_SYNONYMS: dict[str, str] = {
@@ -125,6 +128,8 @@ class ValueMatcher:
             return candidates.get(fold(answer)) if answer else None
         unknown = self.unknown.get((field, key))
         if unknown is None:
+            if len(self.unknown) >= MAX_DISTINCT:
+                return None
             proposed = suggest(field, text, candidates)
             unknown = Unknown(field, text.strip()[:100])
             if proposed is not None:
