@@ -174,3 +174,13 @@ def test_the_web_form_keeps_none_and_the_level_rule():
         {**data, "level_rule": "one"}, node_attributes=["label"], edge_attributes=["weight"]
     )
     assert not one.is_valid() and "level_for_all" in one.errors
+
+
+def test_many_nodes_with_one_name_give_a_short_report(network_a):
+    nodes = "".join(f'<node id="n{i}"><data key="l">Maison</data></node>' for i in range(60))
+    key = '<key id="l" for="node" attr.name="label"/>'
+    raw = f"""<graphml xmlns="http://graphml.graphdrawing.org/xmlns">{key}
+      <graph edgedefault="undirected">{nodes}</graph></graphml>""".encode()
+    plan = prepare("graphml", raw, network_a, options=Options({"default_date": "2024-01-01"}))
+    assert len(plan.new_organizations) == 60 and len(plan.notes) == 21
+    assert plan.notes[-1] == "39 more nodes share a name with an earlier one and are named with their id."

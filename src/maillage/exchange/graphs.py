@@ -27,6 +27,7 @@ from maillage.exchange.reading import ReadError
 
 __all__ = ["Graph", "LevelRule", "check_graph", "guess_mapping", "read_graph"]
 
+MAX_NOTES = 20
 GUESSES = {
     "node:name": ("name", "nom", "label", "organisation", "organization", "organisme"),
     "node:sector": ("sector", "secteur", "type", "element type", "category", "categorie"),
@@ -105,21 +106,29 @@ def _node_records(plan: Plan, graph: Graph, name: str, sector: str | None) -> li
     """One organization per node id; a label drawn twice gets its node id added, so both stay."""
     records = []
     first_with: dict[str, str] = {}
+    renamed = 0
     for number, (node_id, attributes) in enumerate(graph.nodes, start=1):
         label = (attributes.get(name) or attributes.get("label") or node_id).strip()
         key = fold(label)
         if key in first_with:
             label = f"{label} ({node_id})"
-            plan.notes.append(
-                _("Nodes %(first)s and %(second)s have the same name: the second is named “%(name)s”.")
-                % {"first": first_with[key], "second": node_id, "name": label}
-            )
+            renamed += 1
+            if renamed <= MAX_NOTES:  # the report names the first ones, not thousands
+                plan.notes.append(
+                    _("Nodes %(first)s and %(second)s have the same name: the second is named “%(name)s”.")
+                    % {"first": first_with[key], "second": node_id, "name": label[:200]}
+                )
         else:
             first_with[key] = node_id
         record = {"name": label}
         if sector and attributes.get(sector):
             record["sector"] = attributes[sector]
         records.append((number, record))
+    if renamed > MAX_NOTES:
+        plan.notes.append(
+            _("%(count)s more nodes share a name with an earlier one and are named with their id.")
+            % {"count": renamed - MAX_NOTES}
+        )
     return records
 
 
