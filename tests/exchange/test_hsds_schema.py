@@ -109,3 +109,14 @@ def test_dangling_references_and_impossible_coordinates_are_reported(network_a):
     do_apply_plan(plan)
     siege = Location.objects.get(name="Siège")
     assert (siege.latitude, siege.longitude) == (None, None)
+
+
+def test_many_broken_references_give_a_short_report(network_a):
+    buffer = io.BytesIO()
+    locations = "".join(f"l{i},o9,Lieu {i}\r\n" for i in range(25))
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("organizations.csv", "id,name,description\r\no1,Maison Éole,\r\n")
+        archive.writestr("locations.csv", "id,organization_id,name\r\n" + locations)
+    plan = prepare("hsds", buffer.getvalue(), network_a)
+    assert len(plan.notes) == 21
+    assert plan.notes[-1] == "5 more rows point to rows the package does not hold: they are left out."

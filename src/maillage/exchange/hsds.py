@@ -32,6 +32,7 @@ from maillage.exchange.reading import MAX_BYTES, ReadError, decode
 SCHEME = "hsds"
 DANGLING = "__dangling__"  # references to rows the package lacks, carried to the report
 KINDS = ("physical", "postal", "virtual")
+MAX_NOTES = 20  # the report names the first broken references, then counts the others
 _WORDS = {"location": lambda: _("location"), "organization": lambda: _("organization"),
           "address": lambda: _("address")}  # fmt: skip
 NAMESPACE = uuid.UUID("0b7c6c1e-5d0e-4f6b-9a53-6d61696c6c61")  # fixed: export ids must not change
@@ -132,12 +133,18 @@ def check_hsds(plan: Plan, context: Context, raw: bytes) -> None:
         if external in known:
             record["id"] = str(known[external])
         records.append((line, {k: v for k, v in record.items() if v}))
-    for kind, key, target, parent in items[0].get(DANGLING, []) if items else []:
+    dangling = items[0].get(DANGLING, []) if items else []
+    for kind, key, target, parent in dangling[:MAX_NOTES]:
         plan.notes.append(
             _("The %(kind)s “%(key)s” points to the %(target)s “%(parent)s”, which the package does not "
               "hold: it is left out.")
             % {"kind": _WORDS[kind](), "key": key[:60], "target": _WORDS[target](), "parent": parent[:60]}
         )  # fmt: skip
+    if len(dangling) > MAX_NOTES:
+        plan.notes.append(
+            _("%(count)s more rows point to rows the package does not hold: they are left out.")
+            % {"count": len(dangling) - MAX_NOTES}
+        )
     by_line = check_organizations(plan, context, records)
     places = set(
         Location.objects.values_list("organization_id", "address_1", "city").iterator()
@@ -172,11 +179,12 @@ def _coordinates(plan: Plan, location: dict[str, Any]) -> tuple[float | None, fl
         return latitude, longitude
     if -90 <= latitude <= 90 and -180 <= longitude <= 180:
         return latitude, longitude
-    plan.notes.append(
-        _("The location “%(location)s” has impossible coordinates (%(latitude)s, %(longitude)s): they are "
-          "left out.") % {"location": _text(location.get("name") or location.get("id"))[:80],
-                     "latitude": latitude, "longitude": longitude}
-    )  # fmt: skip
+    if len(plan.notes) < 200:  # a hostile package cannot grow the report without end
+        plan.notes.append(
+            _("The location “%(location)s” has impossible coordinates (%(latitude)s, %(longitude)s): they "
+              "are left out.") % {"location": _text(location.get("name") or location.get("id"))[:80],
+                                  "latitude": latitude, "longitude": longitude}
+        )  # fmt: skip
     return None, None
 
 
