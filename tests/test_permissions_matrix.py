@@ -475,6 +475,8 @@ COVERED_ELSEWHERE: dict[str, str] = {
     "reports:job_download": "tests/reports/test_views.py: only the requester who may still read the scope",
     "exchange:apply": "tests/exchange/test_views.py: POST only, each role (test_others_cannot_*, the flow)",
     "exchange:mapping": "tests/exchange/test_views.py: reads the uploaded file; each role (test_others_*)",
+    "exchange:values": "tests/exchange/test_values.py: POST only, each role "
+    "(test_only_administrators_add_a_sector_and_others_cannot_answer)",
 }
 
 

@@ -200,12 +200,13 @@ def test_cli_refuses_a_file_with_errors(tmp_path, network_a, orgs):
     assert not Organization.objects.filter(name_fr="X").exists()
 
 
-def test_cli_unknown_columns_are_named(tmp_path, network_a):
+def test_cli_unknown_columns_are_ignored_with_a_note_or_refused_when_strict(tmp_path, network_a, capsys):
     path = tmp_path / "orgs.csv"
     path.write_text("Nom,Couleur\nX,bleu\n", encoding="utf-8")
     with pytest.raises(CommandError, match="Couleur"):
-        call_command("import", str(path), kind="organizations")
-    call_command("import", str(path), kind="organizations", ignore_unknown=True, apply=True)
+        call_command("import", str(path), kind="organizations", strict_headers=True)
+    call_command("import", str(path), kind="organizations", apply=True)
+    assert "note: Columns not used (ignored): Couleur." in capsys.readouterr().out
     assert Organization.objects.filter(name_fr="X").exists()
 
 

@@ -84,11 +84,11 @@ def test_a_very_long_name_is_an_error_row(network_a, orgs):
 
 
 def test_unknown_headers_ask_for_a_mapping_then_are_remembered(network_a, orgs):
-    raw = csv_bytes([["Dénomination", "Secteur"], ["Maison X", "CLSC"]])
+    raw = csv_bytes([["Libellé", "Secteur"], ["Maison X", "CLSC"]])
     with pytest.raises(NeedsMapping) as asked:
         prepare("organizations", raw, network_a)
-    assert asked.value.unknown == ["Dénomination"]
-    remember("organizations", network_a.pk, {"denomination": "name"})
+    assert asked.value.unknown == ["Libellé"]
+    remember("organizations", network_a.pk, {"libelle": "name"})
     assert statuses(prepare("organizations", raw, network_a)) == [(2, "created")]
 
 

@@ -80,10 +80,11 @@ def test_csv_zip_has_a_readme_and_one_table_each_with_formulas_defused(network_a
     names = set(archive.namelist())
     assert {"README.csv", *(f"{t}.csv" for t in TABLES)} <= names
     text = archive.read("organizations.csv").decode("utf-8")
-    assert text.startswith("\ufeff")
-    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert text.startswith("\ufeff")  # French by default: French Excel's dialect
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     assert len(rows) == 4 and any(r["name_fr"].startswith("'=HYPERLINK") for r in rows)
-    ties = list(csv.DictReader(io.StringIO(archive.read("ties.csv").decode("utf-8").lstrip("\ufeff"))))
+    ties_text = archive.read("ties.csv").decode("utf-8").lstrip("\ufeff")
+    ties = list(csv.DictReader(io.StringIO(ties_text), delimiter=";"))
     assert len(ties) == 1 and ties[0]["level_name"]
     readme = archive.read("README.csv").decode("utf-8")
     assert "level_name" in readme and "organization_a" in readme
@@ -106,3 +107,46 @@ def test_json_export_holds_tables_and_the_graph(surveyed):
     assert set(TABLES) <= set(document["tables"])
     assert len(document["graph"]["edges"]) == _core(surveyed).network.ties
     assert "columns" in document["readme"]["ties"]
+
+
+def test_csv_dialects_for_french_excel_and_for_everything_else(network_a, tie_a, orgs):
+    from maillage.reports.exports.tables import Table, csv_zip
+
+    table = Table("t", "test", [("name", ""), ("share", "")], [["Défi; Québec", 0.25], ["B", 3]])
+    french = zipfile.ZipFile(io.BytesIO(csv_zip([table], "excel-fr"))).read("t.csv").decode("utf-8")
+    assert french == '\ufeffname;share\r\n"Défi; Québec";0,25\r\nB;3\r\n'
+    standard = zipfile.ZipFile(io.BytesIO(csv_zip([table], "rfc4180"))).read("t.csv").decode("utf-8")
+    assert standard == "name,share\r\nDéfi; Québec,0.25\r\nB,3\r\n"
+    english = export(Network.objects.filter(pk=network_a.pk), "csv", title="x", language="en")
+    assert not zipfile.ZipFile(io.BytesIO(english.content)).read("ties.csv").startswith(b"\xef\xbb\xbf")
+
+
+def test_cli_and_web_offer_both_csv_dialects(network_a, tie_a, orgs, coordinator, tmp_path):
+    from django.core.management import call_command
+    from django.urls import reverse
+    from django.utils import translation
+
+    from tests.conftest import client_for
+
+    out = tmp_path / "export.zip"
+    call_command("export", format="csv", network=str(network_a.pk), out=str(out), dialect="rfc4180")
+    assert zipfile.ZipFile(out).read("ties.csv").decode("utf-8").startswith("tie,network,organization_a,")
+    client = client_for(coordinator)
+    with translation.override("fr"):
+        show = reverse("reports:show", args=["network", str(network_a.pk)])
+        csv_url = reverse("reports:export", args=["network", str(network_a.pk), "csv"])
+    page = client.get(show).content.decode()
+    assert f"{csv_url}?dialect=excel-fr" in page and f"{csv_url}?dialect=rfc4180" in page
+    response = client.get(f"{csv_url}?dialect=rfc4180")
+    ties = zipfile.ZipFile(io.BytesIO(response.content)).read("ties.csv")
+    assert ties.startswith(b"tie,network,organization_a,")
+
+
+def test_graph_files_carry_territory_codes_and_names_not_ids(network_a, tie_a, orgs, rls, tmp_path):
+    graph = network_graph(network_a)
+    (tmp_path / "g.gexf").write_bytes(to_gexf(graph))
+    (tmp_path / "g.graphml").write_bytes(to_graphml(graph))
+    for read in (lambda: nx.read_gexf(tmp_path / "g.gexf", version="1.3"),
+                 lambda: nx.read_graphml(tmp_path / "g.graphml")):  # fmt: skip
+        nodes = [data for _n, data in read().nodes(data=True)]
+        assert {(d["territory"], d["territory_name"]) for d in nodes} == {(rls.code, rls.name_fr)}

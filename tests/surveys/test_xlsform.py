@@ -10,7 +10,7 @@ from openpyxl import Workbook
 
 from maillage.surveys.imports import import_responses
 from maillage.surveys.models import PartnerAnswer, Question, WaveStatus
-from maillage.surveys.xlsform import parse_xlsform
+from maillage.surveys.xlsform import parse_xlsform, parse_xlsform_with_notes
 from tests.conftest import client_for
 from tests.surveys.conftest import en
 
@@ -67,12 +67,14 @@ def test_unsupported_or_misplaced_columns_types_and_sheets_are_named():
         ["text", "nolabel", "", "", "", ""],
         ["range", "wide", "Large", "", "", ""],
     ]
-    _questions, errors = parse_xlsform(workbook({"survey": survey, "external_choices": [["a"]]}))
+    _questions, errors, notes = parse_xlsform_with_notes(
+        workbook({"survey": survey, "external_choices": [["a"]]})
+    )
     text = "\n".join(errors)
     assert "The sheet external_choices is not supported." in text
-    assert "the column constraint is not supported" in text
-    assert "the column list_name belongs on the choices sheet" in text
-    assert "only French and English labels are supported (label::de)" in text
+    # Columns a real form carries (constraint, other languages) are named, never a refusal.
+    assert "Sheet survey: columns not used (ignored): constraint, list_name (choices)." in notes
+    assert "Sheet survey: only French and English texts are kept (ignored: label::de)." in notes
     assert "row 2: the type geopoint is not supported" in text
     assert "row 3: the choice list missing is missing" in text
     assert "row 4: the name bad name! is missing, invalid or used twice" in text

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from .csvio import read_table
+from .csvio import organizations_for, read_table, resolve_names, unknown_columns
 from .errors import AnalysisError, InputError
 from .inputs import load_dataset
 from .measures import MEASURES, measure_values
@@ -142,11 +142,15 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``maillage analyze``."""
     parser = argparse.ArgumentParser(
         prog="maillage analyze",
-        description="Network report from CSV files "
-        "(French or English headers, ';' or ',', UTF-8 or Windows-1252).",
+        description="Network report from CSV or Excel files "
+        "(French or English headers, ';' or ',', UTF-8 or Windows-1252), read as `maillage import` "
+        "reads them.",
     )
     parser.add_argument("--ties", required=True, help="tie observations CSV (source, target, level, …)")
-    parser.add_argument("--organizations", required=True, help="organizations CSV (id, name, sector, …)")
+    parser.add_argument(
+        "--organizations",
+        help="organizations CSV or XLSX (id, name, sector, …); without it, the ties name the organizations",
+    )
     parser.add_argument("--memberships", help="memberships CSV (organization, network, role, start, end)")
     parser.add_argument("--networks", help="networks CSV (id, territory, themes, populations)")
     parser.add_argument("--as-of", help="snapshot date (YYYY-MM-DD or DD/MM/YYYY)")
@@ -191,10 +195,7 @@ def main(
         return int(exit_.code or 0)
     try:
         scenarios = [parse_scenario(s) for s in args.scenario] if args.scenario else list(DEFAULT_SCENARIOS)
-        organizations = read_table(args.organizations, "organizations")
-        ties = read_table(args.ties, "ties")
-        memberships = read_table(args.memberships, "memberships") if args.memberships else None
-        networks = read_table(args.networks, "networks") if args.networks else None
+        organizations, ties, memberships, networks = _read_tables(args, err)
         dataset = load_dataset(organizations, ties, memberships, networks, row_kind="line")
         report = report_from_dataset(
             dataset, as_of=args.as_of, compare_to=args.compare_to, network=args.network,
@@ -214,6 +215,25 @@ def main(
     else:
         out.write(format_table(report, lang=args.lang, top=args.top))
     return 0
+
+
+def _read_tables(args: argparse.Namespace, err: TextIO) -> tuple[Any, Any, Any, Any]:
+    """Read the files; warn about the columns that mean nothing; let ties name organizations freely."""
+    tables: dict[str, Any] = {}
+    for table, path in (("organizations", args.organizations), ("ties", args.ties),
+                        ("memberships", args.memberships), ("networks", args.networks)):  # fmt: skip
+        if not path:
+            tables[table] = None
+            continue
+        tables[table] = read_table(path, table)
+        for column in unknown_columns(tables[table], table):
+            print(f"maillage analyze: warning: {table}: column {column!r} is not used", file=err)
+    organizations = organizations_for(tables["organizations"], tables["ties"])
+    ties = resolve_names(organizations, tables["ties"], ("source", "target"))
+    memberships = tables["memberships"]
+    if memberships is not None:
+        memberships = resolve_names(organizations, memberships, ("organization",))
+    return organizations, ties, memberships, tables["networks"]
 
 
 def _number(value: Any, digits: int = 3) -> str:

@@ -1,61 +1,22 @@
-"""Read the CSV files people actually have: French Excel exports as well as tidy English ones.
+"""Read the tables people actually have (CSV or Excel) into the analysis vocabulary.
 
-* Encoding: UTF-8 with or without BOM; anything that is not valid UTF-8 is read as Windows-1252, which is
-  what French Excel writes.
-* Delimiter: ``;`` (French Excel), ``,`` or tab, sniffed from the header line.
-* Headers: French or English, case-, accent- and punctuation-insensitive (``Cible``, ``target``,
-  ``Formalité``…); unknown headers are kept as extra attributes.
-* Every row keeps its file line number, so a bad value is reported as "ties, line 7, column 'level': …".
+The file is read by :mod:`maillage.analysis.sheets`, the reader the importer uses too: UTF-8 with or
+without BOM, UTF-16 or Windows-1252; ``;``, ``,`` or tab; a title row above the header; ``.xlsx``.
+Headers are French or English (:mod:`maillage.analysis.headers`), so the importer's own files
+(``Organisme 1;Organisme 2``) are read as they are. Unknown headers are kept as extra attributes and named
+by :func:`unknown_columns`, so the command can warn that they are not used. Every row keeps its file line
+number, so a bad value is reported as "ties, line 7, column 'level': …".
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pandas as pd
 
 from .errors import InputError
-from .vocabulary import fold
-
-_ALIASES: dict[str, tuple[str, ...]] = {
-    "id": ("id", "identifiant", "code", "organization_id", "id_organisation"),
-    "name": ("name", "nom", "nom de l'organisation"),
-    "sector": ("sector", "secteur"),
-    "sector_family": ("sector_family", "family", "famille", "famille de secteur", "famille_secteur"),
-    "territory": ("territory", "territoire"),
-    "source": ("source", "from", "de", "origine", "evaluateur", "rater"),
-    "target": ("target", "cible", "to", "vers", "destination", "partenaire", "partner"),
-    "level": ("level", "niveau", "niveau de collaboration", "collaboration level"),
-    "formality": ("formality", "formalite", "formel", "formal"),
-    "network": ("network", "reseau", "espace", "espace de concertation"),
-    "date": ("date", "observed", "observe le", "date d'observation"),
-    "organization": ("organization", "organisation", "organisme", "membre"),
-    "role": ("role",),
-    "start": ("start", "debut", "date de debut", "start date"),
-    "end": ("end", "fin", "date de fin", "end date"),
-    "themes": ("themes", "theme", "thematiques"),
-    "populations": ("populations", "population", "population cible", "populations cibles"),
-    "reliability": ("reliability", "fiabilite"),
-    "mission_alignment": ("mission_alignment", "alignement mission", "alignement de mission"),
-    "openness": ("openness", "ouverture"),
-    "power_influence": ("power_influence", "power influence", "pouvoir influence", "pouvoir et influence"),
-    "involvement": ("involvement", "implication", "engagement"),
-    "resource_contribution": ("resource_contribution", "resource contribution", "contribution en ressources",
-                              "contribution ressources"),
-}  # fmt: skip
-
-# Words whose meaning depends on the table: "name"/"organization" in an organizations file is the name,
-# "organization" in a memberships file is the member.
-_BY_TABLE: dict[str, dict[str, str]] = {
-    "organizations": {fold("organisation"): "name", fold("organization"): "name", fold("organisme"): "name"},
-    "memberships": {fold("organisation"): "organization", fold("organization"): "organization"},
-}
-
-_LOOKUP: dict[str, str] = {
-    fold(alias): canonical for canonical, aliases in _ALIASES.items() for alias in aliases
-}
+from .headers import TERRITORY_FIELDS, canonical_field
+from .sheets import SheetError, read_table_sheet
 
 
 def canonical_header(header: str, table: str) -> str:
@@ -64,28 +25,29 @@ def canonical_header(header: str, table: str) -> str:
     >>> canonical_header("Formalité", "ties"), canonical_header(" Cible ", "ties")
     ('formality', 'target')
     """
-    key = fold(header)
-    return _BY_TABLE.get(table, {}).get(key) or _LOOKUP.get(key) or header.strip()
+    return canonical_field(table, header) or header.strip()
 
 
-def decode(raw: bytes) -> str:
-    """Decode UTF-8 (with or without BOM), falling back to Windows-1252."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252")
+def unknown_columns(frame: pd.DataFrame, table: str) -> list[str]:
+    """Columns of a table read by :func:`read_table` that mean nothing to the analysis."""
+    return [str(c) for c in frame.columns if canonical_field(table, str(c)) is None]
 
 
-def _delimiter(header_line: str) -> str:
-    counts = {d: header_line.count(d) for d in (";", ",", "\t")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
+def _coalesce_territory(frame: pd.DataFrame) -> pd.DataFrame:
+    """Région, RLS, municipalité …: the most precise filled-in one becomes ``territory``."""
+    present = [name for name in TERRITORY_FIELDS if name in frame.columns]
+    if present == ["territory"] or not present:
+        return frame
+    territory = frame[present[0]]
+    for name in present[1:]:
+        territory = territory.combine_first(frame[name])
+    frame = frame.drop(columns=[name for name in present if name != "territory"])
+    frame["territory"] = territory
+    return frame
 
 
 def read_table(source: str | Path | bytes, table: str) -> pd.DataFrame:
-    """Read one CSV file (path or bytes) into a DataFrame indexed by file line number.
+    """Read one CSV or XLSX file (path or bytes) into a DataFrame indexed by file line number.
 
     Raises
     ------
@@ -105,36 +67,68 @@ def read_table(source: str | Path | bytes, table: str) -> pd.DataFrame:
             raw = Path(source).read_bytes()
         except OSError as error:
             raise InputError(f"cannot read {source}: {error.strerror}", table=table) from error
-    text = decode(raw)
-    first_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
     try:
-        header = next(reader)
-    except StopIteration:
-        raise InputError("the file is empty", table=table) from None
-    columns = [canonical_header(h, table) for h in header]
+        sheet = read_table_sheet(raw, table)
+    except SheetError as error:
+        raise InputError(str(error), table=table, row=error.line or None, row_kind="line") from None
+    columns = [canonical_header(h, table) for h in sheet.headers]
     seen: set[str] = set()
     for column in columns:
         if column in seen:
             raise InputError(
-                f"column {column!r} appears twice in the header", table=table, row=1, row_kind="line"
-            )
-        seen.add(column)
-    records: list[dict[str, str | None]] = []
-    lines: list[int] = []
-    line = reader.line_num
-    for cells in reader:
-        start, line = line + 1, reader.line_num
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(cells) > len(columns):
-            raise InputError(
-                f"{len(cells)} cells but the header has {len(columns)} (check the delimiter and quotes)",
-                table=table, row=start, row_kind="line",
+                f"column {column!r} appears twice in the header", table=table, row=sheet.header_line,
+                row_kind="line",
             )  # fmt: skip
-        cells = cells + [""] * (len(columns) - len(cells))
-        records.append({c: (v.strip() or None) for c, v in zip(columns, cells, strict=True)})
-        lines.append(start)
+        seen.add(column)
+    records = [{c: (v or None) for c, v in zip(columns, cells, strict=True)} for _line, cells in sheet.rows]
     frame = pd.DataFrame.from_records(records, columns=columns) if records else pd.DataFrame(columns=columns)
-    frame.index = pd.Index(lines, dtype="int64")
-    return frame
+    frame.index = pd.Index([line for line, _cells in sheet.rows], dtype="int64")
+    return _coalesce_territory(frame) if table == "organizations" else frame
+
+
+def organizations_for(organizations: pd.DataFrame | None, ties: pd.DataFrame) -> pd.DataFrame:
+    """The organizations table to analyse: the file's, keyed by id (else its own code, else its name), or,
+    for a bare edge list, one organization per name the ties use."""
+    if organizations is None:
+        ends = [value for column in ("source", "target") if column in ties.columns for value in ties[column]]
+        names = list(dict.fromkeys(value for value in ends if value is not None))
+        frame = pd.DataFrame({"id": names, "name": names})
+        frame.index = pd.RangeIndex(1, len(frame) + 1)
+        return frame
+    if "id" not in organizations.columns:
+        for column in ("code", "name"):
+            if column in organizations.columns:
+                return organizations.assign(id=organizations[column])
+    return organizations
+
+
+def resolve_names(organizations: pd.DataFrame, table: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """Let ``columns`` of ``table`` name organizations as the importer allows: by id (``12`` or ``#12``),
+    by the source's own code, or by name (accents and case aside) when only one organization has it.
+    Values nothing matches are left for the validation to report."""
+    from .vocabulary import fold
+
+    if "id" not in organizations.columns:
+        return table
+    ids = organizations["id"]
+    known = {str(value): value for value in ids if value is not None}
+    lookup: dict[str, object] = {}
+    for column in ("name", "code"):
+        if column in organizations.columns:
+            counts = organizations[column].dropna().map(fold).value_counts()
+            for key, value in zip(organizations[column], ids, strict=True):
+                if key is not None and counts.get(fold(key)) == 1:
+                    lookup.setdefault(fold(key), value)
+
+    def resolve(value: object) -> object:
+        if value is None or (isinstance(value, float) and pd.isna(value)):
+            return value
+        text = str(value).strip()
+        if text in known:
+            return known[text]
+        if text.startswith("#") and text[1:] in known:
+            return known[text[1:]]
+        return lookup.get(fold(text), value)
+
+    changed = {c: table[c].map(resolve) for c in columns if c in table.columns}
+    return table.assign(**changed) if changed else table

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
+from .sheets import parse_date
 from .vocabulary import (
     MAX_LEVEL,
     RATING_DIMENSIONS,
@@ -107,7 +108,9 @@ def parse_dates(frame: pd.DataFrame, column: str, table: str, kind: str = "row")
         rest = values[leftover].map(lambda v: v.isoformat() if isinstance(v, dt.date) else str(v).strip())
         blank = rest == ""
         again = pd.to_datetime(rest.where(~blank, None), format="ISO8601", errors="coerce")
-        french = pd.to_datetime(rest[again.isna() & ~blank], format="%d/%m/%Y", errors="coerce")
+        # Day/month/year as French Excel writes it (/, - or .): each distinct text parsed once.
+        others = rest[again.isna() & ~blank]
+        french = pd.to_datetime(others.map(_day_first), errors="coerce")
         again[french.index] = french
         parsed = parsed.astype("datetime64[ns]")
         parsed[leftover] = again.astype("datetime64[ns]")
@@ -119,15 +122,21 @@ def parse_dates(frame: pd.DataFrame, column: str, table: str, kind: str = "row")
     return parsed.astype("datetime64[ns]")
 
 
+def _day_first(text: str) -> str | None:
+    parsed = parse_date(text)
+    return parsed.isoformat() if parsed else None
+
+
 def to_timestamp(value: DateLike | None) -> pd.Timestamp | None:
     """Parse an ``as_of`` style argument (ISO or ``dd/mm/yyyy``); ``None`` stays ``None``."""
     if value is None:
         return None
     if isinstance(value, str):
-        for fmt in ("ISO8601", "%d/%m/%Y"):
-            stamp = pd.to_datetime(value, format=fmt, errors="coerce")
-            if not pd.isna(stamp):
-                return pd.Timestamp(stamp)
+        stamp = pd.to_datetime(value, format="ISO8601", errors="coerce")
+        if not pd.isna(stamp):
+            return pd.Timestamp(stamp)
+        if (day := parse_date(value)) is not None:
+            return pd.Timestamp(day)
         raise InputError(f"unreadable date {value!r} (use YYYY-MM-DD or DD/MM/YYYY)")
     return pd.Timestamp(value)
 

@@ -86,13 +86,42 @@ def parse_level(value: object) -> int | None:
     return None
 
 
+# Booleans as people write them in spreadsheets; an empty cell is "no".
+_YES = frozenset({"oui", "yes", "x", "1", "true", "vrai", "o", "y", "1.0"})
+_NO = frozenset({"", "non", "no", "0", "false", "faux", "n", "0.0"})
+
+
+def parse_bool(value: object) -> bool | None:
+    """Return ``True``/``False`` for oui/non, yes/no, vrai/faux, true/false, x/empty, 1/0, else ``None``.
+
+    >>> [parse_bool(v) for v in ("Oui", "non", "X", "", "VRAI", "0", "peut-être")]
+    [True, False, True, False, True, False, None]
+    """
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    if not isinstance(value, str):
+        return None
+    key = fold(value) if value.strip() not in ("1.0", "0.0") else value.strip()
+    return True if key in _YES else False if key in _NO else None
+
+
 def parse_formality(value: object) -> bool | None:
-    """Return ``True`` for formal, ``False`` for informal (English or French, or a boolean), else ``None``."""
+    """Return ``True`` for formal, ``False`` for informal, else ``None``.
+
+    Formality is written as a word (formel, informal …) or, in a column called "formel" or "formal", as a
+    yes/no answer (oui/non, yes/no, x, 1/0 …).
+
+    >>> [parse_formality(v) for v in ("Formelle", "informal", "oui", "no", "x", "souvent")]
+    [True, False, True, False, True, None]
+    """
     if isinstance(value, bool):
         return value
     if isinstance(value, str):
-        return _FORMALITY_ALIASES.get(fold(value))
-    return None
+        word = _FORMALITY_ALIASES.get(fold(value))
+        return word if word is not None else parse_bool(value)
+    return parse_bool(value)
 
 
 def parse_family(value: object) -> str | None:

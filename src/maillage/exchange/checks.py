@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from rapidfuzz import fuzz, process
 
-from maillage.analysis.vocabulary import fold, parse_formality, parse_level, parse_role
-from maillage.directory.models import Organization
+from maillage.analysis.headers import TERRITORY_FIELDS
+from maillage.analysis.vocabulary import LEVELS, fold, parse_formality, parse_level, parse_role
+from maillage.directory.models import Organization, Territory
+from maillage.exchange.codes import code_problems, find_by_codes, plan_codes
 from maillage.exchange.names import FUZZY_THRESHOLD, normalize_name
 from maillage.exchange.plan import (
     CREATED,
@@ -30,7 +32,7 @@ from maillage.exchange.plan import (
     parse_date,
     parse_flag,
 )
-from maillage.networks.models import Membership
+from maillage.networks.models import Membership, MembershipRole
 from maillage.ties.models import AgreementKind, Formality, Level
 
 Records = Iterable[tuple[int, dict[str, str]]]
@@ -63,15 +65,17 @@ def _organization_values(context: Context, record: dict[str, str]) -> tuple[dict
     if record.get("sector"):
         sector = context.sector(record["sector"])
         if sector is None:
-            problems.append(_("Unknown sector “%(sector)s”.") % {"sector": record["sector"][:80]})
+            problems.append(
+                _("Unknown sector “%(sector)s”.") % {"sector": record["sector"][:80]}
+                + context.proposed("sector", record["sector"])
+            )
         else:
             values["sector_id"] = sector.pk
-    if record.get("territory"):
-        territory, problem = context.territory(record["territory"][:80])
-        if problem:
-            problems.append(problem)
-        else:
-            values["territory_id"] = territory.pk  # type: ignore[union-attr]
+    territory, problem = _territory(context, record)
+    if problem:
+        problems.append(problem)
+    elif territory is not None:
+        values["territory_id"] = territory.pk
     if record.get("website"):
         website = record["website"]
         if not website.startswith(("http://", "https://")):
@@ -84,6 +88,35 @@ def _organization_values(context: Context, record: dict[str, str]) -> tuple[dict
     return values, problems
 
 
+def _territory(context: Context, record: dict[str, str]) -> tuple[Territory | None, str]:
+    """The most precise known territory among the row's territory columns (municipality, RLS, region …)."""
+    given = [record[name][:80] for name in TERRITORY_FIELDS if record.get(name)]
+    found: list[Territory] = []
+    first_problem = ""
+    for text in given:
+        territory, problem = context.territory(text)
+        if territory is not None:
+            found.append(territory)
+        first_problem = first_problem or problem
+    if found:
+        return max(found, key=lambda territory: territory.path.count("/")), ""
+    return None, first_problem
+
+
+def _match_organization(
+    context: Context, record: dict[str, str], name: str
+) -> tuple[Organization | None, str]:
+    """By Maillage id, else by one of the row's own codes (list code, NEQ, HSDS id), else by name."""
+    if record.get("id"):
+        found, ambiguity = context.find(record["id"])
+        if found is not None or not name:
+            return found, ambiguity
+    found = find_by_codes(context, record)
+    if found is not None:
+        return found, ""
+    return context.find_name(name) if name else (None, "")
+
+
 def check_organizations(plan: Plan, context: Context, records: Records) -> dict[int, Organization]:
     """Organizations to create or update; returns the organization of each line, for a graph's ties."""
     seen: dict[str, tuple[int, dict[str, object]]] = {}
@@ -94,12 +127,13 @@ def check_organizations(plan: Plan, context: Context, records: Records) -> dict[
         name = (record.get("name") or record.get("name_fr") or record.get("name_en") or "").strip()
         if record.get("name") and not record.get("name_fr") and not record.get("name_en"):
             record = {**record, "name_fr": record["name"]}
-        label = name or record.get("id", "")
+        label = name or record.get("id", "") or record.get("code", "")
         values, problems = _organization_values(context, record)
-        found, ambiguity = (
-            context.find(record.get("id") or name) if (name or record.get("id")) else (None, "")
-        )
-        if not name and not record.get("id"):
+        found, ambiguity = _match_organization(context, record, name)
+        problems += code_problems(context, record, found)
+        # Found by its Maillage id or by a code its source gave it: the row may rename it.
+        identified = bool(record.get("id")) or (found is not None and find_by_codes(context, record) is found)
+        if not name and not record.get("id") and found is None:
             problems.append(_("The row has no name."))
         if record.get("id") and found is None and not name:
             problems.append(_("No organization has the id %(id)s.") % {"id": record["id"][:20]})
@@ -108,7 +142,7 @@ def check_organizations(plan: Plan, context: Context, records: Records) -> dict[
         if problems:
             plan.add(line, ERROR, label, " ".join(problems))
             continue
-        key = normalize_name(name) if name else f"#{record['id']}"
+        key = normalize_name(name) if name else f"#{record.get('id') or record.get('code')}"
         if key in seen:
             first_line, first_values = seen[key]
             if first_values == values:
@@ -127,10 +161,11 @@ def check_organizations(plan: Plan, context: Context, records: Records) -> dict[
         if found is None:
             found = _new_organization(plan, context, line, label, values, default_sector, existing_keys, key)
         else:
-            if not record.get("id"):
+            if not identified:
                 # Found by its name: another spelling of it ("Inc.", accents) is not a rename.
                 values = {k: v for k, v in values.items() if k not in ("name_fr", "name_en")}
             _update_organization(plan, context, line, label, found, values)
+        plan_codes(plan, context, found, record)
         by_line[line] = found
         _join_network(plan, context, found)
     return by_line
@@ -198,12 +233,15 @@ def check_memberships(plan: Plan, context: Context, records: Records) -> None:
         organization, problem = context.find(label) if label else (None, _("The row names no organization."))
         if organization is None and not problem:
             problem = _("Unknown organization “%(name)s”: import it first.") % {"name": label[:100]}
-        role = parse_role(record.get("role") or "member")
+        role = _role(context, record.get("role") or "member")
         start = parse_date(record["start"]) if record.get("start") else None
         end = parse_date(record["end"]) if record.get("end") else None
         problems = [problem] if problem else []
         if role is None:
-            problems.append(_("Unknown role “%(role)s”.") % {"role": record["role"][:40]})
+            problems.append(
+                _("Unknown role “%(role)s”.") % {"role": record["role"][:40]}
+                + context.proposed("role", record["role"])
+            )
         for value, parsed in ((record.get("start"), start), (record.get("end"), end)):
             if value and parsed is None:
                 problems.append(
@@ -254,13 +292,37 @@ def _formality(text: str) -> bool | None:
     return parse_formality(text)
 
 
-def _observation(record: dict[str, str]) -> tuple[Observation | None, list[str]]:
+_LEVEL_NAMES = {fold(str(label)): value for value, label in Level.choices}
+
+
+def _level_of(context: Context, text: str) -> int | None:
+    level = _level(text)
+    if level is None and text.strip():
+        candidates = (
+            _LEVEL_NAMES | {fold(name): i for i, name in enumerate(LEVELS)} | {str(i): i for i in range(6)}
+        )
+        level = context.values.match("level", text, candidates, lambda i: (str(i), str(Level(i).label)))
+    return level
+
+
+def _role(context: Context, text: str) -> str | None:
+    role = parse_role(text)
+    if role is None and text.strip():
+        candidates = {fold(str(label)): value for value, label in MembershipRole.choices} | {
+            fold(value): value for value in MembershipRole.values
+        }
+        role = context.values.match("role", text, candidates, lambda r: (r, str(MembershipRole(r).label)))
+    return role
+
+
+def _observation(context: Context, record: dict[str, str]) -> tuple[Observation | None, list[str]]:
     problems: list[str] = []
-    level = _level(record.get("level", ""))
+    level = _level_of(context, record.get("level", ""))
     if level is None:
         problems.append(
             _("Unknown level “%(level)s” (0–5 or a name of the scale).")
             % {"level": record.get("level", "")[:40]}
+            + context.proposed("level", record.get("level", ""))
         )
     formal = _formality(record.get("formality") or "informal")
     if formal is None:
@@ -329,7 +391,7 @@ def check_ties(
         label = " — ".join(names)
         if first is not None and first is second:
             problems.append(_("An organization cannot have a tie with itself."))
-        observation, more = _observation(record)
+        observation, more = _observation(context, record)
         problems += more
         if not problems:
             key = (*sorted((id(first), id(second))), observation.observed_on)  # type: ignore[union-attr]

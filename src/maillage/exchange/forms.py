@@ -7,6 +7,7 @@ from maillage.analysis.vocabulary import fold
 from maillage.exchange.headers import field_choices, missing_fields
 from maillage.exchange.models import ImportKind
 from maillage.exchange.reading import MAX_BYTES
+from maillage.ties.models import Level
 
 EXTENSIONS = {
     ImportKind.ORGANIZATIONS: (".csv", ".txt", ".xlsx"),
@@ -70,12 +71,32 @@ class MappingForm(forms.Form):
         return {self.keys[name]: value for name, value in self.cleaned_data.items()}
 
 
+LEVEL_RULES = [
+    ("as-written", _("as written (0–5 or a level's name)")),
+    ("one", _("one level for every edge")),
+    ("thresholds", _("by thresholds on a numeric weight")),
+]
+
+
 class GraphMappingForm(forms.Form):
-    """Which node attribute is the name and the sector; which edge attribute is the level, formality, date."""
+    """Which node attribute is the name and the sector; which edge attribute is the level, formality, date;
+    how numeric weights become levels. "—" is an answer too: it is never replaced by a guess."""
 
     name = forms.ChoiceField(label=_("node attribute holding the name"))
     sector = forms.ChoiceField(label=_("node attribute holding the sector"), required=False)
     level = forms.ChoiceField(label=_("edge attribute holding the level"), required=False)
+    level_rule = forms.ChoiceField(
+        label=_("levels from the edge attribute"), choices=LEVEL_RULES, required=False
+    )
+    level_for_all = forms.TypedChoiceField(
+        label=_("level of every edge"), coerce=int, required=False,
+        choices=[(level, label) for level, label in Level.choices if level > 0],
+    )  # fmt: skip
+    thresholds = forms.CharField(
+        label=_("thresholds"), required=False, max_length=80,
+        help_text=_("Up to four increasing numbers: from the first a tie is cooperation, from the second "
+                    "coordination, then coalition, then collaboration; below the first, networking."),
+    )  # fmt: skip
     formality = forms.ChoiceField(label=_("edge attribute holding the formality"), required=False)
     date = forms.ChoiceField(label=_("edge attribute holding the date"), required=False)
     default_date = forms.DateField(
@@ -84,7 +105,9 @@ class GraphMappingForm(forms.Form):
 
     def __init__(self, *args, node_attributes: list[str], edge_attributes: list[str], **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        nodes = [("", "—"), ("label", _("the node's label"))] + [(a, a) for a in node_attributes]
+        nodes = [("", "—"), ("label", _("the node's label"))] + [
+            (a, a) for a in node_attributes if a != "label"
+        ]
         edges = [("", "—")] + [(a, a) for a in edge_attributes]
         for name in ("name", "sector"):
             self.fields[name].choices = nodes
@@ -95,12 +118,74 @@ class GraphMappingForm(forms.Form):
         data = super().clean()
         if not data.get("date") and not data.get("default_date"):
             self.add_error("default_date", _("Give the date of the ties, or the edge attribute holding it."))
+        rule = data.get("level_rule")
+        if rule == "one" and not data.get("level_for_all"):
+            self.add_error("level_for_all", _("Choose the level of every edge."))
+        if rule == "thresholds":
+            from maillage.exchange.graphs import LevelRule
+
+            try:
+                LevelRule.parse(f"thresholds:{data.get('thresholds', '')}")
+            except ValueError:
+                self.add_error("thresholds", _("Give up to four increasing numbers, separated by commas."))
         return data
 
     def chosen(self) -> dict[str, str]:
         data = self.cleaned_data
-        chosen = {f"node:{name}": data[name] for name in ("name", "sector") if data.get(name)}
-        chosen |= {f"edge:{name}": data[name] for name in ("level", "formality", "date") if data.get(name)}
+        # Every answer is kept, "—" as "": an explicit "none" must not be replaced by a guess later.
+        chosen = {f"node:{name}": data.get(name) or "" for name in ("name", "sector")}
+        chosen |= {f"edge:{name}": data.get(name) or "" for name in ("level", "formality", "date")}
         if data.get("default_date"):
             chosen["default_date"] = data["default_date"].isoformat()
+        rule = data.get("level_rule") or "as-written"
+        if rule == "one":
+            chosen["level_rule"] = f"one:{data['level_for_all']}"
+        elif rule == "thresholds":
+            chosen["level_rule"] = f"thresholds:{data['thresholds'].replace(' ', '')}"
         return chosen
+
+
+NEW_SECTOR = "__new__"
+
+
+class ValuesForm(forms.Form):
+    """One choice per unknown value of the dry run: what it means (the proposed match preselected)."""
+
+    def __init__(self, *args, unknown: list[dict], may_add_sectors: bool = False, **kwargs) -> None:  # type: ignore[no-untyped-def, type-arg]
+        super().__init__(*args, **kwargs)
+        self.unknown = [item for item in unknown if not item.get("accepted")][:200]
+        choices = _value_choices()
+        for index, item in enumerate(self.unknown):
+            field = str(item["field"])
+            options = [("", _("(leave unknown)"))] + choices.get(field, [])
+            if field == "sector" and may_add_sectors:
+                options.append((NEW_SECTOR, _("new sector “%(name)s”") % {"name": str(item["value"])[:80]}))
+            self.fields[f"value_{index}"] = forms.ChoiceField(
+                label=f"{_field_label(field)} — “{str(item['value'])[:100]}” ({item['rows']})",
+                choices=options, required=False, initial=item.get("suggestion") or "",
+            )  # fmt: skip
+
+    def answers(self) -> dict[str, dict[str, str]]:
+        answers: dict[str, dict[str, str]] = {}
+        for index, item in enumerate(self.unknown):
+            chosen = self.cleaned_data.get(f"value_{index}")
+            if chosen:
+                answers.setdefault(str(item["field"]), {})[str(item["value"])] = chosen
+        return answers
+
+
+def _field_label(field: str) -> str:
+    labels = {"sector": _("Sector"), "territory": _("Territory"), "level": _("Level"), "role": _("Role")}
+    return str(labels.get(field, field))
+
+
+def _value_choices() -> dict[str, list[tuple[str, str]]]:
+    from maillage.directory.models import Sector, Territory
+    from maillage.networks.models import MembershipRole
+
+    return {
+        "sector": [(s.code, s.name) for s in Sector.objects.order_by("order", "code")],
+        "territory": [(t.code, f"{t.name} ({t.code})") for t in Territory.objects.order_by("path")],
+        "level": [(str(value), str(label)) for value, label in Level.choices],
+        "role": [(str(value), str(label)) for value, label in MembershipRole.choices],
+    }

@@ -8,52 +8,27 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from maillage.analysis.headers import canonical_field
 from maillage.analysis.vocabulary import fold
 from maillage.exchange.models import HeaderMapping, ImportKind
 
-ORGANIZATION_FIELDS: dict[str, tuple[object, tuple[str, ...]]] = {
-    "id": (_("Maillage id"), ("id", "identifiant", "id maillage", "maillage id", "no", "numero")),
-    "name": (_("Name"), ("nom", "name", "organisme", "organisation", "organization", "organisation name",
-                         "nom de l'organisme", "nom de l'organisation", "organization name", "partenaire",
-                         "partner", "raison sociale")),
-    "name_fr": (_("Name (French)"), ("nom francais", "nom fr", "name fr", "name_fr", "french name")),
-    "name_en": (_("Name (English)"), ("nom anglais", "nom en", "name en", "name_en", "english name")),
-    "acronym": (_("Acronym"), ("sigle", "acronyme", "acronym", "abbreviation")),
-    "sector": (_("Sector"), ("secteur", "sector", "secteur d'activite", "type d'organisme", "type")),
-    "territory": (_("Territory"), ("territoire", "territory", "rls", "quartier", "municipalite", "ville")),
-    "website": (_("Website"), ("site web", "site internet", "website", "web", "url", "site")),
-    "description": (_("Description"), ("description", "mission", "notes")),
+# The fields the importer reads, with the label the mapping screen shows. Their French and English headers
+# are the one vocabulary `maillage analyze` uses too (maillage.analysis.headers).
+ORGANIZATION_FIELDS: dict[str, object] = {
+    "id": _("Maillage id"), "code": _("The list's own code"), "neq": _("Quebec enterprise number (NEQ)"),
+    "hsds_id": _("HSDS id"), "name": _("Name"), "name_fr": _("Name (French)"),
+    "name_en": _("Name (English)"), "acronym": _("Acronym"), "sector": _("Sector"),
+    "territory": _("Territory"), "region": _("Region"), "rls": _("Local service network (RLS)"),
+    "municipality": _("Municipality"), "website": _("Website"), "description": _("Description"),
 }  # fmt: skip
-
-MEMBERSHIP_FIELDS: dict[str, tuple[object, tuple[str, ...]]] = {
-    "organization": (_("Organization"), ("organisme", "organisation", "organization", "membre", "member",
-                                         "nom", "name", "partenaire", "partner", "id organisme",
-                                         "organization id")),
-    "role": (_("Role"), ("role", "fonction", "statut")),
-    "start": (_("Start date"), ("debut", "date de debut", "start", "start date", "depuis", "since",
-                                "date d'adhesion")),
-    "end": (_("End date"), ("fin", "date de fin", "end", "end date", "jusqu'a", "until")),
+MEMBERSHIP_FIELDS: dict[str, object] = {
+    "organization": _("Organization"), "role": _("Role"), "start": _("Start date"), "end": _("End date"),
 }  # fmt: skip
-
-TIE_FIELDS: dict[str, tuple[object, tuple[str, ...]]] = {
-    "source": (_("First organization"), ("source", "de", "from", "organisme 1", "organisation 1",
-                                         "organization 1", "partenaire 1", "partner 1", "evaluateur")),
-    "target": (_("Second organization"), ("cible", "target", "a", "to", "vers", "organisme 2",
-                                          "organisation 2", "organization 2", "partenaire 2", "partner 2",
-                                          "partenaire", "partner")),
-    "level": (_("Level"), ("niveau", "level", "niveau de collaboration", "collaboration level", "intensite",
-                           "weight", "poids")),
-    "formality": (_("Formality"), ("formalite", "formality", "formel", "formal", "type de lien")),
-    "date": (_("Observed on"), ("date", "observe le", "observed on", "date d'observation",
-                                "observation date", "annee")),
-    "agreement_kind": (_("Kind of agreement"), ("type d'entente", "entente", "agreement",
-                                                "kind of agreement", "agreement kind")),
-    "referrals": (_("Referrals"), ("references", "referencement", "referrals")),
-    "information": (_("Information"), ("information", "echange d'information", "information sharing")),
-    "resources": (_("Shared resources"), ("ressources", "ressources partagees", "shared resources",
-                                          "resources")),
-    "joint_projects": (_("Joint projects"), ("projets communs", "projets conjoints", "joint projects")),
-    "note": (_("Note"), ("note", "commentaire", "comment", "remarque")),
+TIE_FIELDS: dict[str, object] = {
+    "source": _("First organization"), "target": _("Second organization"), "level": _("Level"),
+    "formality": _("Formality"), "date": _("Observed on"), "agreement_kind": _("Kind of agreement"),
+    "referrals": _("Referrals"), "information": _("Information"), "resources": _("Shared resources"),
+    "joint_projects": _("Joint projects"), "note": _("Note"),
 }  # fmt: skip
 
 FIELDS_BY_KIND = {
@@ -68,14 +43,15 @@ REQUIRED = {
     ImportKind.TIES: [("source",), ("target",), ("level",), ("date",)],
 }
 
-_SYNONYMS = {
-    kind: {fold(alias): name for name, (_label, aliases) in fields.items() for alias in (name, *aliases)}
-    for kind, fields in FIELDS_BY_KIND.items()
-}
+
+def _field(kind: str, header: str) -> str | None:
+    """The importer's field a header names (None: a header this kind of import does not use)."""
+    name = canonical_field(kind, header)
+    return name if name in FIELDS_BY_KIND.get(kind, {}) else None
 
 
 def known_header(kind: str, header: str) -> bool:
-    return fold(header) in _SYNONYMS.get(kind, {})
+    return _field(kind, header) is not None
 
 
 def remembered(kind: str, network_id: int | None) -> dict[str, str]:
@@ -92,14 +68,13 @@ def map_headers(
     what the network remembered, which wins over the synonym table.
     """
     answers = remembered(kind, network_id) | (chosen or {})
-    synonyms = _SYNONYMS[kind]
     columns: dict[int, str] = {}
     unknown: list[str] = []
     for index, header in enumerate(headers):
         key = fold(header)
         if not key:
             continue
-        field = answers.get(key, synonyms.get(key))
+        field = answers[key] if key in answers else _field(kind, header)
         if field is None:
             unknown.append(header)
         elif field and field not in columns.values():
@@ -110,9 +85,7 @@ def map_headers(
 def missing_fields(kind: str, columns: dict[int, str]) -> list[str]:
     present = set(columns.values())
     labels = FIELDS_BY_KIND[kind]
-    return [
-        str(labels[group[0]][0]) for group in REQUIRED[kind] if not any(name in present for name in group)
-    ]
+    return [str(labels[group[0]]) for group in REQUIRED[kind] if not any(name in present for name in group)]
 
 
 def remember(kind: str, network_id: int | None, chosen: dict[str, str]) -> None:
@@ -124,5 +97,5 @@ def remember(kind: str, network_id: int | None, chosen: dict[str, str]) -> None:
 
 def field_choices(kind: str) -> list[tuple[str, str]]:
     return [("", str(_("(ignore this column)")))] + [
-        (name, str(label)) for name, (label, _aliases) in FIELDS_BY_KIND[kind].items()
+        (name, str(label)) for name, label in FIELDS_BY_KIND[kind].items()
     ]

@@ -30,6 +30,11 @@ from maillage.exchange.plan import CREATED, UNCHANGED, UPDATED, Context, Plan
 from maillage.exchange.reading import MAX_BYTES, ReadError, decode
 
 SCHEME = "hsds"
+DANGLING = "__dangling__"  # references to rows the package lacks, carried to the report
+KINDS = ("physical", "postal", "virtual")
+MAX_NOTES = 20  # the report names the first broken references, then counts the others
+_WORDS = {"location": lambda: _("location"), "organization": lambda: _("organization"),
+          "address": lambda: _("address")}  # fmt: skip
 NAMESPACE = uuid.UUID("0b7c6c1e-5d0e-4f6b-9a53-6d61696c6c61")  # fixed: export ids must not change
 
 
@@ -63,11 +68,23 @@ def _from_package(raw: bytes) -> list[dict[str, Any]]:
     for address in _table(files, "addresses.csv"):
         addresses.setdefault(address.get("location_id", ""), []).append(address)
     locations: dict[str, list[dict[str, Any]]] = {}
-    for location in _table(files, "locations.csv"):
+    location_rows = _table(files, "locations.csv")
+    for location in location_rows:
         entry: dict[str, Any] = {**location, "addresses": addresses.get(location.get("id", ""), [])}
         locations.setdefault(location.get("organization_id", ""), []).append(entry)
     organizations = _table(files, "organizations.csv")
-    return [{**o, "locations": locations.get(o.get("id", ""), [])} for o in organizations]
+    known_organizations = {o.get("id", "") for o in organizations}
+    known_locations = {location.get("id", "") for location in location_rows}
+    dangling = [
+        *(("location", key, "organization", parent) for parent, entries in locations.items()
+          if parent not in known_organizations for key in (e.get("id", "") for e in entries)),
+        *(("address", a.get("id", ""), "location", parent) for parent, found in addresses.items()
+          if parent not in known_locations for a in found),
+    ]  # fmt: skip
+    items = [{**o, "locations": locations.get(o.get("id", ""), [])} for o in organizations]
+    if dangling and items:
+        items[0] = {**items[0], DANGLING: dangling}
+    return items
 
 
 def _from_json(raw: bytes) -> list[dict[str, Any]]:
@@ -116,6 +133,18 @@ def check_hsds(plan: Plan, context: Context, raw: bytes) -> None:
         if external in known:
             record["id"] = str(known[external])
         records.append((line, {k: v for k, v in record.items() if v}))
+    dangling = items[0].get(DANGLING, []) if items else []
+    for kind, key, target, parent in dangling[:MAX_NOTES]:
+        plan.notes.append(
+            _("The %(kind)s “%(key)s” points to the %(target)s “%(parent)s”, which the package does not "
+              "hold: it is left out.")
+            % {"kind": _WORDS[kind](), "key": key[:60], "target": _WORDS[target](), "parent": parent[:60]}
+        )  # fmt: skip
+    if len(dangling) > MAX_NOTES:
+        plan.notes.append(
+            _("%(count)s more rows point to rows the package does not hold: they are left out.")
+            % {"count": len(dangling) - MAX_NOTES}
+        )
     by_line = check_organizations(plan, context, records)
     places = set(
         Location.objects.values_list("organization_id", "address_1", "city").iterator()
@@ -138,6 +167,27 @@ def check_hsds(plan: Plan, context: Context, raw: bytes) -> None:
             row.message = f"{row.message} {_('%(count)s locations.') % {'count': added}}".strip()
 
 
+def _kind(value: object) -> str:
+    text = _text(value).lower()
+    return text if text in KINDS else "physical"
+
+
+def _coordinates(plan: Plan, location: dict[str, Any]) -> tuple[float | None, float | None]:
+    """Latitude and longitude, or none when they cannot be on Earth (the report says so)."""
+    latitude, longitude = _float(location.get("latitude")), _float(location.get("longitude"))
+    if latitude is None or longitude is None:
+        return latitude, longitude
+    if -90 <= latitude <= 90 and -180 <= longitude <= 180:
+        return latitude, longitude
+    if len(plan.notes) < 200:  # a hostile package cannot grow the report without end
+        plan.notes.append(
+            _("The location “%(location)s” has impossible coordinates (%(latitude)s, %(longitude)s): they "
+              "are left out.") % {"location": _text(location.get("name") or location.get("id"))[:80],
+                                  "latitude": latitude, "longitude": longitude}
+        )  # fmt: skip
+    return None, None
+
+
 def _plan_locations(
     plan: Plan, context: Context, organization: Organization, locations: Iterable, places: set
 ) -> int:
@@ -145,7 +195,7 @@ def _plan_locations(
     for location in locations:
         if not isinstance(location, dict):
             continue
-        addresses = location.get("addresses") or [{}]
+        addresses = location.get("addresses") or location.get("addresss") or [{}]
         address = addresses[0] if isinstance(addresses[0], dict) else {}
         address_1, city = _text(address.get("address_1"))[:200], _text(address.get("city"))[:100]
         key = (organization.pk or id(organization), fold(address_1), fold(city))
@@ -153,6 +203,7 @@ def _plan_locations(
             continue
         places.add(key)
         territory, _problem = context.territory(city) if city else (None, "")
+        latitude, longitude = _coordinates(plan, location)
         plan.locations.append(
             Location(
                 organization=organization,
@@ -163,9 +214,12 @@ def _plan_locations(
                 state_province=_text(address.get("state_province"))[:100],
                 postal_code=_text(address.get("postal_code"))[:20],
                 country=_text(address.get("country"))[:2],
-                latitude=_float(location.get("latitude")),
-                longitude=_float(location.get("longitude")),
+                latitude=latitude,
+                longitude=longitude,
                 territory=territory,
+                location_type=_kind(location.get("location_type")),
+                address_type=_kind(address.get("address_type")),
+                address_external_id=_text(address.get("id"))[:100],
             )
         )
         added += 1
@@ -173,7 +227,7 @@ def _plan_locations(
 
 
 def export_hsds(organizations: Iterable[Organization]) -> list[dict[str, Any]]:
-    """HSDS 3.0 organization objects (with locations and their addresses)."""
+    """HSDS 3 organization objects (with locations and their addresses); a field without value is absent."""
     organizations = list(organizations)
     ids = {o.pk: hsds_id(o.pk) for o in organizations}
     for organization_id, value in ExternalId.objects.filter(scheme=SCHEME).values_list(
@@ -191,41 +245,33 @@ def export_hsds(organizations: Iterable[Organization]) -> list[dict[str, Any]]:
             if organization.name_fr
             else (organization.name_en, "")
         )
-        result.append(
-            {
-                "id": ids[organization.pk],
-                "name": first,
-                "alternate_name": second or None,
-                "description": organization.description,
-                "email": None,
-                "website": organization.website or None,
-                "locations": [
-                    _location(ids[organization.pk], location) for location in located.get(organization.pk, [])
-                ],
-            }
-        )
+        item = {
+            "id": ids[organization.pk], "name": first, "alternate_name": second,
+            "description": organization.description or "", "website": organization.website,
+            "locations": [_location(ids[organization.pk], p) for p in located.get(organization.pk, [])],
+        }  # fmt: skip
+        result.append(_present(item, keep=("description", "locations")))
     return result
+
+
+def _present(item: dict[str, Any], keep: tuple[str, ...] = ()) -> dict[str, Any]:
+    """HSDS wants a missing value absent, not null (nor an empty string where a URI or an email is due)."""
+    return {key: value for key, value in item.items() if key in keep or value not in (None, "")}
 
 
 def _location(organization_id: str, location: Location) -> dict[str, Any]:
     location_id = location.external_id or str(uuid.uuid5(NAMESPACE, f"location/{location.pk}"))
-    return {
-        "id": location_id,
-        "organization_id": organization_id,
-        "location_type": "physical",
-        "name": location.name or None,
-        "latitude": location.latitude,
-        "longitude": location.longitude,
-        "addresses": [
-            {
-                "id": str(uuid.uuid5(NAMESPACE, f"address/{location.pk}")),
-                "location_id": location_id,
-                "address_1": location.address_1,
-                "city": location.city,
-                "state_province": location.state_province,
-                "postal_code": location.postal_code,
-                "country": location.country,
-                "address_type": "physical",
-            }
-        ],
-    }
+    address = {
+        "id": location.address_external_id or str(uuid.uuid5(NAMESPACE, f"address/{location.pk}")),
+        "location_id": location_id, "address_1": location.address_1, "city": location.city,
+        "state_province": location.state_province, "postal_code": location.postal_code,
+        "country": location.country, "address_type": location.address_type or "physical",
+    }  # fmt: skip
+    item = {
+        "id": location_id, "organization_id": organization_id,
+        "location_type": location.location_type or "physical", "name": location.name,
+        "latitude": location.latitude, "longitude": location.longitude,
+        # The address's required fields are written even when empty: HSDS requires them all.
+        "addresses": [address] if (location.address_1 or location.city or location.postal_code) else [],
+    }  # fmt: skip
+    return _present(item, keep=("addresses",))

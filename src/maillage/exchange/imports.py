@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from maillage.exchange.checks import check_memberships, check_organizations, check_ties
+from maillage.exchange.codes import reinterpret_ids
 from maillage.exchange.headers import known_header, map_headers, missing_fields
 from maillage.exchange.models import ImportKind
 from maillage.exchange.plan import Context, Plan
 from maillage.exchange.reading import ReadError, read_sheet
+from maillage.exchange.values import ValueMatcher, remembered_values
 from maillage.networks.models import Network
 
 PROGRESS_EVERY = 5000
@@ -31,7 +33,11 @@ class Options:
     """What a graph or HSDS import needs besides the file (attribute mapping, default sector)."""
 
     chosen: dict[str, str] = field(default_factory=dict)
-    strict_headers: bool = True
+    # Answers for unknown values: field (sector, territory, level, role) -> {value as written: code}.
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+    accept_suggestions: bool = False  # take every proposed match for an unknown value
+    # Refuse a file with unknown columns (True) or ignore them with a note in the report (False).
+    strict_headers: bool = False
     progress: Callable[[int, int], None] | None = None  # (rows checked, rows) every PROGRESS_EVERY rows
 
 
@@ -52,29 +58,53 @@ def prepare(
     """Read and check a whole file; raises ReadError (unreadable) or NeedsMapping (unknown headers)."""
     options = options or Options()
     plan = Plan(kind=kind, network=network)
+    if kind not in TABULAR | {ImportKind.HSDS, ImportKind.GRAPHML, ImportKind.GEXF}:
+        raise ReadError(_("Unknown kind of import."))
+    _check(kind, raw, plan, lambda: _context(network, user, options), options)
+    return plan
+
+
+def _context(network: Network | None, user, options: Options) -> Context:  # type: ignore[no-untyped-def]
+    context = Context(network, user)
+    answers = remembered_values(network.pk if network else None)
+    for field_name, values in options.values.items():
+        answers.setdefault(field_name, {}).update(values)
+    context.values = ValueMatcher(answers, accept=options.accept_suggestions)
+    return context
+
+
+def _check(kind: str, raw: bytes, plan: Plan, make_context, options: Options) -> None:  # type: ignore[no-untyped-def]
+    network = plan.network
     if kind == ImportKind.HSDS:
         from maillage.exchange.hsds import check_hsds
 
-        check_hsds(plan, Context(network, user), raw)
-        return plan
+        context = make_context()
+        check_hsds(plan, context, raw)
+        plan.unknown_values = context.values.report()
+        return
     if kind in {ImportKind.GRAPHML, ImportKind.GEXF}:
         from maillage.exchange.graphs import check_graph
 
-        check_graph(plan, Context(network, user), raw, kind, options.chosen)
-        return plan
-    if kind not in TABULAR:
-        raise ReadError(_("Unknown kind of import."))
+        context = make_context()
+        check_graph(plan, context, raw, kind, options.chosen)
+        plan.unknown_values = context.values.report()
+        return
     sheet = read_sheet(raw, lambda header: known_header(kind, header))
     columns, unknown = map_headers(kind, sheet.headers, options.chosen, network.pk if network else None)
     missing = missing_fields(kind, columns)
     if missing or (unknown and options.strict_headers):
         raise NeedsMapping(sheet.headers, unknown, missing)
+    if unknown:
+        plan.notes.append(
+            _("Columns not used (ignored): %(columns)s.")
+            % {"columns": ", ".join(h[:60] for h in unknown[:20])}
+        )
     records = _records(sheet.rows, columns, options.progress)
-    context = Context(network, user)
+    context = make_context()
     if kind == ImportKind.ORGANIZATIONS:
-        check_organizations(plan, context, records)
+        check_organizations(plan, context, reinterpret_ids(list(records), context, plan))
     elif kind == ImportKind.MEMBERSHIPS:
         check_memberships(plan, context, records)
     else:
         check_ties(plan, context, records)
-    return plan
+    plan.unknown_values = context.values.report()

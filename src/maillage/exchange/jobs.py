@@ -24,6 +24,8 @@ from maillage.exchange.reading import ReadError
 def _save_report(job: ImportJob, plan: Plan) -> None:
     job.report = [row.as_dict() for row in plan.rows]
     job.counts = plan.counts
+    job.notes = list(plan.notes)
+    job.unknown_values = list(plan.unknown_values)
     job.total, job.done = len(plan.rows), len(plan.rows)
 
 

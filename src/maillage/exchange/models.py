@@ -52,6 +52,10 @@ class ImportJob(models.Model):
     counts = models.JSONField(default=dict, blank=True)
     report = models.JSONField(default=list, blank=True)
     message = models.CharField(max_length=500, blank=True)
+    # Notes about the whole file (columns ignored, edges merged, values matched …), in the report's language.
+    notes = models.JSONField(default=list, blank=True)
+    # Distinct values nobody recognised (sector, territory, level, role) and the match proposed for each.
+    unknown_values = models.JSONField(default=list, blank=True)
     # The report is written in the language of the person who uploaded, even by a background worker.
     language = models.CharField(max_length=8, default="fr")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
@@ -92,6 +96,23 @@ class HeaderMapping(models.Model):
         return f"{self.header} → {self.field or '-'}"
 
 
+class ValueMapping(models.Model):
+    """A value a network's files use for a sector, territory, level or role, and the code it means."""
+
+    network = models.ForeignKey(Network, null=True, blank=True, on_delete=models.CASCADE)
+    field = models.CharField(max_length=20)  # sector, territory, level, role
+    value = models.CharField(max_length=200)  # folded: case, accents and punctuation ignored
+    target = models.CharField(max_length=60)  # the code (or level number) it means
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["network", "field", "value"], name="one_mapping_per_value"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.value} → {self.target}"
+
+
 class Location(models.Model):
     """Where an organization offers services, as HSDS describes it (the directory itself has no address)."""
 
@@ -106,6 +127,10 @@ class Location(models.Model):
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
     territory = models.ForeignKey(Territory, null=True, blank=True, on_delete=models.SET_NULL)
+    # HSDS kinds (physical, postal, virtual) and the address's own id, kept so an export gives them back.
+    location_type = models.CharField(max_length=10, default="physical")
+    address_type = models.CharField(max_length=10, default="physical")
+    address_external_id = models.CharField(max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("location")

@@ -17,10 +17,13 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.utils.translation import gettext as _
 
 from maillage.accounts.permissions import is_admin, writable_network_ids
-from maillage.analysis.vocabulary import fold
+from maillage.analysis.sheets import parse_date as parse_date  # re-exported: the importer's dates
+from maillage.analysis.vocabulary import fold, parse_bool
 from maillage.directory.models import Organization, Sector, Territory
+from maillage.exchange.codes import HSDS, NEQ, code_key, code_scheme, load_codes
 from maillage.exchange.models import ExternalId, Location
 from maillage.exchange.names import normalize_name
+from maillage.exchange.values import ValueMatcher
 from maillage.networks.models import Membership, Network
 from maillage.ties.models import Tie, TieObservation
 
@@ -76,6 +79,8 @@ class Plan:
     observations: list[tuple[Tie | NewTie, Observation]] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
     external_ids: list[ExternalId] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # about the whole file: columns ignored, edges merged …
+    unknown_values: list[dict[str, object]] = field(default_factory=list)  # see values.ValueMatcher.report
 
     def add(self, line: int, status: str, label: str, message: str = "") -> None:
         self.rows.append(Row(line, status, label[:300], message))
@@ -118,8 +123,14 @@ class Context:
                 self.sectors.setdefault(fold(text), sector)
         self.territories: dict[str, list[Territory]] = defaultdict(list)
         for territory in Territory.objects.all():
-            for text in {territory.code, territory.name_fr, territory.name_en} - {""}:
-                self.territories[fold(text)].append(territory)
+            # "Montréal" and "Montreal" fold alike: one territory is listed once under a key.
+            for key in {fold(territory.code), fold(territory.name_fr), fold(territory.name_en)} - {""}:
+                self.territories[key].append(territory)
+        self._single_territories: dict[str, Territory] | None = None
+        self.network_id = network.pk if network is not None else None
+        self._codes = load_codes(self.network_id)  # (scheme, code) -> organization id
+        self._code_owners: dict[tuple[str, str], Organization] = {}  # codes given in this very file
+        self.values = ValueMatcher()  # answers for unknown sector/territory/level/role values (see values.py)
         self.editable = self._editable(user)
         self._found: dict[str, tuple[Organization | None, str]] = {}
         self.memberships: dict[int, Membership] = {}
@@ -157,6 +168,24 @@ class Context:
     def may_edit(self, organization: Organization) -> bool:
         return organization.pk is None or self.editable is None or organization.pk in self.editable
 
+    def code_owner(self, scheme: str, code: str) -> Organization | None:
+        """The organization a code of a partner list, a NEQ or an HSDS id belongs to."""
+        key = (scheme, code_key(code if scheme != NEQ else re.sub(r"[\s-]", "", code)))
+        found = self._code_owners.get(key)
+        if found is None and key in self._codes:
+            found = self.organizations.get(self._codes[key])
+        return found
+
+    def add_code(self, scheme: str, code: str, organization: Organization) -> None:
+        self._code_owners[(scheme, code_key(code))] = organization
+
+    def _by_code(self, text: str) -> Organization | None:
+        for scheme in (code_scheme(self.network_id), NEQ, HSDS):
+            found = self.code_owner(scheme, text)
+            if found is not None:
+                return found
+        return None
+
     def find(self, text: str) -> tuple[Organization | None, str]:
         """The organization a cell names (by Maillage id, or by name), or a reason it cannot be told."""
         # A tie file names the same few thousand organizations over and over: remember the answers.
@@ -171,11 +200,25 @@ class Context:
         return organization.name_fr or organization.name_en
 
     def _find(self, text: str) -> tuple[Organization | None, str]:
+        """By Maillage id (``12`` or ``#12``), by a code the organization's sources gave it, or by name."""
         text = text.strip()
+        by_code = self._by_code(text)
         if re.fullmatch(r"#?\d+", text):
             found = self.organizations.get(int(text.lstrip("#")))
             if found is not None:
+                if by_code is not None and by_code is not found and not text.startswith("#"):
+                    return None, _(
+                        "“%(text)s” is the Maillage id of one organization and the code of another: write "
+                        "#%(text)s for the id, or the name."
+                    ) % {"text": text}
                 return found, ""
+        if by_code is not None:
+            return by_code, ""
+        return self.find_name(text)
+
+    def find_name(self, text: str) -> tuple[Organization | None, str]:
+        """The organization a name designates (never read as an id: a node drawn as "1" is named "1")."""
+        text = text.strip()
         matches = self.by_key.get(normalize_name(text), [])
         if len(matches) > 1:
             return None, _("Several organizations are called “%(name)s”: give its id instead.") % {
@@ -184,49 +227,34 @@ class Context:
         return (matches[0], "") if matches else (None, "")
 
     def sector(self, text: str) -> Sector | None:
-        return self.sectors.get(fold(text))
+        found = self.sectors.get(fold(text))
+        if found is None and text.strip():
+            found = self.values.match("sector", text, self.sectors, lambda s: (s.code, s.name))
+        return found
 
     def territory(self, text: str) -> tuple[Territory | None, str]:
         matches = self.territories.get(fold(text), [])
         if len(matches) > 1:
             return None, _("Several territories are called “%(name)s”: give its code.") % {"name": text}
         if not matches:
-            return None, _("Unknown territory “%(name)s”.") % {"name": text}
+            if self._single_territories is None:  # built once: a file may hold 100,000 unknown cells
+                self._single_territories = {
+                    k: found[0] for k, found in self.territories.items() if len(found) == 1
+                }
+            match = self.values.match("territory", text, self._single_territories, lambda t: (t.code, t.name))
+            if match is not None:
+                return match, ""
+            return None, _("Unknown territory “%(name)s”.") % {"name": text} + self.proposed(
+                "territory", text
+            )
         return matches[0], ""
 
-
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d", "%d/%m/%y")
-
-
-def parse_date(text: str) -> datetime.date | None:
-    """ISO or day/month/year (as French Excel writes it); None if it is neither.
-
-    >>> parse_date("05/03/2024"), parse_date("2024-03-05 00:00:00")
-    (datetime.date(2024, 3, 5), datetime.date(2024, 3, 5))
-    """
-    text = text.strip().split(" ")[0].split("T")[0]
-    if text in _DATES:
-        return _DATES[text]
-    _DATES[text] = _parse_date(text)
-    return _DATES[text]
-
-
-_DATES: dict[str, datetime.date | None] = {}
-
-
-def _parse_date(text: str) -> datetime.date | None:
-    for pattern in DATE_FORMATS:
-        try:
-            return datetime.datetime.strptime(text, pattern).date()  # noqa: DTZ007 - a calendar date
-        except ValueError:
-            continue
-    return None
-
-
-YES = {"oui", "yes", "x", "1", "true", "vrai", "o", "y"}
-NO = {"", "non", "no", "0", "false", "faux", "n"}
+    def proposed(self, field: str, text: str) -> str:
+        """ " Proposed: …" after an unknown value's message, when a match is proposed."""
+        label = self.values.proposal(field, text)
+        return " " + _("Proposed: %(match)s.") % {"match": label} if label else ""
 
 
 def parse_flag(text: str) -> bool | None:
-    key = fold(text)
-    return True if key in YES else False if key in NO else None
+    """Yes or no as people write it (oui/non, yes/no, x/empty, 1/0, vrai/faux …); None if neither."""
+    return parse_bool(text)

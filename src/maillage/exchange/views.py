@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Max
 from django.http import HttpRequest, HttpResponse
@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from maillage.accounts.permissions import is_admin, writable_network_ids
 from maillage.directory.models import Organization
-from maillage.exchange.forms import GraphMappingForm, MappingForm, UploadForm
+from maillage.exchange.forms import NEW_SECTOR, GraphMappingForm, MappingForm, UploadForm, ValuesForm
 from maillage.exchange.graphs import read_graph
 from maillage.exchange.headers import map_headers, remember
 from maillage.exchange.imports import TABULAR, headers_of
@@ -27,6 +27,7 @@ from maillage.exchange.models import ImportJob, ImportKind, JobState
 from maillage.exchange.names import duplicate_candidates
 from maillage.exchange.permissions import ensure_can_merge, get_job_for
 from maillage.exchange.reading import ReadError
+from maillage.exchange.values import do_add_sectors, remember_values
 from maillage.networks.models import Network
 from maillage.networks.permissions import get_network_for
 
@@ -117,7 +118,8 @@ def _mapping_form(request: HttpRequest, job: ImportJob, raw: bytes) -> MappingFo
 def _graph_initial(graph) -> dict[str, str]:  # type: ignore[no-untyped-def]
     from maillage.exchange.graphs import guess_mapping
 
-    return {key.split(":", 1)[1]: value for key, value in guess_mapping(graph).items()}
+    guessed = {key.split(":", 1)[1]: value for key, value in guess_mapping(graph).items()}
+    return {"name": "label", "level_rule": "as-written"} | guessed
 
 
 @login_required
@@ -128,10 +130,37 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     page = Paginator(rows, REPORT_PAGE).get_page(request.GET.get("page"))
     query = f"status={status}" if status else ""
     can_apply = job.state == JobState.CHECKED and not job.counts.get("error") and job.report
+    values_form = None
+    if job.state == JobState.CHECKED and any(not item.get("accepted") for item in job.unknown_values):
+        values_form = ValuesForm(unknown=job.unknown_values, may_add_sectors=is_admin(request.user))
     return render(
         request, "exchange/detail.html",
-        {"job": job, "page": page, "query": query, "status": status, "can_apply": can_apply},
+        {"job": job, "page": page, "query": query, "status": status, "can_apply": can_apply,
+         "values_form": values_form},
     )  # fmt: skip
+
+
+@login_required
+@require_POST
+def import_values(request: HttpRequest, pk: int) -> HttpResponse:
+    """Answers for a dry run's unknown values: remembered for the network, then the file is checked again."""
+    job = get_job_for(request.user, pk)
+    if job.state != JobState.CHECKED:
+        messages.error(request, _("Only a checked file can have its values matched."))
+        return redirect("exchange:detail", pk=job.pk)
+    admin = is_admin(request.user)
+    form = ValuesForm(request.POST, unknown=job.unknown_values, may_add_sectors=admin)
+    if not form.is_valid():
+        messages.error(request, _("Some answers are not valid choices."))
+        return redirect("exchange:detail", pk=job.pk)
+    answers = form.answers()
+    if NEW_SECTOR in answers.get("sector", {}).values():
+        if not admin:  # the choice is only offered to administrators; a forged form gets nothing
+            raise PermissionDenied
+        answers["sector"] = do_add_sectors(answers["sector"])
+    remember_values(job.network_id, answers)
+    ImportJob.objects.filter(pk=job.pk).update(state=JobState.CHECKING, done=0)
+    return _check(job)
 
 
 @login_required

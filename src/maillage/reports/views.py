@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from maillage.accounts.permissions import is_admin, readable_networks
 from maillage.reports import jobs
 from maillage.reports.content import build_report
-from maillage.reports.exports import FORMATS, export
+from maillage.reports.exports import DIALECTS, FORMATS, export
 from maillage.reports.forms import ReportChoiceForm, ReportOptionsForm
 from maillage.reports.render import render_html, render_pdf
 from maillage.reports.scope import REPORT_KINDS, report_scope
@@ -88,8 +88,12 @@ def _filename(title: str, period: str) -> str:
 
 
 def _export_urls(kind: str, key: str) -> list[tuple[str, str]]:
-    labels = {"csv": "CSV", "xlsx": "XLSX", "graphml": "GraphML", "gexf": "GEXF", "json": "JSON"}
-    return [(labels[f], reverse("reports:export", args=[kind, key, f])) for f in FORMATS]
+    labels = {"xlsx": "XLSX", "graphml": "GraphML", "gexf": "GEXF", "json": "JSON"}
+    csv_url = reverse("reports:export", args=[kind, key, "csv"])
+    # Both CSV flavours are offered: French Excel's (";", decimal comma) and the standard one (",").
+    urls = [(str(_("CSV (Excel, French)")), f"{csv_url}?dialect=excel-fr"),
+            (str(_("CSV (standard, commas)")), f"{csv_url}?dialect=rfc4180")]  # fmt: skip
+    return urls + [(labels[f], reverse("reports:export", args=[kind, key, f])) for f in FORMATS if f != "csv"]
 
 
 @login_required
@@ -140,7 +144,11 @@ def export_view(request: HttpRequest, kind: str, key: str, fmt: str) -> HttpResp
     scope = report_scope(request.user, kind, key)
     if not scope.networks.exists():
         raise Http404(_("No network to export."))
-    result = export(scope.networks, fmt, title=scope.title, language=translation.get_language() or "fr")
+    dialect = request.GET.get("dialect")
+    result = export(
+        scope.networks, fmt, title=scope.title, language=translation.get_language() or "fr",
+        dialect=dialect if dialect in DIALECTS else None,
+    )  # fmt: skip
     response = HttpResponse(result.content, content_type=result.content_type)
     response["Content-Disposition"] = f'attachment; filename="{result.filename}"'
     return response

@@ -29,7 +29,7 @@ from maillage.surveys.forms import ImportForm, QuestionForm, WaveForm
 from maillage.surveys.imports import MAX_BYTES, import_responses
 from maillage.surveys.models import Rating, WaveStatus
 from maillage.surveys.permissions import get_wave_for, readable_waves
-from maillage.surveys.xlsform import do_import_xlsform, parse_xlsform
+from maillage.surveys.xlsform import do_import_xlsform, parse_xlsform_with_notes
 
 
 def link_builder(request: HttpRequest):  # type: ignore[no-untyped-def]
@@ -115,10 +115,12 @@ def question_import(request: HttpRequest, pk: int) -> HttpResponse:
         [_("Questions can only be added before the wave opens.")] if wave.status != WaveStatus.DRAFT else []
     )
     if form.is_valid() and not errors:
-        questions, errors = parse_xlsform(form.cleaned_data["file"].read(MAX_BYTES + 1))
+        questions, errors, notes = parse_xlsform_with_notes(form.cleaned_data["file"].read(MAX_BYTES + 1))
         if not errors:
             count = do_import_xlsform(wave, questions)
             messages.success(request, _("%(n)s questions imported.") % {"n": count})
+            for note in notes:  # what was skipped or ignored is said, never silent
+                messages.info(request, note)
             return redirect("surveys:wave_detail", pk=wave.pk)
     total, by_sector = results.response_rates(wave)
     context = {

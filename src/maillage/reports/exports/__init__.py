@@ -11,7 +11,9 @@ from django.utils.text import slugify
 
 from maillage.networks.models import Network
 from maillage.reports.exports.graphs import graph_snapshot, to_gexf, to_graphml
-from maillage.reports.exports.tables import csv_zip, export_tables, xlsx_workbook
+from maillage.reports.exports.tables import DIALECTS, csv_zip, dialect_for, export_tables, xlsx_workbook
+
+__all__ = ["DIALECTS", "FORMATS", "Export", "export"]
 
 FORMATS = {
     "csv": ("application/zip", "zip"),
@@ -29,11 +31,14 @@ class Export:
     filename: str
 
 
-def export(networks: QuerySet[Network], fmt: str, *, title: str, language: str = "fr") -> Export:
-    """The networks' data in one format; `fmt` must be one of FORMATS."""
+def export(
+    networks: QuerySet[Network], fmt: str, *, title: str, language: str = "fr", dialect: str | None = None
+) -> Export:
+    """The networks' data in one format; `fmt` must be one of FORMATS. A CSV's `dialect` (excel-fr or
+    rfc4180) follows the language unless given."""
     content_type, extension = FORMATS[fmt]
     if fmt == "csv":
-        content = csv_zip(export_tables(networks))
+        content = csv_zip(export_tables(networks), dialect or dialect_for(language))
     elif fmt == "xlsx":
         content = xlsx_workbook(export_tables(networks))
     elif fmt == "graphml":

@@ -59,15 +59,18 @@ def graph_snapshot(
     og = build_graph(snapshot(dataset, as_of=as_of))
     report = report_from_dataset(dataset, as_of=as_of, scenarios=[], curve=False)
     table = report.organizations.set_index("id")
+    territories = _territories(og.organizations["territory"], language)
     nodes = []
     for row in og.organizations.itertuples(index=False):
         measures = table.loc[row.id] if row.id in table.index else None
+        code, name = territories.get(_territory_id(row.territory), ("", ""))
         node = {
             "id": str(row.id),
             "label": str(row.name),
             "sector": str(row.sector),
             "sector_family": str(row.sector_family),
-            "territory": "" if row.territory is None else str(row.territory),
+            "territory": code,
+            "territory_name": name,
         }
         for name, kind in NODE_MEASURES:
             value = measures[name] if measures is not None and name in measures.index else None
@@ -92,6 +95,25 @@ def graph_snapshot(
     return GraphSnapshot(title, as_of, nodes, edges)
 
 
+def _territory_id(value: Any) -> int | None:
+    """The territory's database id as the analysis table holds it (an int, or a float beside missing ones)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    try:
+        return int(float(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def _territories(values: Any, language: str) -> dict[int, tuple[str, str]]:
+    """Territory id -> (code, name): a file for Gephi carries what people read, never a database id."""
+    from maillage.directory.models import Territory
+
+    ids = {pk for pk in (_territory_id(v) for v in values) if pk is not None}
+    rows = Territory.objects.filter(pk__in=ids).values_list("pk", "code", "name_fr", "name_en")
+    return {pk: (code, (en if language == "en" and en else fr) or en) for pk, code, fr, en in rows}
+
+
 def _number(value: Any, kind: str) -> float | int | None:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
@@ -105,7 +127,7 @@ def to_graphml(graph: GraphSnapshot) -> bytes:
     g["as_of"] = graph.as_of or ""
     index = {node["id"]: i for i, node in enumerate(graph.nodes)}
     g.add_edges([(index[e["source"]], index[e["target"]]) for e in graph.edges])
-    for key in ("id", "label", "sector", "sector_family", "territory"):
+    for key in ("id", "label", "sector", "sector_family", "territory", "territory_name"):
         g.vs["org_id" if key == "id" else key] = [node[key] for node in graph.nodes]
     for key, _kind in NODE_MEASURES:
         missing = float("nan")
@@ -135,6 +157,7 @@ def to_gexf(graph: GraphSnapshot) -> bytes:
         ("sector", "string"),
         ("sector_family", "string"),
         ("territory", "string"),
+        ("territory_name", "string"),
         *NODE_MEASURES,
     ]
     edge_attributes = [("level", "integer"), ("level_name", "string"), ("formality", "string"),

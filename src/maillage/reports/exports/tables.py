@@ -294,15 +294,34 @@ def readme_rows(tables: list[Table]) -> list[list[str]]:
     return rows
 
 
-def csv_zip(tables: list[Table]) -> bytes:
-    """One UTF-8 CSV per table (with a BOM so spreadsheets read accents) plus README.csv, in a zip."""
+DIALECTS = ("excel-fr", "rfc4180")
+
+
+def dialect_for(language: str) -> str:
+    """French CSV is for French Excel (";", BOM, decimal comma); English CSV follows RFC 4180."""
+    return "excel-fr" if (language or "fr").startswith("fr") else "rfc4180"
+
+
+def _french_number(value: Any) -> Any:
+    # French Excel reads "0,25" as a number and "0.25" as text (or a date).
+    return str(value).replace(".", ",") if isinstance(value, float) else value
+
+
+def csv_zip(tables: list[Table], dialect: str = "excel-fr") -> bytes:
+    """One UTF-8 CSV per table plus README.csv, in a zip.
+
+    ``excel-fr``: ``;`` between cells, decimal commas and a BOM, so that French Excel opens each file in
+    columns with its accents; ``rfc4180``: commas, decimal points, no BOM, for other software.
+    """
+    french = dialect == "excel-fr"
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, rows in [("README", readme_rows(tables))] + [(t.name, [t.header, *t.rows]) for t in tables]:
             text = io.StringIO()
-            writer = csv.writer(text)
-            writer.writerows([[_cell(v) for v in row] for row in rows])
-            archive.writestr(f"{name}.csv", "\ufeff" + text.getvalue())
+            writer = csv.writer(text, delimiter=";" if french else ",", lineterminator="\r\n")
+            cells = [[_cell(v) for v in row] for row in rows]
+            writer.writerows([[_french_number(v) for v in row] for row in cells] if french else cells)
+            archive.writestr(f"{name}.csv", ("\ufeff" if french else "") + text.getvalue())
     return buffer.getvalue()
 
 
