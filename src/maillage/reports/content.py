@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from maillage.analysis import NetworkReport, report_from_dataset, snapshot
 from maillage.analysis.graph import build_graph
 from maillage.analysis.network import level_table
+from maillage.concertation.data import Concertation, Thresholds, concertation_for
 from maillage.dashboards import charts
 from maillage.dashboards.adapter import cached_dataset, observation_dates
 from maillage.dashboards.mapdata import broker_labels
@@ -144,6 +145,8 @@ def build_report(scope: Scope, period: Period, *, language: str, seed: int = 0) 
         names = organization_names(dataset.organizations)
         sector_names = {s.code: s.name for s in Sector.objects.all()}
         data.sections["approach"] = approach_section(scope, dataset, as_of, seed)
+        if scope.kind != "network":
+            data.sections["approach"]["concertation"] = concertation_summary(scope, as_of, language)
         data.sections |= {"partners": {}, "progress": {}, "network": {}}  # empty until there are ties
         if report is not None:
             data.headlines = headlines(report, previous)
@@ -191,6 +194,13 @@ def is_baseline(scope: Scope, period: Period, as_of: str | None, compare_to: str
 
 def organization_names(organizations: pd.DataFrame) -> dict[Any, str]:
     return dict(zip(organizations["id"], organizations["name"], strict=True))
+
+
+def concertation_summary(scope: Scope, as_of: str | None, language: str) -> Concertation:
+    """The concertation load of a territory's spaces on the report's date (the concertation page's numbers,
+    its first rows): how many spaces, how they overlap, who sits in many of them, what no space covers."""
+    day = datetime.date.fromisoformat(as_of) if as_of else datetime.date.today()
+    return concertation_for(scope, Thresholds(as_of=day), language=language, organization_limit=10)
 
 
 def approach_section(scope: Scope, dataset: Any, as_of: str | None, seed: int) -> dict[str, Any]:
