@@ -65,6 +65,7 @@ MATRIX = [
     ("concertation:resources", lambda f: {"pk": f["network_a"].pk}, [OK, OK, DENIED, OK, OK]),
     ("concertation:resources_export", lambda f: {"pk": f["network_a"].pk}, [OK, OK, DENIED, OK, OK]),
     ("concertation:resource_add", lambda f: {"pk": f["network_a"].pk}, [OK, DENIED, DENIED, DENIED, OK]),
+    ("concertation:resources_import", lambda f: {"pk": f["network_a"].pk}, [OK, DENIED, DENIED, DENIED, OK]),
     (
         "concertation:resource_correct",
         lambda f: {"pk": f["network_a"].pk, "entry_pk": make_resource(f["network_a"]).pk},

@@ -14,6 +14,7 @@ from maillage.accounts.permissions import can_write_network
 from maillage.concertation.actions import do_record_resource, do_withdraw_resource
 from maillage.concertation.forms import ResourceEntryForm
 from maillage.concertation.models import ResourceEntry
+from maillage.concertation.resource_import import do_import_resources, parse_resources
 from maillage.concertation.resources import current_resources, resources_csv, totals_by_year
 from maillage.networks.models import Network
 from maillage.networks.permissions import get_network_for
@@ -80,3 +81,31 @@ def resources_export(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(resources_csv(network), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="resources-network-{network.pk}.csv"'
     return response
+
+
+MAX_UPLOAD = 5 * 1024 * 1024
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def resources_import(request: HttpRequest, pk: int) -> HttpResponse:
+    """A CSV or XLSX file of resources: every line checked first; all of them are added, or none."""
+    network = get_network_for(request.user, pk, write=True)
+    errors: list[str] = []
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            errors = [_("Choose a CSV or XLSX file.")]
+        elif upload.size > MAX_UPLOAD:
+            errors = [_("The file is larger than 5 MB.")]
+        else:
+            checked = parse_resources(upload.read(), network)
+            errors = checked.errors
+            if not errors and not checked.entries:
+                errors = [_("The file has no resource line.")]
+            if not errors:
+                count = do_import_resources(network, checked.entries, request.user)
+                messages.success(request, _("%(count)d resource lines imported.") % {"count": count})
+                return redirect("concertation:resources", pk=network.pk)
+    context = {"network": network, "errors": errors[:50], "more": max(0, len(errors) - 50)}
+    return render(request, "concertation/resource_import.html", context)

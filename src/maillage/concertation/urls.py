@@ -15,6 +15,7 @@ urlpatterns = [
     path("network/<int:pk>/resources/", resource_views.resources_page, name="resources"),
     path("network/<int:pk>/resources.csv", resource_views.resources_export, name="resources_export"),
     path("network/<int:pk>/resources/new/", resource_views.resource_edit, name="resource_add"),
+    path("network/<int:pk>/resources/import/", resource_views.resources_import, name="resources_import"),
     path(
         "network/<int:pk>/resources/<int:entry_pk>/correct/",
         resource_views.resource_edit,
