@@ -20,6 +20,7 @@ from maillage.accounts.permissions import is_admin, readable_networks
 from maillage.reports import jobs
 from maillage.reports.content import build_report
 from maillage.reports.exports import FORMATS, export
+from maillage.reports.exports.disclosure import disclosure_for
 from maillage.reports.forms import ReportChoiceForm, ReportOptionsForm
 from maillage.reports.render import render_html, render_pdf
 from maillage.reports.scope import REPORT_KINDS, report_scope
@@ -140,7 +141,13 @@ def export_view(request: HttpRequest, kind: str, key: str, fmt: str) -> HttpResp
     scope = report_scope(request.user, kind, key)
     if not scope.networks.exists():
         raise Http404(_("No network to export."))
-    result = export(scope.networks, fmt, title=scope.title, language=translation.get_language() or "fr")
+    result = export(
+        scope.networks,
+        fmt,
+        title=scope.title,
+        language=translation.get_language() or "fr",
+        disclosure=disclosure_for(request.user, scope.networks),
+    )
     response = HttpResponse(result.content, content_type=result.content_type)
     response["Content-Disposition"] = f'attachment; filename="{result.filename}"'
     return response
