@@ -406,6 +406,7 @@ POST_MATRIX = [
 # URL names tested somewhere else, with where. Keep this short: a row above is better.
 COVERED_ELSEWHERE: dict[str, str] = {
     "admin:*": "Django's admin site: staff only (admin:index row above; each admin view checks staff)",
+    "directory:stewardship_confirm": "tests/directory/test_stewardship.py: POST only, each role",
     "leadership:resource_file": "tests/leadership/test_communities.py: members download, others 403",
     "leadership:assess": "tests/leadership/test_roles.py: own profile only, each role",
     "leadership:participant_add": "tests/leadership/test_roles.py: POST only, each role",
