@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "maillage.security.SecurityHeadersMiddleware",
+    "maillage.api.fallback.ApiBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -135,6 +136,8 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Failed logins allowed per user name and per address within the window, before a pause.
 LOGIN_THROTTLE_ATTEMPTS = int(os.environ.get("MAILLAGE_LOGIN_THROTTLE_ATTEMPTS", "5"))
 LOGIN_THROTTLE_WINDOW = int(os.environ.get("MAILLAGE_LOGIN_THROTTLE_WINDOW", "900"))
+# Requests per minute one API token may make (beyond: 429).
+API_RATE_LIMIT = int(os.environ.get("MAILLAGE_API_RATE_LIMIT", "600"))
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
