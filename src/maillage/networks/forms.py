@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maillage.dates import BoundedDateField
 from maillage.directory.fields import OrganizationPickerField
 from maillage.directory.models import ActionStrategy, Population, Territory
 from maillage.networks.models import Membership, Network, NetworkKind
@@ -53,6 +54,7 @@ class NetworkForm(forms.ModelForm):
             "start_date": DATE_INPUT,
             "end_date": DATE_INPUT,
         }
+        field_classes = {"start_date": BoundedDateField, "end_date": BoundedDateField}
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
@@ -67,6 +69,7 @@ class MembershipForm(forms.ModelForm):
     class Meta:
         model = Membership
         fields = ["organization", "role", "start_date", "end_date"]
+        field_classes = {"start_date": BoundedDateField, "end_date": BoundedDateField}
         widgets = {"start_date": DATE_INPUT, "end_date": DATE_INPUT}
 
     def __init__(self, *args, network: Network, **kwargs) -> None:  # type: ignore[no-untyped-def]

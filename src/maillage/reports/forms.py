@@ -8,14 +8,15 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from maillage.dates import BoundedDateField
 from maillage.networks.models import Network, NetworkKind
 from maillage.reports.scope import Period
 
 
 class ReportOptionsForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100, required=False)
-    since = forms.DateField(label=_("From the wave of (optional)"), required=False)
-    until = forms.DateField(label=_("To the wave of (optional)"), required=False)
+    since = BoundedDateField(label=_("From the wave of (optional)"), required=False)
+    until = BoundedDateField(label=_("To the wave of (optional)"), required=False)
     lang = forms.ChoiceField(
         label=_("Language of the report"), choices=[("fr", "Français"), ("en", "English")]
     )
