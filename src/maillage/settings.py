@@ -30,7 +30,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("MAILLAGE_DEBUG", False)
 # A development key is accepted only when debugging or testing; `maillage check --deploy` refuses it.
-SECRET_KEY = os.environ.get("MAILLAGE_SECRET_KEY", "insecure-development-key-change-me")
+DEVELOPMENT_SECRET_KEY = "insecure-development-key-change-me"
+SECRET_KEY = os.environ.get("MAILLAGE_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 # Signs backup manifests (docs/deployment.md); empty: a key derived from SECRET_KEY.
 BACKUP_KEY = os.environ.get("MAILLAGE_BACKUP_KEY", "")
 ALLOWED_HOSTS = env_list("MAILLAGE_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
