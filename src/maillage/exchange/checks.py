@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from maillage.analysis.vocabulary import fold, parse_formality, parse_level, parse_role
 from maillage.directory.models import Organization
+from maillage.directory.text import has_lookalikes, strip_invisible
 from maillage.exchange.names import FUZZY_THRESHOLD, normalize_name
 from maillage.exchange.plan import (
     CREATED,
@@ -52,6 +53,8 @@ def _organization_values(context: Context, record: dict[str, str]) -> tuple[dict
     problems: list[str] = []
     for name_field in ("name_fr", "name_en", "acronym", "description"):
         text = record.get(name_field, "").strip()
+        if name_field != "description":
+            text = strip_invisible(text)  # zero-width and bidi controls: see directory/text.py
         limit = {"acronym": 30, "description": 5000}.get(name_field, NAME_MAX)
         if len(text) > limit:
             problems.append(
@@ -142,6 +145,8 @@ def _new_organization(plan, context, line, label, values, default_sector, existi
         values = {**values, "sector_id": default_sector.pk}
         notes.append(_("No sector given: “Other”."))
     organization = Organization(**values)  # type: ignore[arg-type]
+    if any(has_lookalikes(str(values.get(field, ""))) for field in ("name_fr", "name_en")):
+        notes.append(_("The name mixes Latin letters with look-alike letters of another script."))
     close = process.extractOne(key, existing_keys, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_THRESHOLD)
     if close:
         twin = context.by_key[close[0]][0]

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from maillage.directory.text import has_lookalikes, skeleton, strip_invisible
+
 # Legal forms and filler that say nothing about which organization it is.
 LEGAL_WORDS = {
     "inc", "incorporee", "incorporated", "ltee", "ltd", "limitee", "limited", "obnl", "osbl", "enr", "senc",
@@ -30,7 +32,8 @@ def normalize_name(name: str) -> str:
     >>> normalize_name("Centre d'entraide Éole, Inc.") == normalize_name("CENTRE D ENTRAIDE EOLE")
     True
     """
-    decomposed = unicodedata.normalize("NFKD", name or "")
+    # Look-alike letters of other scripts count as their Latin twins: "Сentre" (Cyrillic С) is "Centre".
+    decomposed = unicodedata.normalize("NFKD", skeleton(strip_invisible(name or "")))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     words = re.sub(r"[^0-9a-z]+", " ", bare).split()
     kept = [word for word in words if word not in LEGAL_WORDS]
@@ -42,6 +45,8 @@ class Candidate:
     first_id: int
     second_id: int
     score: float
+    # One of the two names mixes Latin letters with look-alikes from another script: maybe a decoy.
+    lookalike: bool = False
 
 
 def duplicate_candidates(
@@ -54,8 +59,11 @@ def duplicate_candidates(
     """
     ids: list[int] = []
     keys: list[str] = []
+    suspicious: set[int] = set()
     for pk, name in names:
         key = normalize_name(name)
+        if has_lookalikes(name):
+            suspicious.add(pk)
         if key:
             ids.append(pk)
             keys.append(key)
@@ -74,6 +82,6 @@ def duplicate_candidates(
                 continue
             pair = (ids[i], ids[j])
             best[pair] = max(best.get(pair, 0.0), float(matrix[i - start, j]))
-    pairs = [Candidate(a, b, score) for (a, b), score in best.items()]
+    pairs = [Candidate(a, b, score, bool({a, b} & suspicious)) for (a, b), score in best.items()]
     pairs.sort(key=lambda c: (-c.score, c.first_id, c.second_id))
     return pairs[:limit]
