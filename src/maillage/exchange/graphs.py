@@ -15,6 +15,7 @@ from defusedxml import ElementTree
 from django.utils.translation import gettext as _
 
 from maillage.analysis.vocabulary import fold
+from maillage.exchange import limits
 from maillage.exchange.checks import check_organizations, check_ties
 from maillage.exchange.plan import ERROR, Context, Plan
 from maillage.exchange.reading import MAX_BYTES, ReadError
@@ -102,6 +103,7 @@ def _gexf(root: Element) -> Graph:
 def read_graph(raw: bytes, kind: str) -> Graph:
     if len(raw) > MAX_BYTES:
         raise ReadError(_("The file is larger than 50 MB."))
+    limits.check_xml(raw, kind)  # nesting, element count, DTDs and entities, streamed
     try:
         root = ElementTree.fromstring(raw, forbid_dtd=True)
     except Exception:  # noqa: BLE001 - malformed XML, entities, DTDs: all refused the same way

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from maillage.exchange import limits
+
 MAX_BYTES = 50_000_000
 HEADER_SEARCH_ROWS = 10
 
@@ -65,6 +67,7 @@ def csv_rows(raw: bytes) -> list[tuple[int, list[str]]]:
         for cells in reader:
             start, line = line + 1, reader.line_num
             rows.append((start, [cell.strip() for cell in cells]))
+            limits.check_rows(len(rows), len(cells))
     except csv.Error as error:
         raise ReadError(
             _("Line %(line)s cannot be read: %(error)s") % {"line": line + 1, "error": error}
@@ -87,6 +90,7 @@ def _cell_text(value: object) -> str:
 def xlsx_rows(raw: bytes) -> list[tuple[int, list[str]]]:
     from openpyxl import load_workbook
 
+    limits.check_xlsx(raw)  # sizes, cells and merged areas, before openpyxl builds anything
     try:
         # Not read-only: merged ranges are only known to a fully loaded sheet.
         sheet = load_workbook(io.BytesIO(raw), data_only=True).worksheets[0]
