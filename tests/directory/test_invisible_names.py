@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from maillage.directory.models import Organization
 from maillage.directory.text import has_lookalikes, strip_invisible
@@ -65,7 +66,9 @@ def test_lookalike_letters_are_seen_through_and_flagged():
 
 def test_the_duplicates_page_warns_about_the_lookalike(admin, orgs, sectors):
     make_organization("\u0421entre d'entraide \u00c9ole", sectors["community_organization"])
-    page = client_for(admin).get("/en" + reverse("exchange:duplicates")).content.decode()
+    with translation.override("fr"):  # the French path, under /en/
+        url = "/en" + reverse("exchange:duplicates")
+    page = client_for(admin).get(url).content.decode()
     assert "Look-alike letters" in page
 
 

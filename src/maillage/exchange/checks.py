@@ -13,12 +13,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from rapidfuzz import fuzz, process
 
 from maillage.analysis.vocabulary import fold, parse_formality, parse_level, parse_role
 from maillage.directory.models import Organization
 from maillage.directory.text import has_lookalikes, strip_invisible
-from maillage.exchange.names import FUZZY_THRESHOLD, normalize_name
+from maillage.exchange.names import FUZZY_THRESHOLD, NameIndex, normalize_name
 from maillage.exchange.plan import (
     CREATED,
     ERROR,
@@ -91,7 +90,7 @@ def check_organizations(plan: Plan, context: Context, records: Records) -> dict[
     """Organizations to create or update; returns the organization of each line, for a graph's ties."""
     seen: dict[str, tuple[int, dict[str, object]]] = {}
     by_line: dict[int, Organization] = {}
-    existing_keys = list(context.by_key)
+    existing_keys = NameIndex(context.by_key)  # blocked by words: each row meets a few names, not all
     default_sector = context.sector("other")
     for line, record in records:
         name = (record.get("name") or record.get("name_fr") or record.get("name_en") or "").strip()
@@ -147,7 +146,7 @@ def _new_organization(plan, context, line, label, values, default_sector, existi
     organization = Organization(**values)  # type: ignore[arg-type]
     if any(has_lookalikes(str(values.get(field, ""))) for field in ("name_fr", "name_en")):
         notes.append(_("The name mixes Latin letters with look-alike letters of another script."))
-    close = process.extractOne(key, existing_keys, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_THRESHOLD)
+    close = existing_keys.closest(key, FUZZY_THRESHOLD)
     if close:
         twin = context.by_key[close[0]][0]
         notes.append(
