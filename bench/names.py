@@ -71,13 +71,13 @@ def run(directory_size: int, row_count: int, sample: int) -> dict[str, float]:
 
     names = directory(directory_size)
     incoming = rows(names, row_count)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     keys = list(dict.fromkeys(normalize_name(n) for n in names))
     index = NameIndex(keys)
-    built = time.perf_counter() - started
-    started = time.perf_counter()
+    built, built_cpu = time.perf_counter() - started, time.process_time() - cpu
+    started, cpu = time.perf_counter(), time.process_time()
     found = [index.closest(normalize_name(row), FUZZY_THRESHOLD) for row in incoming]
-    matched = time.perf_counter() - started
+    matched, matched_cpu = time.perf_counter() - started, time.process_time() - cpu
     rng = random.Random(3)
     agree = total = 0
     for row in rng.sample(incoming, min(sample, len(incoming))):
@@ -93,7 +93,9 @@ def run(directory_size: int, row_count: int, sample: int) -> dict[str, float]:
     duplicates = time.perf_counter() - started
     return {
         "index": built,
+        "index_cpu": built_cpu,
         "match": matched,
+        "match_cpu": matched_cpu,
         "matched_rows": sum(1 for f in found if f),
         "recall": agree / total if total else 1.0,
         "recall_sample": total,
@@ -112,18 +114,23 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maillage.settings")
     result = run(args.directory, args.rows, args.sample)
     check = result["index"] + result["match"]
+    # Wall time counts other work on a shared machine; CPU time is this process's own.
+    cpu_total = result["index_cpu"] + result["match_cpu"]
     lines = [
         "# Fuzzy duplicate matching, indexed (`python -m bench.names`)",
         "",
-        f"{platform.processor() or platform.machine()}, Python {sys.version.split()[0]}, one process.",
+        f"{platform.processor() or platform.machine()}, Python {sys.version.split()[0]}, one process, "
+        f"load average {os.getloadavg()[0]:.1f} at the end.",
         "",
         "| What | Value |",
         "|---|---|",
         f"| Directory | {args.directory:,} organizations |",
         f"| Incoming rows (half respelt directory names, half new) | {args.rows:,} |",
-        f"| Index built | {result['index']:.1f} s |",
-        f"| Every row matched against the directory | {result['match']:.1f} s |",
-        f"| Check total (budget {BUDGET:.0f} s) | **{check:.1f} s** {'✓' if check < BUDGET else '✗'} |",
+        f"| Index built | {result['index']:.1f} s (CPU {result['index_cpu']:.1f} s) |",
+        f"| Every row matched against the directory | {result['match']:.1f} s "
+        f"(CPU {result['match_cpu']:.1f} s) |",
+        f"| Check total (budget {BUDGET:.0f} s) | **{check:.1f} s** {'✓' if check < BUDGET else '✗'} "
+        f"(CPU {cpu_total:.1f} s) |",
         f"| Rows that found a close name | {int(result['matched_rows']):,} |",
         f"| Recall against the full comparison (sample of {int(result['recall_sample'])} matched rows) | "
         f"{100 * result['recall']:.1f} % |",

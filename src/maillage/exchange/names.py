@@ -60,7 +60,7 @@ class NameIndex:
 
     def __init__(self, keys: Iterable[str] = ()) -> None:
         self.keys: list[str] = []
-        self.postings: dict[str, list[int]] = {}
+        self.postings: dict[str, set[int]] = {}  # sets: intersected per query, never copied
         for key in keys:
             self.add(key)
 
@@ -68,7 +68,7 @@ class NameIndex:
         position = len(self.keys)
         self.keys.append(key)
         for block in blocks(key):
-            self.postings.setdefault(block, []).append(position)
+            self.postings.setdefault(block, set()).add(position)
         return position
 
     def candidates(self, key: str) -> list[int]:
@@ -76,7 +76,7 @@ class NameIndex:
         than three words): one misspelt rare word still finds its match."""
         own = blocks(key)
         found = sorted((b for b in own if b in self.postings), key=lambda b: len(self.postings[b]))
-        rarest = [set(self.postings[b]) for b in found[:RAREST_BLOCKS]]
+        rarest = [self.postings[b] for b in found[:RAREST_BLOCKS]]
         if len(own) < RAREST_BLOCKS or len(rarest) < 2:
             return sorted(set().union(*rarest)) if rarest else []
         chosen: set[int] = set()
