@@ -24,6 +24,13 @@ INVISIBLE = list("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u
 INVISIBLE += list("\u2066\u2067\u2068\u2069\u061c")
 
 
+@pytest.fixture(autouse=True)
+def _french_after():
+    """An English page leaves English active in the thread: hand the next test French again."""
+    yield
+    translation.activate("fr")
+
+
 def _utf8(rows: list[list[str]]) -> bytes:
     return csv_bytes(rows, encoding="utf-8", bom=True)
 
@@ -73,9 +80,10 @@ def test_the_duplicates_page_warns_about_the_lookalike(admin, orgs, sectors):
 
 
 def test_an_import_notes_a_lookalike_name(network_a, orgs):
-    plan = prepare(
-        "organizations",
-        csv_bytes([["Nom", "Secteur"], ["Ph\u0430rmacie du Bout", "CLSC"]], encoding="utf-8", bom=True),
-        network_a,
-    )
+    with translation.override("en"):
+        plan = prepare(
+            "organizations",
+            csv_bytes([["Nom", "Secteur"], ["Ph\u0430rmacie du Bout", "CLSC"]], encoding="utf-8", bom=True),
+            network_a,
+        )
     assert "look-alike" in plan.rows[0].message
