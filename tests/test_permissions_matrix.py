@@ -465,11 +465,13 @@ POST_MATRIX = [
 # URL names tested somewhere else, with where. Keep this short: a row above is better.
 COVERED_ELSEWHERE: dict[str, str] = {
     "admin:*": "Django's admin site: staff only (admin:index row above; each admin view checks staff)",
+    "directory:stewardship_confirm": "tests/directory/test_stewardship.py: POST only, each role",
     "leadership:resource_file": "tests/leadership/test_communities.py: members download, others 403",
     "leadership:assess": "tests/leadership/test_roles.py: own profile only, each role",
     "leadership:participant_add": "tests/leadership/test_roles.py: POST only, each role",
     "leadership:attendance": "tests/leadership/test_roles.py: POST only, each role",
     "leadership:post_reply": "tests/leadership/test_roles.py: POST only, each role",
+    "api_not_found": "tests/api/test_json_everywhere.py: any other path under /api/v1/ is a JSON 404",
     "api:*": "tests/api/test_permissions.py: each JSON API endpoint family for each role, anonymous 401",
     "reports:prepare": "tests/reports/test_views.py: POST only, each role (test_preparing_*)",
     "reports:job": "tests/reports/test_views.py: only the requester who may still read the scope",

@@ -23,6 +23,17 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maillage.settings")
     from django.core.management import execute_from_command_line
 
+    if len(argv) > 1 and argv[1] == "runserver":
+        import django
+
+        from maillage.security import refuse_insecure_start
+
+        django.setup()
+        try:
+            refuse_insecure_start()
+        except Exception as error:  # ImproperlyConfigured: say why and stop, no traceback
+            sys.stderr.write(f"{error}\n")
+            return 1
     execute_from_command_line(argv)
     return 0
 

@@ -16,6 +16,23 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
+DEVELOPMENT_KEY_MESSAGE = (
+    "Refusing to serve with MAILLAGE_DEBUG off and the development secret key: anyone could forge "
+    'sessions and signed values. Set MAILLAGE_SECRET_KEY (python -c "import secrets; '
+    'print(secrets.token_urlsafe(50))"), or MAILLAGE_DEBUG=true on a development machine.'
+)
+
+
+def refuse_insecure_start() -> None:
+    """Called before serving (wsgi.py, `maillage runserver`): production must not run on the public key."""
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+
+    development = getattr(settings, "DEVELOPMENT_SECRET_KEY", None)
+    if not settings.DEBUG and (not settings.SECRET_KEY or development == settings.SECRET_KEY):
+        raise ImproperlyConfigured(DEVELOPMENT_KEY_MESSAGE)
+
+
 CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'self'",

@@ -30,7 +30,10 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("MAILLAGE_DEBUG", False)
 # A development key is accepted only when debugging or testing; `maillage check --deploy` refuses it.
-SECRET_KEY = os.environ.get("MAILLAGE_SECRET_KEY", "insecure-development-key-change-me")
+DEVELOPMENT_SECRET_KEY = "insecure-development-key-change-me"
+SECRET_KEY = os.environ.get("MAILLAGE_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
+# Signs backup manifests (docs/deployment.md); empty: a key derived from SECRET_KEY.
+BACKUP_KEY = os.environ.get("MAILLAGE_BACKUP_KEY", "")
 ALLOWED_HOSTS = env_list("MAILLAGE_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("MAILLAGE_CSRF_TRUSTED_ORIGINS")
 
@@ -68,6 +71,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "maillage.security.SecurityHeadersMiddleware",
+    "maillage.api.fallback.ApiBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -135,6 +139,8 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Failed logins allowed per user name and per address within the window, before a pause.
 LOGIN_THROTTLE_ATTEMPTS = int(os.environ.get("MAILLAGE_LOGIN_THROTTLE_ATTEMPTS", "5"))
 LOGIN_THROTTLE_WINDOW = int(os.environ.get("MAILLAGE_LOGIN_THROTTLE_WINDOW", "900"))
+# Requests per minute one API token may make (beyond: 429).
+API_RATE_LIMIT = int(os.environ.get("MAILLAGE_API_RATE_LIMIT", "600"))
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]

@@ -1,14 +1,17 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from maillage import views
+from maillage.api import fallback
 from maillage.api.main import api
 
 urlpatterns = [
     path("language/", views.switch_language, name="set_language"),
     path("healthz", views.health, name="health"),
     path("api/v1/", api.urls),
+    # Any other path under the API answers the API's JSON error, not the site's HTML page.
+    re_path(r"^api/v1/(?P<rest>.*)$", fallback.not_found, name="api_not_found"),
 ]
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
@@ -30,3 +33,9 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
+
+# Errors raised before a view (an oversized body, say) or outside the API's handlers: JSON under /api/v1/.
+handler400 = fallback.handler400
+handler403 = fallback.handler403
+handler404 = fallback.handler404
+handler500 = fallback.handler500

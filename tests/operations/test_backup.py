@@ -19,7 +19,7 @@ from django.utils import translation
 
 from maillage.demo.generate import build_demo
 from maillage.directory.models import Organization
-from maillage.operations.backup import MANIFEST, label, models_to_copy
+from maillage.operations.backup import MANIFEST, SIGNATURE, label, models_to_copy, sign
 from maillage.operations.restore import ArchiveError, restore, verify
 from tests.operations.helpers import maillage_env, run_maillage
 
@@ -125,6 +125,17 @@ def rewrite(source: Path, target: Path, change) -> Path:
     return target
 
 
+def resign(path: Path) -> Path:
+    """Sign the archive's manifest again with the backup key, as only its holder could."""
+    with zipfile.ZipFile(path) as opened:
+        members = {name: opened.read(name) for name in opened.namelist()}
+    members[SIGNATURE] = sign(members[MANIFEST]).encode()
+    with zipfile.ZipFile(path, "w") as new:
+        for name, data in members.items():
+            new.writestr(name, data)
+    return path
+
+
 def refused(path: Path) -> str:
     # The messages are checked in English; the command speaks the installation's language (French by default).
     with pytest.raises(CommandError) as error, translation.override("en"):
@@ -196,7 +207,8 @@ def test_a_path_leaving_the_media_folder_is_refused(archive, tmp_path):
         }
         return json.dumps(manifest)
 
-    hostile = rewrite(archive, tmp_path / "hostile.zip", escape)
+    # Even with the backup key (a signed hostile manifest), the path is refused.
+    hostile = resign(rewrite(archive, tmp_path / "hostile.zip", escape))
     with zipfile.ZipFile(hostile, "a") as opened:
         opened.writestr("media/../../escape.txt", payload)
     assert "unexpected path" in refused(hostile)

@@ -53,6 +53,8 @@ print(json.dumps({"token": invitation.token, "answers": [answer.pk for answer in
 
 
 def start_server(env: dict[str, str], port: int) -> subprocess.Popen[str]:
+    # Debug is off, as in production: the server refuses the development key (security.py).
+    env = env | {"MAILLAGE_SECRET_KEY": "a-test-server-secret-key-not-the-development-one"}
     server = subprocess.Popen(
         maillage_command("runserver", "--noreload", f"127.0.0.1:{port}"),
         env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True,

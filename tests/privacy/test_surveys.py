@@ -90,11 +90,29 @@ def test_the_coordinator_reads_free_text_of_their_own_network(coordinator, answe
 
 
 def test_individual_ratings_never_reach_the_results_page(people, answered):
+    # While the wave is open, each new response would move the means by its own ratings: nothing shows.
+    page = client_for(people["member"]).get(reverse("surveys:wave_results", kwargs={"pk": answered.pk}))
+    assert (page.context["trust"], page.context["value"]) == (None, None)
+    answered.status = WaveStatus.CLOSED
+    answered.save()
     context = (
         client_for(people["member"]).get(reverse("surveys:wave_results", kwargs={"pk": answered.pk})).context
     )
     # Trust is one mean over everyone, as a share of the maximum; nobody's own rating is in the page.
     assert context["trust"] == pytest.approx(100.0 * (1 + 2 + 3) / 3 / 4)
+
+
+def test_a_wave_rated_by_fewer_than_three_shows_no_trust(people, answered):
+    """Two raters: the mean and one's own answers give the other's; nothing is shown."""
+    answered.status = WaveStatus.CLOSED
+    answered.save()
+    PartnerAnswer.objects.filter(response__invitation__wave=answered, reliability=3).update(reliability=None)
+    context = (
+        client_for(people["coordinator"])
+        .get(reverse("surveys:wave_results", kwargs={"pk": answered.pk}))
+        .context
+    )
+    assert (context["trust"], context["value"]) == (None, None)
 
 
 def test_the_outsider_sees_nothing_of_the_wave(outsider, answered):

@@ -15,9 +15,10 @@ from maillage.analysis import report_from_dataset
 from maillage.dashboards.adapter import dataset_for, observation_dates
 from maillage.networks.models import Network
 from maillage.reports.exports import export
+from maillage.reports.exports.disclosure import server_disclosure
 from maillage.reports.exports.graphs import network_graph, to_gexf, to_graphml
 
-TABLES = ["organizations", "networks", "memberships", "ties", "measures", "survey_results"]
+TABLES = ["organizations", "networks", "memberships", "ties", "measures", "survey_summary", "survey_results"]
 
 
 def _core(network: Network):  # type: ignore[no-untyped-def]
@@ -75,7 +76,8 @@ def test_hostile_names_survive_both_graph_formats(network_a, tie_a, orgs, tmp_pa
 def test_csv_zip_has_a_readme_and_one_table_each_with_formulas_defused(network_a, tie_a, orgs):
     orgs[1].name_fr = "=HYPERLINK(1)"
     orgs[1].save()
-    result = export(Network.objects.filter(pk=network_a.pk), "csv", title=network_a.name)
+    networks = Network.objects.filter(pk=network_a.pk)
+    result = export(networks, "csv", title=network_a.name, disclosure=server_disclosure(networks))
     archive = zipfile.ZipFile(io.BytesIO(result.content))
     names = set(archive.namelist())
     assert {"README.csv", *(f"{t}.csv" for t in TABLES)} <= names
@@ -91,7 +93,8 @@ def test_csv_zip_has_a_readme_and_one_table_each_with_formulas_defused(network_a
 
 
 def test_xlsx_has_a_readme_sheet_and_one_sheet_per_table(surveyed):
-    result = export(Network.objects.filter(pk=surveyed.pk), "xlsx", title=surveyed.name)
+    networks = Network.objects.filter(pk=surveyed.pk)
+    result = export(networks, "xlsx", title=surveyed.name, disclosure=server_disclosure(networks))
     workbook = load_workbook(io.BytesIO(result.content), read_only=True)
     assert workbook.sheetnames[0] == "README"
     assert set(TABLES) <= set(workbook.sheetnames)
@@ -103,7 +106,8 @@ def test_xlsx_has_a_readme_sheet_and_one_sheet_per_table(surveyed):
 
 
 def test_json_export_holds_tables_and_the_graph(surveyed):
-    document = json.loads(export(Network.objects.filter(pk=surveyed.pk), "json", title="x").content)
+    networks = Network.objects.filter(pk=surveyed.pk)
+    document = json.loads(export(networks, "json", title="x", disclosure=server_disclosure(networks)).content)
     assert set(TABLES) <= set(document["tables"])
     assert len(document["graph"]["edges"]) == _core(surveyed).network.ties
     assert "columns" in document["readme"]["ties"]

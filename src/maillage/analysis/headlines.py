@@ -32,6 +32,7 @@ class HeadlineFigures(Result):
     formal_share: float
     trust_percent: float | None
     value_percent: float | None
+    raters: int = 0  # distinct organizations whose ratings make trust and value
 
 
 def headline_figures(
@@ -80,4 +81,5 @@ def headline_figures(
         formal_share=float(og.ties["formal"].mean()) if m else 0.0,
         trust_percent=ratings.network_trust_percent if ratings is not None else None,
         value_percent=ratings.network_value_percent if ratings is not None else None,
+        raters=ratings.raters if ratings is not None else 0,
     )

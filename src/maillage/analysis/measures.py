@@ -173,6 +173,9 @@ MEASURES: dict[str, Measure] = {
     )
 }  # fmt: skip
 
+# Trust and value are published over at least this many raters (see docs/privacy.md).
+MIN_RATERS = 3
+
 # The headlines of a dashboard and a report, in the order they are shown.
 HEADLINES = tuple(MEASURES)
 
@@ -194,6 +197,7 @@ def figures_of(report: NetworkReport) -> HeadlineFigures:
         formal_share=report.network.formal_share,
         trust_percent=ratings.network_trust_percent if ratings is not None else None,
         value_percent=ratings.network_value_percent if ratings is not None else None,
+        raters=ratings.raters if ratings is not None else 0,
     )
 
 
@@ -210,8 +214,9 @@ def measure_values(figures: HeadlineFigures | NetworkReport) -> dict[str, Value]
         "cross_family_share": figures.cross_family_share,
         "cross_sector_share": figures.cross_sector_share,
         "formal_share": figures.formal_share if figures.ties else None,
-        "trust": _share(figures.trust_percent),
-        "value": _share(figures.value_percent),
+        # Fewer than MIN_RATERS raters: the mean would be one partner's own answer, which is theirs alone.
+        "trust": _share(figures.trust_percent) if figures.raters >= MIN_RATERS else None,
+        "value": _share(figures.value_percent) if figures.raters >= MIN_RATERS else None,
     }
 
 

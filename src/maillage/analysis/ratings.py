@@ -37,6 +37,7 @@ class RatingsResult(Result):
     """Trust, value and relative connectivity, per organization and for the network."""
 
     ratings: int
+    raters: int  # distinct organizations that gave ratings
     network_trust_percent: float | None
     network_value_percent: float | None
     network_relative_connectivity: float
@@ -83,6 +84,7 @@ def trust_and_value(snap: Snapshot, og: OrgGraph) -> RatingsResult:
     possible = MAX_LEVEL * n * (n - 1) / 2.0
     return RatingsResult(
         ratings=len(ratings),
+        raters=len(np.unique(ratings["src"].to_numpy())) if len(ratings) else 0,
         network_trust_percent=_percent(trust),
         network_value_percent=_percent(value),
         network_relative_connectivity=total_level / possible * 100.0 if possible else 0.0,

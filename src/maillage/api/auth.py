@@ -10,18 +10,27 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import security
 from ninja.security import HttpBearer
 
-from maillage.api.actions import user_for_secret
+from maillage.api.actions import over_rate_limit, token_for_secret
+from maillage.api.errors import ApiError
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        user = user_for_secret(token)
-        if user is not None:
-            request.user = user
-        return user
+        found = token_for_secret(token)
+        if found is None:
+            return None
+        if over_rate_limit(found):
+            raise ApiError(429, "throttled", _("Too many requests with this token: wait a minute."))
+        if found.read_only and request.method not in SAFE_METHODS:
+            raise ApiError(403, "read_only", _("This token may only read."))
+        request.user = found.user
+        return found.user
 
 
 class SessionAuth(security.SessionAuth):

@@ -25,6 +25,11 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
     revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Optional limits chosen at creation: a date after which the token stops working, and reading only.
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True, editable=False)
+    read_only = models.BooleanField(
+        _("read only"), default=False, help_text=_("The token may read, never create or change anything.")
+    )
 
     class Meta:
         verbose_name = _("API token")
@@ -35,5 +40,11 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
     @property
+    def is_expired(self) -> bool:
+        from django.utils import timezone
+
+        return self.expires_at is not None and self.expires_at <= timezone.now()
+
+    @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and not self.is_expired

@@ -12,6 +12,8 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Path, Schema
 from pydantic import AfterValidator, BaseModel, BeforeValidator, StrictBool, StrictInt
 
+from maillage.dates import EARLIEST, LATEST, in_range
+
 # Ids beyond a signed 64-bit integer would overflow the database driver (a 500 instead of a 404).
 MAX_ID = 2**63 - 1
 
@@ -27,10 +29,18 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 def _iso_date(value: Any) -> Any:
     # Pydantic would read "0" or 1700000000 as a Unix timestamp; a date here is written YYYY-MM-DD.
     if isinstance(value, datetime.date):
+        if not in_range(value):
+            raise ValueError(f"Give a date between {EARLIEST.isoformat()} and {LATEST.isoformat()}.")
         return value
     if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
         raise ValueError("Give a date as YYYY-MM-DD.")
-    return value
+    try:
+        day = datetime.date.fromisoformat(value)
+    except ValueError as error:
+        raise ValueError("Give a date as YYYY-MM-DD.") from error
+    if not in_range(day):
+        raise ValueError(f"Give a date between {EARLIEST.isoformat()} and {LATEST.isoformat()}.")
+    return day
 
 
 IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date)]

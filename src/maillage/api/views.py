@@ -20,7 +20,12 @@ def token_list(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     secret = None
     if request.method == "POST" and form.is_valid():
-        token, secret = do_create_token(request.user, form.cleaned_data["name"])
+        token, secret = do_create_token(
+            request.user,
+            form.cleaned_data["name"],
+            read_only=form.cleaned_data["read_only"],
+            expires_at=form.expires_at(),
+        )
         messages.success(request, _("Token “%(name)s” created.") % {"name": token.name})
         form = TokenForm()
     tokens = ApiToken.objects.filter(user=request.user)

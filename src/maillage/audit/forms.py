@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from maillage.audit.models import Action
 from maillage.audit.registry import REGISTRY
+from maillage.dates import BoundedDateField
 
 
 def _model_choices() -> list[tuple[str, str]]:
@@ -25,8 +26,8 @@ class EventFilterForm(forms.Form):
     q = forms.CharField(label=_("User or record"), required=False, max_length=100)
     action = forms.ChoiceField(label=_("Action"), required=False, choices=[("", _("All actions"))])
     model = forms.ChoiceField(label=_("Kind of record"), required=False)
-    since = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    since = BoundedDateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = BoundedDateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)

@@ -117,7 +117,8 @@ def _first_network(instance: Any) -> int | None:
 
 # The audited models of the project. New apps add their own line here or in their `ready()`.
 register("directory.Organization", organization="pk")
-register("directory.Contact", organization="organization_id", masked=("full_name", "email", "phone"))
+register("directory.Stewardship", network="network_id", organization="organization_id")
+register("directory.Contact", organization="organization_id", masked=("full_name", "role", "email", "phone"))
 register("networks.Network", network="pk")
 register("networks.Membership", network="network_id", organization="organization_id")
 register("ties.Tie", network="network_id")

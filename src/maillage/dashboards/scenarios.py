@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from maillage.analysis import parse_scenario, report_from_dataset
 from maillage.dashboards.adapter import cached_dataset
 from maillage.dashboards.scope import Scope
+from maillage.dates import in_range
 
 
 class ScenarioRequestError(ValueError):
@@ -25,9 +26,11 @@ def scenario_payload(scope: Scope, text: str, *, as_of: str | None, language: st
         raise ScenarioRequestError(_("Unknown scenario: %(text)s") % {"text": text[:80]}) from error
     if as_of:
         try:
-            datetime.date.fromisoformat(as_of)
+            day = datetime.date.fromisoformat(as_of)
         except ValueError as error:
             raise ScenarioRequestError(_("Unknown date: %(text)s") % {"text": as_of[:20]}) from error
+        if not in_range(day):
+            raise ScenarioRequestError(_("Unknown date: %(text)s") % {"text": as_of[:20]})
     dataset = cached_dataset(scope, language)
     report = report_from_dataset(dataset, as_of=as_of, scenarios=[scenario], curve=False)
     result = report.scenarios[0]

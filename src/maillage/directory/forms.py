@@ -12,6 +12,7 @@ from maillage.directory.models import (
     Territory,
     TerritoryKind,
 )
+from maillage.directory.text import strip_invisible
 
 
 class TerritoryForm(forms.ModelForm):
@@ -75,6 +76,18 @@ class OrganizationForm(forms.ModelForm):
         self.fields["territory"].queryset = Territory.objects.order_by("path")
         if self.instance.pk and self.instance.parent_id:
             self.initial["parent"] = self.instance.parent
+
+    def _clean_text(self, name: str) -> str:
+        return strip_invisible(self.cleaned_data.get(name, ""))
+
+    def clean_name_fr(self) -> str:
+        return self._clean_text("name_fr")
+
+    def clean_name_en(self) -> str:
+        return self._clean_text("name_en")
+
+    def clean_acronym(self) -> str:
+        return self._clean_text("acronym")
 
     def clean_parent(self):  # type: ignore[no-untyped-def]
         parent = self.cleaned_data.get("parent")

@@ -288,7 +288,11 @@ class Organization(models.Model):
 
     def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         from maillage.directory.search import fold
+        from maillage.directory.text import strip_invisible
 
+        # Invisible and bidirectional control characters make twins nobody can tell apart (text.py).
+        self.name_fr, self.name_en = strip_invisible(self.name_fr), strip_invisible(self.name_en)
+        self.acronym = strip_invisible(self.acronym)
         self.search_text = fold(" ".join(part for part in (self.name_fr, self.name_en, self.acronym) if part))
         super().save(*args, **kwargs)
 
@@ -309,3 +313,30 @@ class Contact(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+
+class Stewardship(models.Model):
+    """A network whose coordinators may edit an organization (and read its contacts) while it is a
+    current member there, confirmed by someone who already could (docs/roles.md).
+
+    The network an organization joined first needs no row: its coordinators brought it in. A network
+    that adds an organization already elsewhere gains nothing over it until a coordinator of one of its
+    other current networks, or an administrator, confirms here.
+    """
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="stewardships")
+    network = models.ForeignKey("networks.Network", on_delete=models.CASCADE, related_name="+")
+    confirmed_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("network allowed to edit")
+        verbose_name_plural = _("networks allowed to edit")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "network"], name="one_stewardship_per_network")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} — {self.network}"

@@ -9,6 +9,11 @@ urlpatterns = [
     path("organizations/suggest/", views.organization_suggest, name="organization_suggest"),
     path("organizations/<int:pk>/", views.organization_detail, name="organization_detail"),
     path("organizations/<int:pk>/edit/", views.organization_edit, name="organization_edit"),
+    path(
+        "organizations/<int:pk>/stewards/<int:network_pk>/confirm/",
+        views.stewardship_confirm,
+        name="stewardship_confirm",
+    ),
     path("territories/", views.territory_list, name="territory_list"),
     path("territories/new/", views.territory_create, name="territory_create"),
     path("territories/<int:pk>/", views.territory_detail, name="territory_detail"),

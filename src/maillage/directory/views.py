@@ -2,13 +2,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from maillage.accounts.permissions import is_admin, is_coordinator_somewhere, readable_network_filter
+from maillage.directory.actions import do_confirm_stewardship
 from maillage.directory.fields import organization_label
 from maillage.directory.forms import (
     OrganizationFilterForm,
@@ -22,10 +24,11 @@ from maillage.directory.permissions import (
     ensure_can_create_organization,
     get_organization_for,
     get_territory_for,
+    pending_networks,
 )
 from maillage.directory.search import search_terms
 from maillage.listing import paginate
-from maillage.networks.models import Membership
+from maillage.networks.models import Membership, Network
 from maillage.ties.models import Tie
 
 
@@ -92,6 +95,7 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     page, query = paginate(request, ties)
     can_edit = can_edit_organization(request.user, organization)
+    pending = Network.objects.filter(pk__in=pending_networks(request.user, organization)).order_by("name_fr")
     return render(
         request,
         "directory/organization_detail.html",
@@ -103,8 +107,21 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "populations": organization.populations.all(),
             "contacts": organization.contacts.all() if can_edit else None,
             "can_edit": can_edit,
+            "pending_networks": pending,
         },
     )
+
+
+@login_required
+@require_POST
+def stewardship_confirm(request: HttpRequest, pk: int, network_pk: int) -> HttpResponse:
+    """Someone who may edit the organization lets the coordinators of another of its networks do so."""
+    organization = get_organization_for(request.user, pk)
+    if network_pk not in pending_networks(request.user, organization):
+        raise PermissionDenied
+    do_confirm_stewardship(organization, network_pk, request.user)
+    messages.success(request, _("The coordinators of that network may now edit this organization."))
+    return redirect("directory:organization_detail", pk=organization.pk)
 
 
 @login_required

@@ -13,13 +13,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from rapidfuzz import fuzz, process
 
 from maillage.analysis.headers import TERRITORY_FIELDS
 from maillage.analysis.vocabulary import LEVELS, fold, parse_formality, parse_level, parse_role
 from maillage.directory.models import Organization, Territory
+from maillage.directory.text import has_lookalikes, strip_invisible
 from maillage.exchange.codes import code_problems, find_by_codes, plan_codes
-from maillage.exchange.names import FUZZY_THRESHOLD, normalize_name
+from maillage.exchange.names import FUZZY_THRESHOLD, NameIndex, normalize_name
 from maillage.exchange.plan import (
     CREATED,
     ERROR,
@@ -54,6 +54,8 @@ def _organization_values(context: Context, record: dict[str, str]) -> tuple[dict
     problems: list[str] = []
     for name_field in ("name_fr", "name_en", "acronym", "description"):
         text = record.get(name_field, "").strip()
+        if name_field != "description":
+            text = strip_invisible(text)  # zero-width and bidi controls: see directory/text.py
         limit = {"acronym": 30, "description": 5000}.get(name_field, NAME_MAX)
         if len(text) > limit:
             problems.append(
@@ -121,7 +123,7 @@ def check_organizations(plan: Plan, context: Context, records: Records) -> dict[
     """Organizations to create or update; returns the organization of each line, for a graph's ties."""
     seen: dict[str, tuple[int, dict[str, object]]] = {}
     by_line: dict[int, Organization] = {}
-    existing_keys = list(context.by_key)
+    existing_keys = NameIndex(context.by_key)  # blocked by words: each row meets a few names, not all
     default_sector = context.sector("other")
     for line, record in records:
         name = (record.get("name") or record.get("name_fr") or record.get("name_en") or "").strip()
@@ -177,7 +179,9 @@ def _new_organization(plan, context, line, label, values, default_sector, existi
         values = {**values, "sector_id": default_sector.pk}
         notes.append(_("No sector given: “Other”."))
     organization = Organization(**values)  # type: ignore[arg-type]
-    close = process.extractOne(key, existing_keys, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_THRESHOLD)
+    if any(has_lookalikes(str(values.get(field, ""))) for field in ("name_fr", "name_en")):
+        notes.append(_("The name mixes Latin letters with look-alike letters of another script."))
+    close = existing_keys.closest(key, FUZZY_THRESHOLD)
     if close:
         twin = context.by_key[close[0]][0]
         notes.append(

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from maillage.analysis.vocabulary import fold
+from maillage.dates import BoundedDateField
 from maillage.exchange.headers import field_choices, missing_fields
 from maillage.exchange.models import ImportKind
 from maillage.exchange.reading import MAX_BYTES
@@ -99,7 +100,7 @@ class GraphMappingForm(forms.Form):
     )  # fmt: skip
     formality = forms.ChoiceField(label=_("edge attribute holding the formality"), required=False)
     date = forms.ChoiceField(label=_("edge attribute holding the date"), required=False)
-    default_date = forms.DateField(
+    default_date = BoundedDateField(
         label=_("date of the ties"), required=False, help_text=_("Used when an edge has no date.")
     )
 

@@ -17,6 +17,7 @@ from xml.etree.ElementTree import Element
 from defusedxml import ElementTree
 from django.utils.translation import gettext as _
 
+from maillage.exchange import limits
 from maillage.exchange.reading import MAX_BYTES, ReadError
 
 
@@ -162,6 +163,7 @@ def _gexf(root: Element) -> Graph:
 def read_graph(raw: bytes, kind: str) -> Graph:
     if len(raw) > MAX_BYTES:
         raise ReadError(_("The file is larger than 50 MB."))
+    limits.check_xml(raw, kind)  # nesting, element count, DTDs and entities, streamed
     try:
         root = ElementTree.fromstring(raw, forbid_dtd=True)
     except Exception:  # noqa: BLE001 - malformed XML, entities, DTDs: all refused the same way

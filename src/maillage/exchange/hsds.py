@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from maillage.analysis.vocabulary import fold
 from maillage.directory.models import Organization
+from maillage.exchange import limits
 from maillage.exchange.checks import check_organizations
 from maillage.exchange.models import ExternalId, Location
 from maillage.exchange.plan import CREATED, UNCHANGED, UPDATED, Context, Plan
@@ -46,12 +47,16 @@ def _table(files: dict[str, bytes], name: str) -> list[dict[str, str]]:
     if name not in files:
         return []
     reader = csv.DictReader(io.StringIO(decode(files[name]), newline=""))
-    return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in reader]
+    rows = []
+    for row in reader:
+        rows.append({k.strip(): (v or "").strip() for k, v in row.items() if k})
+        limits.check_rows(len(rows), len(row))
+    return rows
 
 
 def _from_package(raw: bytes) -> list[dict[str, Any]]:
+    archive = limits.check_zip(raw)  # what it unpacks to, not only its size, is limited
     try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))
         files = {
             info.filename.rsplit("/", 1)[-1]: archive.read(info)
             for info in archive.infolist()

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from maillage.directory.text import has_lookalikes, skeleton, strip_invisible
+
 # Legal forms and filler that say nothing about which organization it is.
 LEGAL_WORDS = {
     "inc", "incorporee", "incorporated", "ltee", "ltd", "limitee", "limited", "obnl", "osbl", "enr", "senc",
     "corp", "corporation", "cie", "co", "llc", "the", "le", "la", "les", "l", "du", "de", "des", "d",
 }  # fmt: skip
 FUZZY_THRESHOLD = 90
-BLOCK = 1000
 
 
 def normalize_name(name: str) -> str:
@@ -30,11 +31,65 @@ def normalize_name(name: str) -> str:
     >>> normalize_name("Centre d'entraide Éole, Inc.") == normalize_name("CENTRE D ENTRAIDE EOLE")
     True
     """
-    decomposed = unicodedata.normalize("NFKD", name or "")
+    # Look-alike letters of other scripts count as their Latin twins: "Сentre" (Cyrillic С) is "Centre".
+    decomposed = unicodedata.normalize("NFKD", skeleton(strip_invisible(name or "")))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     words = re.sub(r"[^0-9a-z]+", " ", bare).split()
     kept = [word for word in words if word not in LEGAL_WORDS]
     return " ".join(kept or words)
+
+
+BLOCK_PREFIX = 4  # a word's first letters: a typo further in still lands in the same block
+RAREST_BLOCKS = 3  # a name is compared with the names sharing two of its three rarest blocks
+
+
+def blocks(key: str) -> set[str]:
+    """The blocking keys of a normalised name: its words' first letters."""
+    return {word[:BLOCK_PREFIX] for word in key.split() if word}
+
+
+class NameIndex:
+    """Normalised names indexed by block, so that a name is compared with the few names sharing one of
+    its rarer words, not with the whole directory (which made checking quadratic: 2,000 rows against
+    100,000 organizations took 48 s).
+
+    Two names whose token-sorted ratio is 90 or more share nearly all their words; requiring two of the
+    query's three rarest word-prefixes in common loses a pair only when two of them are misspelt in their
+    first letters (`bench/names.py` measures what is lost against the full comparison).
+    """
+
+    def __init__(self, keys: Iterable[str] = ()) -> None:
+        self.keys: list[str] = []
+        self.postings: dict[str, set[int]] = {}  # sets: intersected per query, never copied
+        for key in keys:
+            self.add(key)
+
+    def add(self, key: str) -> int:
+        position = len(self.keys)
+        self.keys.append(key)
+        for block in blocks(key):
+            self.postings.setdefault(block, set()).add(position)
+        return position
+
+    def candidates(self, key: str) -> list[int]:
+        """Names sharing at least two of the key's three rarest blocks (one of them, for a key of fewer
+        than three words): one misspelt rare word still finds its match."""
+        own = blocks(key)
+        found = sorted((b for b in own if b in self.postings), key=lambda b: len(self.postings[b]))
+        rarest = [self.postings[b] for b in found[:RAREST_BLOCKS]]
+        if len(own) < RAREST_BLOCKS or len(rarest) < 2:
+            return sorted(set().union(*rarest)) if rarest else []
+        chosen: set[int] = set()
+        for i in range(len(rarest)):
+            for j in range(i + 1, len(rarest)):
+                chosen |= rarest[i] & rarest[j]
+        return sorted(chosen)
+
+    def closest(self, key: str, threshold: float = FUZZY_THRESHOLD) -> tuple[str, float] | None:
+        """The indexed name closest to `key` with a score of at least `threshold`, or None."""
+        choices = [self.keys[i] for i in self.candidates(key)]
+        found = process.extractOne(key, choices, scorer=fuzz.token_sort_ratio, score_cutoff=threshold)
+        return (found[0], float(found[1])) if found else None
 
 
 @dataclass(frozen=True)
@@ -42,6 +97,8 @@ class Candidate:
     first_id: int
     second_id: int
     score: float
+    # One of the two names mixes Latin letters with look-alikes from another script: maybe a decoy.
+    lookalike: bool = False
 
 
 def duplicate_candidates(
@@ -49,31 +106,36 @@ def duplicate_candidates(
 ) -> list[Candidate]:
     """Pairs of organizations whose normalised names are equal or close, best first.
 
-    `names` gives (id, name) pairs; an organization with two names appears twice. rapidfuzz's C matrix
-    keeps this quick for a few thousand organizations.
+    `names` gives (id, name) pairs; an organization with two names appears twice. Each name is compared
+    with the names of its blocks only (NameIndex).
     """
     ids: list[int] = []
     keys: list[str] = []
+    suspicious: set[int] = set()
     for pk, name in names:
         key = normalize_name(name)
+        if has_lookalikes(name):
+            suspicious.add(pk)
         if key:
             ids.append(pk)
             keys.append(key)
     if not keys:
         return []
     best: dict[tuple[int, int], float] = {}
-    # Row blocks keep memory at BLOCK x n bytes (a full matrix of 40,000 names would need gigabytes).
-    for start in range(0, len(keys), BLOCK):
-        matrix = process.cdist(
-            keys[start : start + BLOCK], keys, scorer=fuzz.token_sort_ratio, score_cutoff=threshold,
+    index = NameIndex(keys)
+    for i, key in enumerate(keys):
+        # Only the names sharing one of this name's rarer words: near-linear, not all against all.
+        later = [j for j in index.candidates(key) if j > i]
+        if not later:
+            continue
+        scores = process.cdist(
+            [key], [keys[j] for j in later], scorer=fuzz.token_sort_ratio, score_cutoff=threshold,
             dtype=np.uint8, workers=1,
-        )  # fmt: skip
-        rows, cols = matrix.nonzero()
-        for i, j in zip((rows + start).tolist(), cols.tolist(), strict=True):
-            if ids[i] >= ids[j]:
-                continue
-            pair = (ids[i], ids[j])
-            best[pair] = max(best.get(pair, 0.0), float(matrix[i - start, j]))
-    pairs = [Candidate(a, b, score) for (a, b), score in best.items()]
+        )[0]  # fmt: skip
+        for j, score in zip(later, scores.tolist(), strict=True):
+            if score and ids[i] != ids[j]:
+                pair = (min(ids[i], ids[j]), max(ids[i], ids[j]))
+                best[pair] = max(best.get(pair, 0.0), float(score))
+    pairs = [Candidate(a, b, score, bool({a, b} & suspicious)) for (a, b), score in best.items()]
     pairs.sort(key=lambda c: (-c.score, c.first_id, c.second_id))
     return pairs[:limit]

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.utils.translation import gettext as _
 
-from maillage.accounts.permissions import is_admin, writable_network_ids
+from maillage.accounts.permissions import is_admin
 from maillage.analysis.sheets import parse_date as parse_date  # re-exported: the importer's dates
 from maillage.analysis.vocabulary import fold, parse_bool
 from maillage.directory.models import Organization, Sector, Territory
+from maillage.directory.permissions import editable_organization_ids
 from maillage.exchange.codes import HSDS, NEQ, code_key, code_scheme, load_codes
 from maillage.exchange.models import ExternalId, Location
 from maillage.exchange.names import normalize_name
@@ -146,15 +147,10 @@ class Context:
         self.observed = {(tie, on): (level, formality) for tie, on, level, formality in observations}
 
     def _editable(self, user: AbstractBaseUser | AnonymousUser | None) -> set[int] | None:
-        """Organization ids the user may change (None: all of them)."""
+        """Organization ids the user may change (None: all of them): the directory's one rule."""
         if user is None or is_admin(user):
             return None
-        mine = writable_network_ids(user)
-        seated: dict[int, set[int]] = defaultdict(set)
-        for organization_id, network_id in Membership.objects.values_list("organization_id", "network_id"):
-            seated[organization_id].add(network_id)
-        # As in the directory: coordinators change organizations of their networks, or in no network yet.
-        return {pk for pk in self.organizations if not seated[pk] or seated[pk] & mine}
+        return editable_organization_ids(user, self.organizations)
 
     def _index(self, organization: Organization) -> None:
         for name in {organization.name_fr, organization.name_en} - {""}:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from maillage.analysis import sheets
 from maillage.analysis.sheets import Sheet, decode
+from maillage.exchange import limits
 
 MAX_BYTES = 50_000_000
 HEADER_SEARCH_ROWS = sheets.HEADER_SEARCH_ROWS
@@ -36,16 +37,22 @@ def _translated(error: sheets.SheetError) -> ReadError:
     return ReadError(_("Line %(line)s cannot be read: %(error)s") % {"line": error.line, "error": detail})
 
 
+def _checked(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    limits.check_rows(len(rows), max((len(cells) for _line, cells in rows), default=0))
+    return rows
+
+
 def csv_rows(raw: bytes) -> list[tuple[int, list[str]]]:
     try:
-        return sheets.csv_rows(raw)
+        return _checked(sheets.csv_rows(raw))
     except sheets.SheetError as error:
         raise _translated(error) from None
 
 
 def xlsx_rows(raw: bytes) -> list[tuple[int, list[str]]]:
+    limits.check_xlsx(raw)  # sizes, cells and merged areas, before openpyxl builds anything
     try:
-        return sheets.xlsx_rows(raw)
+        return _checked(sheets.xlsx_rows(raw))
     except sheets.SheetError as error:
         raise _translated(error) from None
 
@@ -54,7 +61,11 @@ def read_sheet(raw: bytes, score: Callable[[str], bool]) -> Sheet:
     """Rows of a CSV or XLSX file; `score(header)` says whether a header names a known field."""
     if len(raw) > MAX_BYTES:
         raise ReadError(_("The file is larger than 50 MB."))
+    if raw.startswith(b"PK\x03\x04"):
+        limits.check_xlsx(raw)  # sizes, cells and merged areas, before openpyxl builds anything
     try:
-        return sheets.read_sheet(raw, score)
+        sheet = sheets.read_sheet(raw, score)
     except sheets.SheetError as error:
         raise _translated(error) from None
+    limits.check_rows(len(sheet.rows), len(sheet.headers))
+    return sheet

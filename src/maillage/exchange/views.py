@@ -205,7 +205,10 @@ def duplicates(request: HttpRequest) -> HttpResponse:
     page = Paginator(pairs, 50).get_page(request.GET.get("page"))
     wanted = {pk for pair in page.object_list for pk in (pair.first_id, pair.second_id)}
     organizations = Organization.objects.select_related("sector", "territory").in_bulk(wanted)
-    rows = [(organizations[p.first_id], organizations[p.second_id], p.score) for p in page.object_list]
+    rows = [
+        (organizations[p.first_id], organizations[p.second_id], p.score, p.lookalike)
+        for p in page.object_list
+    ]
     return render(request, "exchange/duplicates.html", {"page": page, "rows": rows, "query": ""})
 
 

@@ -37,6 +37,8 @@ class Cell:
 
     n: int
     mean: float | None
+    # Large enough, but held back: it could be subtracted from an earlier release (see releases.py).
+    withheld: bool = False
 
     @property
     def suppressed(self) -> bool:

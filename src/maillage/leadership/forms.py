@@ -14,6 +14,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maillage.dates import BoundedDateField
 from maillage.directory.fields import OrganizationPickerField, goals_field, principles_field
 from maillage.leadership.models import (
     CommunitySession,
@@ -87,7 +88,7 @@ def level_field(competency: Competency) -> forms.TypedChoiceField:
 
 
 class SelfAssessmentForm(forms.Form):
-    assessed_on = forms.DateField(label=_("date"), widget=DATE_INPUT)
+    assessed_on = BoundedDateField(label=_("date"), widget=DATE_INPUT)
 
     def __init__(self, *args, competencies: list[Competency], **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
@@ -183,7 +184,7 @@ class ParticipantForm(forms.Form):
 
 class CoverageFilterForm(forms.Form):
     network = forms.ModelChoiceField(label=_("network"), queryset=Network.objects.none(), required=False)
-    since = forms.DateField(label=_("from"), required=False, widget=DATE_INPUT)
+    since = BoundedDateField(label=_("from"), required=False, widget=DATE_INPUT)
 
     def __init__(self, *args, networks: QuerySet[Network], **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)

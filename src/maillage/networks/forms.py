@@ -3,12 +3,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maillage.dates import BoundedDateField
 from maillage.directory.fields import OrganizationPickerField, goals_field, principles_field
-from maillage.directory.models import (
-    ActionStrategy,
-    Population,
-    Territory,
-)
+from maillage.directory.models import ActionStrategy, Population, Territory
 from maillage.networks.models import Membership, Network, NetworkKind
 from maillage.networks.periods import ReportingPeriod
 
@@ -64,6 +61,7 @@ class NetworkForm(forms.ModelForm):
             "start_date": DATE_INPUT,
             "end_date": DATE_INPUT,
         }
+        field_classes = {"start_date": BoundedDateField, "end_date": BoundedDateField}
 
     valid_from = forms.DateField(
         label=_("These attributes hold from"),
@@ -94,6 +92,7 @@ class MembershipForm(forms.ModelForm):
     class Meta:
         model = Membership
         fields = ["organization", "role", "start_date", "end_date"]
+        field_classes = {"start_date": BoundedDateField, "end_date": BoundedDateField}
         widgets = {"start_date": DATE_INPUT, "end_date": DATE_INPUT}
 
     def __init__(self, *args, network: Network, **kwargs) -> None:  # type: ignore[no-untyped-def]

@@ -7,16 +7,23 @@ The archive holds
 - `media/...`: every file under MEDIA_ROOT;
 - `manifest.json`: the format version, the date, the database vendor, the applied migrations, the row
   count of each table and the size and SHA-256 of every member. `maillage restore` checks them all before
-  it writes anything.
+  it writes anything;
+- `manifest.sig`: the HMAC-SHA256 of the manifest with the backup key (`MAILLAGE_BACKUP_KEY`). A checksum
+  anyone can recompute proves nothing against someone who edits the archive (making an account a
+  superuser, say); the signature does, and `maillage restore` refuses an archive whose signature does
+  not verify.
 
 Content types and permissions are not copied: `migrate` recreates them, and the rows that point at them
-carry their natural keys.
+carry their natural keys. Secrets are not copied either: sessions (a session key signs in as its
+user) and API token hashes; after a restore, people sign in again and API clients get new tokens.
+The archive is written readable by its owner only (mode 0600).
 """
 
 from __future__ import annotations
 
 import datetime
 import hashlib
+import hmac
 import json
 import os
 import zipfile
@@ -37,8 +44,12 @@ from django.db.models import Model
 FORMAT = "maillage-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
 # Rebuilt by `migrate` in the target database; rows refer to them by natural key.
-SKIPPED = {"contenttypes.contenttype", "auth.permission"}
+REBUILT = {"contenttypes.contenttype", "auth.permission"}
+# Secrets: a live session signs in as its user; a token hash is what an API key is checked against.
+SECRETS = {"sessions.session", "api.apitoken"}
+SKIPPED = REBUILT | SECRETS
 CHUNK = 1 << 16
 
 
@@ -154,6 +165,25 @@ def _rows(model: type[Model]) -> Iterator[Model]:
     return rows.iterator(chunk_size=2000)
 
 
+def backup_key() -> bytes:
+    """The key that signs manifests: MAILLAGE_BACKUP_KEY, or one derived from the secret key when unset."""
+    configured = getattr(settings, "BACKUP_KEY", "")
+    if configured:
+        return str(configured).encode()
+    return hmac.new(settings.SECRET_KEY.encode(), b"maillage-backup-manifest", hashlib.sha256).digest()
+
+
+def sign(manifest: bytes, key: bytes | None = None) -> str:
+    return hmac.new(key if key is not None else backup_key(), manifest, hashlib.sha256).hexdigest()
+
+
+def _private_file(path: Path) -> IO[bytes]:
+    """A new file only its owner may read or write, whatever the umask."""
+    if path.exists():
+        path.unlink()
+    return os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb")
+
+
 def write_backup(out: Path) -> BackupSummary:
     """Write the archive to `out` (through a temporary file, so a crash never leaves half an archive)."""
     _check_migrated()
@@ -161,7 +191,10 @@ def write_backup(out: Path) -> BackupSummary:
     partial = out.with_name(f".{out.name}.partial")
     summary = BackupSummary(path=out)
     members: dict[str, dict[str, Any]] = {}
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+    with (
+        _private_file(partial) as file,
+        zipfile.ZipFile(file, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as archive,
+    ):
         with _snapshot():
             migrations = _applied_migrations()
             for model in models_to_copy():
@@ -192,7 +225,10 @@ def write_backup(out: Path) -> BackupSummary:
             "tables": summary.tables,
             "members": members,
         }
-        archive.writestr(MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
+        text = json.dumps(manifest, indent=1, sort_keys=True).encode()
+        archive.writestr(MANIFEST, text)
+        archive.writestr(SIGNATURE, sign(text))
+    os.chmod(partial, 0o600)
     os.replace(partial, out)
     return summary
 

@@ -9,6 +9,7 @@ organizations); (3) all rows are loaded in one transaction, so a failure leaves 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import io
 import json
 import os
@@ -28,7 +29,7 @@ from django.db import DatabaseError, connection, transaction
 from django.db.migrations.loader import MigrationLoader
 from django.utils.translation import gettext as _
 
-from maillage.operations.backup import CHUNK, FORMAT, FORMAT_VERSION, MANIFEST
+from maillage.operations.backup import CHUNK, FORMAT, FORMAT_VERSION, MANIFEST, SIGNATURE, sign
 
 
 class ArchiveError(Exception):
@@ -46,11 +47,17 @@ class RestoreSummary:
 
 
 def read_manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
+    """The manifest, once its signature verifies with the backup key (before anything else is read)."""
     try:
-        manifest = json.loads(archive.read(MANIFEST))
+        text = archive.read(MANIFEST)
     except KeyError as error:
         raise ArchiveError(_("The archive has no manifest: it is not a Maillage backup.")) from error
-    except (ValueError, zipfile.BadZipFile, OSError) as error:
+    except (zipfile.BadZipFile, OSError) as error:
+        raise ArchiveError(_("The archive's manifest is damaged: %(error)s") % {"error": error}) from error
+    _check_signature(archive, text)
+    try:
+        manifest = json.loads(text)
+    except ValueError as error:
         raise ArchiveError(_("The archive's manifest is damaged: %(error)s") % {"error": error}) from error
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise ArchiveError(_("The archive is not a Maillage backup."))
@@ -60,6 +67,22 @@ def read_manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
             % {"version": manifest.get("version"), "ours": FORMAT_VERSION}
         )
     return manifest
+
+
+def _check_signature(archive: zipfile.ZipFile, manifest: bytes) -> None:
+    try:
+        signature = archive.read(SIGNATURE).decode("ascii", "replace").strip()
+    except KeyError as error:
+        raise ArchiveError(
+            _("The archive's manifest is not signed: it cannot be trusted (was it made by this Maillage?).")
+        ) from error
+    if not hmac.compare_digest(signature, sign(manifest)):
+        raise ArchiveError(
+            _(
+                "The archive's signature does not verify: it was changed after the backup, or made with "
+                "another backup key (MAILLAGE_BACKUP_KEY)."
+            )
+        )
 
 
 def _safe_member(name: str) -> None:
@@ -74,7 +97,7 @@ def verify(path: Path) -> dict[str, Any]:
         with zipfile.ZipFile(path) as archive:
             manifest = read_manifest(archive)
             members: dict[str, dict[str, Any]] = manifest.get("members", {})
-            present = set(archive.namelist()) - {MANIFEST}
+            present = set(archive.namelist()) - {MANIFEST, SIGNATURE}
             if missing := sorted(set(members) - present):
                 raise ArchiveError(
                     _("The archive is incomplete: %(names)s missing.") % {"names": ", ".join(missing)}

@@ -160,6 +160,15 @@ def _export_contact(contact: Any) -> dict[str, Any]:
     }
 
 
+def _erase_contact(contact: Any) -> None:
+    """The row goes, and so do the values its audit events recorded (older events, before masking)."""
+    audit = _model("audit.AuditEvent")
+    audit.objects.filter(model="directory.Contact", object_id=str(contact.pk)).update(
+        changes={}, object_label=f"#{contact.pk}"
+    )
+    contact.delete()
+
+
 # ----- surveys: the address invited, and the words written ----------------------------------------------
 def _invitations(email: str) -> list[Any]:
     from maillage.surveys.models import Invitation
@@ -194,14 +203,45 @@ def _export_invitation(invitation: Any) -> dict[str, Any]:
 
 
 def _erase_invitation(invitation: Any) -> None:
-    """The address and the free text go; the ratings and choices stay, for the network's aggregates."""
+    """The address and every word written go (quote, comments, free-text answers, and their copies in a
+    later wave's response pre-filled from this one); the ratings and choices stay, for the aggregates."""
+    from maillage.surveys.models import Response
+
     invitation.email = ""
     invitation.save()
     response = getattr(invitation, "response", None)
-    if response is not None:
-        response.quote, response.quote_consent, response.comments = "", "", {}
-        response.lesson, response.lesson_consent = "", ""
-        response.save()
+    if response is None:
+        return
+    written = _free_text(response)
+    comments = dict(response.comments or {})
+    response.quote, response.quote_consent, response.comments = "", "", {}
+    response.lesson, response.lesson_consent = "", ""
+    response.answers = {code: value for code, value in response.answers.items() if code not in written}
+    response.save()
+    for later in Response.objects.filter(prefilled_from=response):
+        later.answers = {c: v for c, v in later.answers.items() if not (c in written and written[c] == v)}
+        later.comments = {c: v for c, v in later.comments.items() if not (c in comments and comments[c] == v)}
+        later.save()
+
+
+def _free_text(response: Any) -> dict[str, Any]:
+    """{code: answer} of the answers that are words rather than a choice or a point of a scale: answers to
+    text questions, to questions no longer known, and any value outside the question's choices."""
+    from maillage.surveys.actions import survey_questions
+    from maillage.surveys.models import QuestionKind
+
+    questions = {q.code: q for q in survey_questions(response.invitation.wave)}
+    written = {}
+    for code, value in (response.answers or {}).items():
+        question = questions.get(code)
+        if question is None or question.kind == QuestionKind.TEXT:
+            written[code] = value
+            continue
+        pairs = question.scale_points() if question.kind == QuestionKind.SCALE else question.choice_pairs()
+        allowed = {point for point, _label in pairs}
+        if any(str(v) not in allowed for v in (value if isinstance(value, list) else [value])):
+            written[code] = value
+    return written
 
 
 # ----- initiatives: the contact person of a documented practice -----------------------------------------
@@ -234,7 +274,7 @@ SOURCES: list[Source] = [
         lambda post: {"community": str(post.community), "body": post.body, "at": _when(post.created_at)},
         _erase_post,
     ),
-    Source("organization_contacts", _contacts, _export_contact, lambda contact: contact.delete()),
+    Source("organization_contacts", _contacts, _export_contact, _erase_contact),
     Source("survey_invitations", _invitations, _export_invitation, _erase_invitation),
     Source("initiative_contacts", _initiatives, _export_initiative, _erase_initiative),
 ]

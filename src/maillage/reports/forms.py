@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from maillage.dates import BoundedDateField
 from maillage.networks.models import Network, NetworkKind
 from maillage.reports.scope import Period
 
@@ -22,8 +23,8 @@ class ReportOptionsForm(forms.Form):
             "Empty: the latest period with data."
         ),
     )
-    since = forms.DateField(label=_("From the wave of (optional)"), required=False)
-    until = forms.DateField(label=_("To the wave of (optional)"), required=False)
+    since = BoundedDateField(label=_("From the wave of (optional)"), required=False)
+    until = BoundedDateField(label=_("To the wave of (optional)"), required=False)
     lang = forms.ChoiceField(
         label=_("Language of the report"), choices=[("fr", "Français"), ("en", "English")]
     )

@@ -20,6 +20,7 @@ from maillage.accounts.permissions import is_admin, readable_networks
 from maillage.reports import jobs
 from maillage.reports.content import build_report
 from maillage.reports.exports import DIALECTS, FORMATS, export
+from maillage.reports.exports.disclosure import disclosure_for
 from maillage.reports.forms import ReportChoiceForm, ReportOptionsForm
 from maillage.reports.render import render_html, render_pdf
 from maillage.reports.scope import REPORT_KINDS, report_scope
@@ -147,7 +148,7 @@ def export_view(request: HttpRequest, kind: str, key: str, fmt: str) -> HttpResp
     dialect = request.GET.get("dialect")
     result = export(
         scope.networks, fmt, title=scope.title, language=translation.get_language() or "fr",
-        dialect=dialect if dialect in DIALECTS else None,
+        dialect=dialect if dialect in DIALECTS else None, disclosure=disclosure_for(request.user, scope.networks),
     )  # fmt: skip
     response = HttpResponse(result.content, content_type=result.content_type)
     response["Content-Disposition"] = f'attachment; filename="{result.filename}"'

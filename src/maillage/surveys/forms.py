@@ -13,6 +13,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from maillage.dates import BoundedDateField
 from maillage.directory.models import Organization
 from maillage.networks.models import Network
 from maillage.surveys.models import (
@@ -36,6 +37,7 @@ class WaveForm(forms.ModelForm):
     class Meta:
         model = Wave
         fields = ["kind", "date", "closes_on", "previous", "message"]
+        field_classes = {"date": BoundedDateField, "closes_on": BoundedDateField}
         widgets = {"date": DATE_INPUT, "closes_on": DATE_INPUT, "message": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args: Any, network: Network, **kwargs: Any) -> None:

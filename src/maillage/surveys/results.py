@@ -21,6 +21,7 @@ from maillage.surveys.models import (
     QuestionScope,
     Response,
     Wave,
+    WaveStatus,
 )
 
 
@@ -183,11 +184,29 @@ def reported_ties(wave: Wave) -> list[ReportedTie]:
     return sorted(pairs.values(), key=lambda t: (not t.both, t.first, t.second))
 
 
+MIN_RATERS = 3
+
+
 def trust_and_value(wave: Wave) -> tuple[float | None, float | None]:
-    """The wave's own trust and value, as a share of the maximum 4 (see docs/metrics.md)."""
+    """The wave's own trust and value, as a share of the maximum 4 (see docs/metrics.md).
+
+    Published once the wave is closed (its raters are then a fixed cohort) and rated by at least
+    MIN_RATERS organizations: read while responses come in, two means would differ by one rater's answers.
+    """
+    if wave.status != WaveStatus.CLOSED:
+        return None, None
     answers = PartnerAnswer.objects.filter(
         response__invitation__wave=wave, response__submitted_at__isnull=False
     ).values_list(*RATING_FIELDS)
+    raters = (
+        PartnerAnswer.objects.filter(response__invitation__wave=wave, response__submitted_at__isnull=False)
+        .exclude(**{f"{field}__isnull": True for field in RATING_FIELDS})
+        .values("response_id")
+        .distinct()
+        .count()
+    )
+    if raters < MIN_RATERS:
+        return None, None
     trust, value = [], []
     for row in answers:
         for scores, part in ((trust, row[:3]), (value, row[3:])):

@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maillage.dates import BoundedDateField
 from maillage.directory.models import Organization
 from maillage.networks.models import Network
 from maillage.ties.actions import ObservationData
@@ -18,6 +19,7 @@ class ObservationForm(forms.ModelForm):
     class Meta:
         model = TieObservation
         fields = ["observed_on", "level", "formality", "agreement_kind", *FLOW_FIELDS, "note"]
+        field_classes = {"observed_on": BoundedDateField}
         widgets = {"observed_on": DATE_INPUT}
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
@@ -85,7 +87,7 @@ class TieFilterForm(forms.Form):
     formality = forms.ChoiceField(
         label=_("Formality"), required=False, choices=[("", "—"), *Formality.choices]
     )
-    as_of = forms.DateField(label=_("As of"), required=False, widget=DATE_INPUT)
+    as_of = BoundedDateField(label=_("As of"), required=False, widget=DATE_INPUT)
     include_ended = forms.BooleanField(label=_("Include ended ties"), required=False)
 
     def __init__(self, *args, network: Network | None = None, **kwargs) -> None:  # type: ignore[no-untyped-def]

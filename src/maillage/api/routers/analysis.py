@@ -22,6 +22,7 @@ from maillage.dashboards.adapter import cached_dataset
 from maillage.dashboards.scenarios import ScenarioRequestError, scenario_payload
 from maillage.dashboards.scope import Scope, scope_for
 from maillage.observatory.measures import as_plain, measure_values
+from maillage.reports.exports.disclosure import disclosure_for, organization_ratings, restrict_rows
 
 router = Router(tags=["analysis"])
 MAX_SCENARIOS = 5
@@ -125,13 +126,17 @@ def network_report(request: HttpRequest, network_id: PathId, query: Query[Report
         )
     except (AnalysisError, ValueError) as error:
         raise invalid({"scenario": [str(error)[:300]]}) from error
+    # Ratings received per organization: only what the results page would show this reader.
+    organizations = to_plain(report.organizations)
+    disclosure = disclosure_for(user_of(request), scope.networks)
+    restrict_rows(organizations, organization_ratings(disclosure, scope.networks, report.as_of))
     return {
         "as_of": report.as_of,
         "measures": as_plain(measure_values(report), get_language()),
         "network": report.network.to_dict(),
         "levels": to_plain(report.levels),
         "mix": to_plain(report.mix),
-        "organizations": to_plain(report.organizations),
+        "organizations": organizations,
         "brokerage_by_sector": to_plain(report.brokerage_by_sector),
         "scenarios": [result.to_dict() for result in report.scenarios],
     }

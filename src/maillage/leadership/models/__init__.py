@@ -19,9 +19,11 @@ from maillage.leadership.models.leaders import (
     SelfAssessment,
     short_level,
 )
+from maillage.leadership.models.releases import AggregateRelease
 
 __all__ = [
     "ActivityKind",
+    "AggregateRelease",
     "Community",
     "CommunityMember",
     "CommunitySession",

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.utils.text import slugify
 
 from maillage.networks.models import Network
+from maillage.reports.exports.disclosure import AGGREGATES_ONLY, Disclosure
 from maillage.reports.exports.graphs import graph_snapshot, to_gexf, to_graphml
 from maillage.reports.exports.tables import DIALECTS, csv_zip, dialect_for, export_tables, xlsx_workbook
 
@@ -32,28 +33,34 @@ class Export:
 
 
 def export(
-    networks: QuerySet[Network], fmt: str, *, title: str, language: str = "fr", dialect: str | None = None
+    networks: QuerySet[Network],
+    fmt: str,
+    *,
+    title: str,
+    language: str = "fr",
+    dialect: str | None = None,
+    disclosure: Disclosure = AGGREGATES_ONLY,
 ) -> Export:
-    """The networks' data in one format; `fmt` must be one of FORMATS. A CSV's `dialect` (excel-fr or
-    rfc4180) follows the language unless given."""
+    """The networks' data in one format; `fmt` must be one of FORMATS. What is per organization is
+    only what `disclosure` (the reader's, see disclosure.py) opens: by default, aggregates only. A CSV's
+    `dialect` (excel-fr or rfc4180) follows the language unless given."""
     content_type, extension = FORMATS[fmt]
     if fmt == "csv":
-        content = csv_zip(export_tables(networks), dialect or dialect_for(language))
+        content = csv_zip(export_tables(networks, disclosure), dialect or dialect_for(language))
     elif fmt == "xlsx":
-        content = xlsx_workbook(export_tables(networks))
-    elif fmt == "graphml":
-        content = to_graphml(graph_snapshot(networks, language=language, title=title))
-    elif fmt == "gexf":
-        content = to_gexf(graph_snapshot(networks, language=language, title=title))
+        content = xlsx_workbook(export_tables(networks, disclosure))
+    elif fmt in ("graphml", "gexf"):
+        graph = graph_snapshot(networks, language=language, title=title, disclosure=disclosure)
+        content = to_graphml(graph) if fmt == "graphml" else to_gexf(graph)
     else:
-        content = _json(networks, title=title, language=language)
+        content = _json(networks, title=title, language=language, disclosure=disclosure)
     stem = slugify(title)[:60] or "maillage"
     return Export(content, content_type, f"{stem}-{datetime.date.today().isoformat()}.{extension}")
 
 
-def _json(networks: QuerySet[Network], *, title: str, language: str) -> bytes:
-    tables = export_tables(networks)
-    graph = graph_snapshot(networks, language=language, title=title)
+def _json(networks: QuerySet[Network], *, title: str, language: str, disclosure: Disclosure) -> bytes:
+    tables = export_tables(networks, disclosure)
+    graph = graph_snapshot(networks, language=language, title=title, disclosure=disclosure)
     document = {
         "title": title,
         "readme": {t.name: {"description": t.description, "columns": dict(t.columns)} for t in tables},

@@ -23,6 +23,12 @@ from maillage.analysis.graph import build_graph
 from maillage.dashboards.adapter import dataset_for, observation_dates
 from maillage.dashboards.palette import SECTOR_COLORS
 from maillage.networks.models import Network
+from maillage.reports.exports.disclosure import (
+    AGGREGATES_ONLY,
+    Disclosure,
+    organization_ratings,
+    restrict_rows,
+)
 
 GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
@@ -48,9 +54,17 @@ class GraphSnapshot:
 
 
 def graph_snapshot(
-    networks: Any, *, as_of: str | None = None, language: str = "fr", title: str = ""
+    networks: Any,
+    *,
+    as_of: str | None = None,
+    language: str = "fr",
+    title: str = "",
+    disclosure: Disclosure = AGGREGATES_ONLY,
 ) -> GraphSnapshot:
-    """Nodes and edges of the networks at `as_of` (default: the latest observation date)."""
+    """Nodes and edges of the networks at `as_of` (default: the latest observation date).
+
+    Trust and value per organization are only what `disclosure` lets the reader see (disclosure.py).
+    """
     dataset = dataset_for(networks, language)
     dates = observation_dates(dataset)
     as_of = as_of or (dates[-1] if dates else None)
@@ -76,6 +90,7 @@ def graph_snapshot(
             value = measures[name] if measures is not None and name in measures.index else None
             node[name] = _number(value, kind)
         nodes.append(node)
+    restrict_rows(nodes, organization_ratings(disclosure, networks, as_of))
     ids = og.organizations["id"].to_numpy()
     edges = []
     for j, tie in enumerate(og.ties.itertuples(index=False)):
@@ -209,7 +224,17 @@ def to_json(graph: GraphSnapshot) -> bytes:
     return json.dumps(document, ensure_ascii=False, indent=1).encode()
 
 
-def network_graph(network: Network, *, as_of: str | None = None, language: str = "fr") -> GraphSnapshot:
+def network_graph(
+    network: Network,
+    *,
+    as_of: str | None = None,
+    language: str = "fr",
+    disclosure: Disclosure = AGGREGATES_ONLY,
+) -> GraphSnapshot:
     return graph_snapshot(
-        Network.objects.filter(pk=network.pk), as_of=as_of, language=language, title=network.name
+        Network.objects.filter(pk=network.pk),
+        as_of=as_of,
+        language=language,
+        title=network.name,
+        disclosure=disclosure,
     )

@@ -20,7 +20,8 @@ from maillage.dashboards.adapter import dataset_for, observation_dates
 from maillage.directory.models import Organization
 from maillage.networks.models import Membership, Network
 from maillage.observatory.measures import MEASURES, label, measure_values
-from maillage.surveys.models import Response
+from maillage.reports.exports.disclosure import AGGREGATES_ONLY, Disclosure
+from maillage.surveys.models import Question, QuestionKind, QuestionScope, Response
 from maillage.ties.models import LEVEL_CODES, TieObservation
 
 # Spreadsheets run formulas in cells that start with these: prefix them so data never executes.
@@ -47,8 +48,12 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def export_tables(networks: QuerySet[Network]) -> list[Table]:
-    """Every table of these networks: organizations, networks, memberships, ties, answers, indicators."""
+def export_tables(networks: QuerySet[Network], disclosure: Disclosure = AGGREGATES_ONLY) -> list[Table]:
+    """Every table of these networks: organizations, networks, memberships, ties, answers, indicators.
+
+    Answers come as counts (`survey_summary`) for every reader, and one row per organization's answer
+    (`survey_results`) only for the networks whose details `disclosure` opens (see disclosure.py).
+    """
     memberships = Membership.objects.filter(network__in=networks)
     observations = TieObservation.objects.filter(tie__network__in=networks)
     ids = set(memberships.values_list("organization_id", flat=True))
@@ -60,8 +65,10 @@ def export_tables(networks: QuerySet[Network]) -> list[Table]:
         _memberships(memberships),
         _ties(observations),
         _measures(networks),
-        _survey_results(networks),
+        _survey_summary(networks),
     ]
+    if disclosure.detailed:
+        tables.append(_survey_results(networks.filter(pk__in=disclosure.detailed)))
     indicators = _indicator_values(networks)
     if indicators is not None:
         tables.append(indicators)
@@ -223,6 +230,50 @@ def _survey_results(networks: QuerySet[Network]) -> Table:
         ],
         rows,
     )
+
+
+def _survey_summary(networks: QuerySet[Network]) -> Table:
+    """What the results page shows everyone: how many responses gave each answer; never free text."""
+    counts: dict[tuple[Any, ...], int] = {}
+    closed_questions = _closed_questions()
+    responses = (
+        Response.objects.filter(invitation__wave__network__in=networks, submitted_at__isnull=False)
+        .order_by("invitation__wave_id")
+        .values_list("invitation__wave_id", "invitation__wave__network_id", "invitation__wave__date",
+                     "invitation__wave__kind", "answers")
+    )  # fmt: skip
+    for wave_id, network_id, date, kind, answers in responses:
+        for code, value in (answers or {}).items():
+            if code not in closed_questions:
+                continue
+            for choice in value if isinstance(value, list) else [value]:
+                key = (wave_id, network_id, date, kind, code, str(choice))
+                counts[key] = counts.get(key, 0) + 1
+    return Table(
+        "survey_summary",
+        "How many submitted responses gave each answer to each closed question (free text is not exported).",
+        [
+            ("wave", "Survey wave identifier"),
+            ("network", "Network identifier"),
+            ("wave_date", "Date of the wave"),
+            ("wave_kind", "baseline or follow_up"),
+            ("question", "Question code (stable across wordings)"),
+            ("answer", "One answer (a choice or a point of the scale)"),
+            ("responses", "Number of responses that gave this answer"),
+        ],
+        [
+            [*key, count]
+            for key, count in sorted(counts.items(), key=lambda item: (item[0][0], item[0][4], item[0][5]))
+        ],
+    )
+
+
+def _closed_questions() -> set[str]:
+    """Codes of the respondent's questions that are not free text (a code may be reused across waves:
+    a code that is free text anywhere counts as free text)."""
+    rows = Question.objects.filter(scope=QuestionScope.RESPONDENT).values_list("code", "kind")
+    text = {code for code, kind in rows if kind == QuestionKind.TEXT}
+    return {code for code, _kind in rows} - text
 
 
 def _indicator_values(networks: QuerySet[Network]) -> Table | None:

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 
 from maillage.networks.models import Network
 from maillage.reports.exports import DIALECTS, FORMATS, export
+from maillage.reports.exports.disclosure import server_disclosure
 from maillage.reports.management.commands.report import find_network
 
 
@@ -32,6 +33,14 @@ class Command(BaseCommand):
             networks, title = Network.objects.filter(pk=found.pk), found.name
         else:
             networks, title = Network.objects.all(), "Maillage"
-        result = export(networks, format, title=title, language=lang, dialect=dialect)
+        # The command line runs with the server's rights: an administrator's view (disclosure.py).
+        result = export(
+            networks,
+            format,
+            title=title,
+            language=lang,
+            dialect=dialect,
+            disclosure=server_disclosure(networks),
+        )
         Path(out).write_bytes(result.content)
         self.stdout.write(f"{out} ({len(result.content):,} bytes)")
