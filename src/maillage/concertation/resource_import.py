@@ -16,10 +16,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from maillage.analysis.sheets import SheetError, read_sheet
 from maillage.analysis.vocabulary import fold, parse_bool
 from maillage.concertation.models import ResourceEntry, ResourceKind
 from maillage.directory.models import Organization
+from maillage.exchange.reading import ReadError, read_sheet
 from maillage.networks.models import Network
 from maillage.networks.versions import bump
 
@@ -96,8 +96,8 @@ def parse_resources(raw: bytes, network: Network) -> ResourceFile:
     result = ResourceFile()
     try:
         sheet = read_sheet(raw, lambda header: fold(header) in FIELD_OF)
-    except SheetError as error:
-        result.errors.append(_("The file cannot be read: %(error)s") % {"error": error})
+    except ReadError as error:
+        result.errors.append(str(error))
         return result
     columns = {FIELD_OF[fold(h)]: i for i, h in enumerate(sheet.headers) if fold(h) in FIELD_OF}
     missing = [name for name in ("year", "kind") if name not in columns]

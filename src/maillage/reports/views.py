@@ -148,7 +148,8 @@ def export_view(request: HttpRequest, kind: str, key: str, fmt: str) -> HttpResp
     dialect = request.GET.get("dialect")
     result = export(
         scope.networks, fmt, title=scope.title, language=translation.get_language() or "fr",
-        dialect=dialect if dialect in DIALECTS else None, disclosure=disclosure_for(request.user, scope.networks),
+        dialect=dialect if dialect in DIALECTS else None,
+        disclosure=disclosure_for(request.user, scope.networks),
     )  # fmt: skip
     response = HttpResponse(result.content, content_type=result.content_type)
     response["Content-Disposition"] = f'attachment; filename="{result.filename}"'
