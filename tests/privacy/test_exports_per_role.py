@@ -58,9 +58,13 @@ def _download(user, network, fmt) -> bytes:
 def _tables(content: bytes, fmt: str) -> dict[str, list[dict]]:
     if fmt == "csv":
         archive = zipfile.ZipFile(io.BytesIO(content))
+        texts = {name[:-4]: archive.read(name).decode().lstrip("\ufeff") for name in archive.namelist()}
+        # French exports are written for French Excel (";"), English ones as RFC 4180 (",").
         return {
-            name[:-4]: list(csv.DictReader(io.StringIO(archive.read(name).decode().lstrip("\ufeff"))))
-            for name in archive.namelist()
+            name: list(
+                csv.DictReader(io.StringIO(text), delimiter=";" if ";" in text.split("\n")[0] else ",")
+            )
+            for name, text in texts.items()
         }
     if fmt == "xlsx":
         workbook = load_workbook(io.BytesIO(content), read_only=True)

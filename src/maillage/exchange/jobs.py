@@ -13,7 +13,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from maillage.dashboards.warm import queue_warming
 from maillage.exchange.actions import do_apply_plan
 from maillage.exchange.imports import NeedsMapping, Options, prepare
 from maillage.exchange.models import ImportJob, JobState
@@ -80,9 +79,8 @@ def execute(job: ImportJob, apply: bool) -> ImportJob:
             do_apply_plan(
                 plan, job.created_by, lambda done, total: _progress(job.pk, done, total, outside=True)
             )
+            # The write path raised the network's data version, which queues the dashboards' warming.
             job.state, job.done = JobState.APPLIED, job.total
-            # Bulk writes send no signals: ask for the network's dashboard to be computed ahead here.
-            queue_warming([job.network_id] if job.network_id else [])
     job.finished_at = timezone.now()
     job.save()
     return job
