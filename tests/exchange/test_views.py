@@ -249,3 +249,30 @@ def test_a_missing_required_column_is_said_on_the_mapping_screen(coordinator, ne
     posted = client.post(url, {"column_0": "source", "column_1": "target", "column_2": "level"})
     assert posted.status_code == 400
     assert "Observed on" in str(posted.context["form"].non_field_errors())
+
+
+def test_the_columns_are_read_by_the_worker_and_the_page_waits_for_them(
+    coordinator, network_a, orgs, settings
+):
+    rows = [["Dénomination", "Secteur", "Couleur"], ["Défi, Québec", "Organisme communautaire", "bleu"]]
+    client = client_for(coordinator)
+    upload(client, network_a, rows)
+    job = ImportJob.objects.get()
+    # What the worker stored: the headers; the mapping page offers them without reading the file again.
+    assert job.state == JobState.UPLOADED and job.columns == {
+        "headers": ["Dénomination", "Secteur", "Couleur"]
+    }
+    job.file.delete(save=False)
+    assert "Dénomination" in client.get(f"/en/imports/{job.pk}/mapping/").content.decode()
+    # While the worker has not read it yet, the page says so and polls the job's status.
+    ImportJob.objects.filter(pk=job.pk).update(state=JobState.READING)
+    waiting = client.get(f"/en/imports/{job.pk}/mapping/").content.decode()
+    assert "being read in the background" in waiting and f"/imports/{job.pk}/status/" in waiting
+
+
+def test_an_unreadable_file_fails_in_the_worker_with_its_reason(coordinator, network_a):
+    client = client_for(coordinator)
+    data = {"kind": "organizations", "file": SimpleUploadedFile("liste.xlsx", b"PK\x03\x04 not a workbook")}
+    client.post(reverse("exchange:start", kwargs={"pk": network_a.pk}), data)
+    job = ImportJob.objects.get()
+    assert job.state == JobState.FAILED and job.message

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from maillage.exchange.actions import do_apply_plan
-from maillage.exchange.imports import NeedsMapping, Options, prepare
-from maillage.exchange.models import ImportJob, JobState
+from maillage.exchange.graphs import guess_mapping, read_graph
+from maillage.exchange.imports import TABULAR, NeedsMapping, Options, headers_of, prepare
+from maillage.exchange.models import ImportJob, ImportKind, JobState
 from maillage.exchange.plan import Plan
 from maillage.exchange.reading import ReadError
 
@@ -84,6 +85,35 @@ def execute(job: ImportJob, apply: bool) -> ImportJob:
     job.finished_at = timezone.now()
     job.save()
     return job
+
+
+def read_columns(job: ImportJob) -> dict[str, object]:
+    """What the mapping form offers: a table's headers, or a graph's attributes with the guessed mapping."""
+    with job.file.open("rb") as handle:
+        raw = handle.read()
+    if job.kind in (ImportKind.GRAPHML, ImportKind.GEXF):
+        graph = read_graph(raw, job.kind)
+        guessed = {key.split(":", 1)[1]: value for key, value in guess_mapping(graph).items()}
+        return {
+            "node_attributes": graph.node_attributes,
+            "edge_attributes": graph.edge_attributes,
+            "initial": {"name": "label", "level_rule": "as-written"} | guessed,
+        }
+    if job.kind in TABULAR:
+        return {"headers": headers_of(job.kind, raw)}
+    return {}
+
+
+@task()
+def read_job_columns(job_id: int) -> None:
+    """The worker's side of the upload: a large workbook is read here, never in the web request."""
+    job = ImportJob.objects.get(pk=job_id)
+    with translation.override(job.language):
+        try:
+            job.columns, job.state = read_columns(job), JobState.UPLOADED
+        except ReadError as error:
+            job.state, job.message = JobState.FAILED, str(error)
+        job.save(update_fields=["columns", "state", "message"])
 
 
 @task()

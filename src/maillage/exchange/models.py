@@ -20,6 +20,7 @@ class ImportKind(models.TextChoices):
 
 
 class JobState(models.TextChoices):
+    READING = "reading", _("Reading the columns")
     UPLOADED = "uploaded", _("Uploaded")
     CHECKING = "checking", _("Checking")
     CHECKED = "checked", _("Checked (dry run)")
@@ -46,6 +47,9 @@ class ImportJob(models.Model):
     file = models.FileField(_("file"), upload_to=job_path, max_length=300)
     filename = models.CharField(max_length=200, blank=True)
     mapping = models.JSONField(default=dict, blank=True)
+    # What the mapping form offers, read from the file by the worker: {"headers": […]} for a table,
+    # {"node_attributes", "edge_attributes", "initial"} for a graph.
+    columns = models.JSONField(default=dict, blank=True)
     state = models.CharField(max_length=20, choices=JobState.choices, default=JobState.UPLOADED)
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
@@ -72,7 +76,7 @@ class ImportJob(models.Model):
 
     @property
     def running(self) -> bool:
-        return self.state in {JobState.CHECKING, JobState.APPLYING}
+        return self.state in {JobState.READING, JobState.CHECKING, JobState.APPLYING}
 
     @property
     def percent(self) -> int:

@@ -18,15 +18,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from maillage.accounts.permissions import is_admin, writable_network_ids
 from maillage.directory.models import Organization
 from maillage.exchange.forms import NEW_SECTOR, GraphMappingForm, MappingForm, UploadForm, ValuesForm
-from maillage.exchange.graphs import read_graph
-from maillage.exchange.headers import map_headers, remember
-from maillage.exchange.imports import TABULAR, headers_of
-from maillage.exchange.jobs import run_import
+from maillage.exchange.headers import map_headers, missing_fields, remember
+from maillage.exchange.imports import TABULAR
+from maillage.exchange.jobs import read_job_columns, run_import
 from maillage.exchange.merge import do_merge_organizations
 from maillage.exchange.models import ImportJob, ImportKind, JobState
 from maillage.exchange.names import duplicate_candidates
 from maillage.exchange.permissions import ensure_can_merge, get_job_for
-from maillage.exchange.reading import ReadError
 from maillage.exchange.values import do_add_sectors, remember_values
 from maillage.networks.models import Network
 from maillage.networks.permissions import get_network_for
@@ -54,8 +52,10 @@ def import_start(request: HttpRequest, pk: int) -> HttpResponse:
         upload = form.cleaned_data["file"]
         job = ImportJob.objects.create(
             network=network, kind=form.cleaned_data["kind"], file=upload, filename=upload.name[-200:],
-            created_by=request.user, language=(get_language() or "fr")[:8],
+            created_by=request.user, language=(get_language() or "fr")[:8], state=JobState.READING,
         )  # fmt: skip
+        # The file is read by the worker: a workbook of a million cells never holds a web request.
+        read_job_columns.enqueue(job.pk)
         return redirect("exchange:mapping", pk=job.pk)
     jobs = ImportJob.objects.filter(network=network).select_related("created_by")[:10]
     status = 400 if request.method == "POST" else 200
@@ -72,16 +72,16 @@ def _check(job: ImportJob) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_mapping(request: HttpRequest, pk: int) -> HttpResponse:
-    """Ask what unknown columns (or a graph's attributes) mean; skipped when every column is known."""
+    """Ask what unknown columns (or a graph's attributes) mean; skipped when every column is known.
+
+    The columns are read by the worker (`jobs.read_job_columns`); until they are, the page waits for it.
+    """
     job = get_job_for(request.user, pk)
-    with job.file.open("rb") as handle:
-        raw = handle.read()
-    try:
-        form = _mapping_form(request, job, raw)
-    except ReadError as error:
-        job.state, job.message = JobState.FAILED, str(error)
-        job.save(update_fields=["state", "message"])
+    if job.state == JobState.READING:
+        return render(request, "exchange/reading.html", {"job": job})
+    if job.state == JobState.FAILED:
         return redirect("exchange:detail", pk=job.pk)
+    form = _mapping_form(request, job)
     if form is None:
         return _check(job)
     if request.method == "POST" and form.is_valid():
@@ -94,32 +94,23 @@ def import_mapping(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "exchange/mapping.html", {"job": job, "form": form}, status=status)
 
 
-def _mapping_form(request: HttpRequest, job: ImportJob, raw: bytes) -> MappingForm | GraphMappingForm | None:
+def _mapping_form(request: HttpRequest, job: ImportJob) -> MappingForm | GraphMappingForm | None:
     data = request.POST if request.method == "POST" else None
+    columns = job.columns
     if job.kind in (ImportKind.GRAPHML, ImportKind.GEXF):
-        graph = read_graph(raw, job.kind)
         return GraphMappingForm(
-            data, node_attributes=graph.node_attributes, edge_attributes=graph.edge_attributes,
-            initial=_graph_initial(graph),
+            data, node_attributes=columns.get("node_attributes", []),
+            edge_attributes=columns.get("edge_attributes", []), initial=columns.get("initial", {}),
         )  # fmt: skip
     if job.kind not in TABULAR:
         return None
-    headers = headers_of(job.kind, raw)
-    columns, unknown = map_headers(job.kind, headers, network_id=job.network_id)
-    from maillage.exchange.headers import missing_fields
-
-    if not unknown and not missing_fields(job.kind, columns):
+    headers = columns.get("headers", [])
+    columns_found, unknown = map_headers(job.kind, headers, network_id=job.network_id)
+    if not unknown and not missing_fields(job.kind, columns_found):
         return None
     # Every header is offered, so a missing field can be given to a column the synonyms took otherwise.
-    initial = {f"column_{index}": field for index, field in columns.items()}
+    initial = {f"column_{index}": field for index, field in columns_found.items()}
     return MappingForm(data, kind=job.kind, headers=headers, initial=initial)
-
-
-def _graph_initial(graph) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    from maillage.exchange.graphs import guess_mapping
-
-    guessed = {key.split(":", 1)[1]: value for key, value in guess_mapping(graph).items()}
-    return {"name": "label", "level_rule": "as-written"} | guessed
 
 
 @login_required
