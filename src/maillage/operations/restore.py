@@ -29,7 +29,7 @@ from django.db import DatabaseError, connection, transaction
 from django.db.migrations.loader import MigrationLoader
 from django.utils.translation import gettext as _
 
-from maillage.operations.backup import CHUNK, FORMAT, FORMAT_VERSION, MANIFEST, SIGNATURE, sign
+from maillage.operations.backup import CHUNK, FORMAT, FORMAT_VERSION, MANIFEST, SECRETS, SIGNATURE, sign
 
 
 class ArchiveError(Exception):
@@ -191,8 +191,11 @@ def _load_rows(archive: zipfile.ZipFile, manifest: dict[str, Any]) -> dict[str, 
             if field.remote_field.through._meta.auto_created
         ]
         tables = [model._meta.db_table for model in [*models, *hidden]]
+        # Secrets are not in the archive, but their tables point at restored ones (an API token at its user):
+        # PostgreSQL empties a referenced table only together with the tables that reference it.
+        secrets = [apps.get_model(name)._meta.db_table for name in sorted(SECRETS)]
         with connection.cursor() as cursor:
-            for statement in connection.ops.sql_flush(no_style(), tables, allow_cascade=False):
+            for statement in connection.ops.sql_flush(no_style(), [*tables, *secrets], allow_cascade=False):
                 cursor.execute(statement)
         with connection.constraint_checks_disabled():
             for name, model in zip(names, models, strict=True):
