@@ -13,6 +13,7 @@ from maillage.reports.content import build_report
 from maillage.reports.mobilization import mobilization_model
 from maillage.reports.render import render_html
 from maillage.reports.scope import Period
+from tests.concertation.helpers import make_document
 
 
 def test_the_models_two_goals_six_principles_and_three_values_are_loaded(db):
@@ -46,6 +47,8 @@ def test_the_programme_report_counts_what_serves_each_goal_and_principle(network
     LearningActivity.objects.create(
         kind="workshop", title_fr="Du programme", start_date=datetime.date(2024, 2, 1)
     )
+    plan = make_document(rls)  # an action plan of network A's territory
+    plan.principles.add(leadership)
 
     scope = Scope("province", None, "Tous", Network.objects.filter(pk__in=[network_a.pk, network_b.pk]))
     model = mobilization_model(scope)
@@ -54,6 +57,7 @@ def test_the_programme_report_counts_what_serves_each_goal_and_principle(network
     assert goals[vitality.name] == (2, 0)
     assert principles[leadership.name] == (1, 1)
     assert {r["name"]: r["activities"] for r in model["principles"]}[leadership.name] == 1
+    assert {r["name"]: r["plans"] for r in model["principles"]}[leadership.name] == 1
     assert model["tagged"] and len(model["values"]) == 3
     only_b = mobilization_model(Scope("province", None, "B", Network.objects.filter(pk=network_b.pk)))
     assert {r["name"]: r["networks"] for r in only_b["principles"]}[leadership.name] == 0

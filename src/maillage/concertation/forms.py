@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from maillage.concertation.data import Thresholds
 from maillage.concertation.models import ResourceEntry, ResourceKind, SpaceProfile, TerritoryDocument, Theme
-from maillage.directory.fields import OrganizationPickerField
+from maillage.directory.fields import OrganizationPickerField, goals_field, principles_field
 from maillage.directory.models import Organization, Population, Territory
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -104,6 +104,8 @@ class TerritoryDocumentForm(forms.ModelForm):
     themes = forms.ModelMultipleChoiceField(
         label=_("themes"), queryset=Theme.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
     )
+    goals = goals_field()
+    principles = principles_field()
 
     class Meta:
         model = TerritoryDocument
@@ -119,6 +121,8 @@ class TerritoryDocumentForm(forms.ModelForm):
             "needs_not_expressed",
             "populations",
             "themes",
+            "goals",
+            "principles",
             "link",
         ]
         widgets = {

@@ -7,7 +7,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from maillage.directory.models import Organization, Population, ReferenceItem, Territory
+from maillage.directory.models import (
+    MobilizationGoal,
+    MobilizationPrinciple,
+    Organization,
+    Population,
+    ReferenceItem,
+    Territory,
+)
 from maillage.networks.models import Network
 
 
@@ -71,6 +78,10 @@ class TerritoryDocument(models.Model):
     needs_not_expressed = models.TextField(_("needs not expressed"), blank=True, max_length=5000)
     populations = models.ManyToManyField(Population, verbose_name=_("populations"), blank=True)
     themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True)
+    goals = models.ManyToManyField(MobilizationGoal, verbose_name=_("goals served"), blank=True)
+    principles = models.ManyToManyField(
+        MobilizationPrinciple, verbose_name=_("principles applied"), blank=True
+    )
     link = models.URLField(_("link"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
