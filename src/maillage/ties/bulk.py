@@ -61,8 +61,27 @@ WHERE ties_tie.id = latest.tie_id AND latest.position = 1
 """
 
 
+# The same rule for PostgreSQL, in one statement whatever the number of ties: the ids travel as one array,
+# and DISTINCT ON keeps each tie's first row in that order (a window over 100,000 ties, in statements of
+# 5,000 parameters, took three times as long).
+_REFRESH_POSTGRESQL = """
+UPDATE ties_tie SET current_level = latest.level, current_formality = latest.formality,
+    current_observed_on = latest.observed_on
+FROM (
+    SELECT DISTINCT ON (tie_id) tie_id, level, formality, observed_on
+    FROM ties_tieobservation WHERE tie_id = ANY(%s)
+    ORDER BY tie_id, observed_on DESC, id DESC
+) AS latest
+WHERE ties_tie.id = latest.tie_id
+"""
+
+
 def refresh_current(tie_ids: Sequence[int]) -> None:
     """Set each tie's `current_*` copy from its latest observation, in a few statements for any number."""
+    ids = sorted(set(tie_ids))
     with connection.cursor() as cursor:
-        for batch in chunks(sorted(set(tie_ids)), IDS_PER_STATEMENT):
+        if connection.vendor == "postgresql":
+            cursor.execute(_REFRESH_POSTGRESQL, [ids])
+            return
+        for batch in chunks(ids, IDS_PER_STATEMENT):
             cursor.execute(_REFRESH.format(ids=", ".join(["%s"] * len(batch))), list(batch))
