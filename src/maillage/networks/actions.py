@@ -21,6 +21,7 @@ from maillage.accounts.models import Role, RoleKind
 from maillage.accounts.permissions import is_admin
 from maillage.directory.models import Organization
 from maillage.networks.forms import NetworkForm
+from maillage.networks.history import state_of
 from maillage.networks.models import Membership, MembershipRole, Network, NetworkState
 from maillage.networks.versions import bump
 
@@ -39,23 +40,7 @@ def record_states(networks: Sequence[Network], valid_from: datetime.date | None)
     for network_id, code in through.values_list("network_id", "actionstrategy__code"):
         strategies[network_id].append(code)
     NetworkState.objects.bulk_create(
-        [
-            NetworkState(
-                network=network,
-                valid_from=valid_from,
-                territory_id=network.territory_id,
-                lead_organization_id=network.lead_organization_id,
-                dynamic=network.dynamic,
-                funding=network.funding,
-                problem_origin=network.problem_origin,
-                actions=network.actions,
-                facilitators=network.facilitators,
-                difficulties=network.difficulties,
-                populations=sorted(populations[network.pk]),
-                strategies=sorted(strategies[network.pk]),
-            )
-            for network in networks
-        ],
+        [state_of(n, populations[n.pk], strategies[n.pk], valid_from) for n in networks],
         batch_size=1000,
     )
     bump(ids)
@@ -74,7 +59,6 @@ def do_create_network(form: NetworkForm, user: User) -> Network:
             organization=network.lead_organization,
             defaults={"role": MembershipRole.LEAD, "start_date": network.start_date},
         )
-    bump([network.pk])
     return network
 
 

@@ -27,7 +27,7 @@ from maillage.dashboards.scope import Scope
 from maillage.dashboards.summary import Headline, headlines
 from maillage.directory.i18n import pick_language
 from maillage.directory.models import ActionStrategy, Population, Sector
-from maillage.networks.history import states_as_of
+from maillage.networks.history import state_of, states_as_of
 from maillage.networks.models import Network, NetworkState
 from maillage.observatory.formatting import percent as _percent
 from maillage.observatory.measures import format_value, label
@@ -210,11 +210,18 @@ def approach_section(scope: Scope, dataset: Any, as_of: str | None, seed: int) -
         )
     )
     states = states_as_of([n.pk for n in networks], as_of)
+    names = {
+        "populations": {p.code: p.name for p in Population.objects.all()},
+        "strategies": {s.code: s.name for s in ActionStrategy.objects.all()},
+    }
     rows = []
     for network in networks:
-        state = states.get(network.pk)
-        facts = _state_facts(state) if state is not None else _network_facts(network)
-        row: dict[str, Any] = {"network": network, **facts}
+        state = states.get(network.pk) or state_of(
+            network,
+            [p.code for p in network.target_populations.all()],
+            [s.code for s in network.action_strategies.all()],
+        )
+        row: dict[str, Any] = {"network": network, **_network_facts(network, state, names)}
         if len(networks) > 1 and as_of is not None:
             # One summary line per network, from the same dataset the scope's report uses.
             part = report_from_dataset(
@@ -232,29 +239,10 @@ def approach_section(scope: Scope, dataset: Any, as_of: str | None, seed: int) -
     }
 
 
-def _network_facts(network: Network) -> dict[str, Any]:
-    lead = network.lead_organization
-    return {
-        "kind": network.get_kind_display(),
-        "scale": network.get_scale_display(),
-        "territory": network.territory.name,
-        "lead": pick_language(lead.name_fr, lead.name_en) if lead else "",
-        "dynamic": network.get_dynamic_display() if network.dynamic else "",
-        "funding": network.get_funding_display() if network.funding else "",
-        "problem_origin": network.get_problem_origin_display() if network.problem_origin else "",
-        "actions": network.get_actions_display() if network.actions else "",
-        "populations": [p.name for p in network.target_populations.all()],
-        "strategies": [s.name for s in network.action_strategies.all()],
-        "goals": [g.name for g in network.goals.all()],
-        "principles": [p.name for p in network.principles.all()],
-    }
-
-
-def _state_facts(state: NetworkState) -> dict[str, Any]:
-    """The network's attributes as they were on the report's date."""
-    network, lead = state.network, state.lead_organization
-    populations = {p.code: p.name for p in Population.objects.filter(code__in=state.populations)}
-    strategies = {s.code: s.name for s in ActionStrategy.objects.filter(code__in=state.strategies)}
+def _network_facts(network: Network, state: NetworkState, names: dict[str, dict[str, str]]) -> dict[str, Any]:
+    """The network's attributes as they were on the report's date (`state`); its kind, scale and model tags
+    are not dated."""
+    lead = state.lead_organization
     return {
         "kind": network.get_kind_display(),
         "scale": network.get_scale_display(),
@@ -264,8 +252,8 @@ def _state_facts(state: NetworkState) -> dict[str, Any]:
         "funding": state.get_funding_display() if state.funding else "",
         "problem_origin": state.get_problem_origin_display() if state.problem_origin else "",
         "actions": state.get_actions_display() if state.actions else "",
-        "populations": [populations[c] for c in state.populations if c in populations],
-        "strategies": [strategies[c] for c in state.strategies if c in strategies],
+        "populations": [names["populations"][c] for c in state.populations if c in names["populations"]],
+        "strategies": [names["strategies"][c] for c in state.strategies if c in names["strategies"]],
         "goals": [g.name for g in network.goals.all()],
         "principles": [p.name for p in network.principles.all()],
     }
