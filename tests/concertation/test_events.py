@@ -9,8 +9,8 @@ from django.utils import translation
 
 from maillage.concertation.events import dependent_spaces, reform_groups
 from maillage.concertation.models import ResourceEntry, ResourceKind
-from maillage.dashboards.scope import territory_scope
 from maillage.networks.models import Dynamic, Membership, Network, NetworkKind
+from maillage.observatory.scope import territory_scope
 from maillage.ties.actions import ObservationData, do_create_tie, do_observe
 from tests.conftest import client_for, make_organization
 

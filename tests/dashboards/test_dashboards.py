@@ -9,10 +9,10 @@ import pytest
 from django.urls import reverse
 
 from maillage.analysis import network_report
-from maillage.dashboards.adapter import dataset_for
 from maillage.dashboards.mapdata import map_payload
-from maillage.dashboards.scope import scope_for
 from maillage.networks.models import Network
+from maillage.observatory.dataset import dataset_for
+from maillage.observatory.scope import scope_for
 from maillage.ties.actions import ObservationData, do_create_tie, do_observe
 from maillage.ties.models import Formality
 from tests.conftest import client_for

@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from maillage.dashboards.scope import data_version, network_scope
+from maillage.observatory.scope import data_version, network_scope
 from maillage.ties.actions import ObservationData, do_create_tie, do_observe
 
 D = datetime.date

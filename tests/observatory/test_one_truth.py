@@ -19,8 +19,6 @@ from hypothesis import strategies as st
 
 from maillage.analysis import headline_figures
 from maillage.analysis.command import main as analyze
-from maillage.dashboards.adapter import dataset_for
-from maillage.dashboards.scope import network_scope, scope_cache_key
 from maillage.dashboards.summary import dashboard_data
 from maillage.directory.models import Population
 from maillage.indicators.metrics import metric_values
@@ -28,7 +26,9 @@ from maillage.networks.actions import do_save_membership, do_update_network
 from maillage.networks.forms import NetworkForm
 from maillage.networks.history import states_as_of
 from maillage.networks.models import Membership, Network
+from maillage.observatory.dataset import dataset_for
 from maillage.observatory.measures import measure_values as values_of
+from maillage.observatory.scope import network_scope, scope_cache_key
 from maillage.reports.content import build_report
 from maillage.reports.exports.tables import export_tables
 from maillage.reports.scope import Period

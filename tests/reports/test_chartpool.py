@@ -6,7 +6,7 @@ import re
 
 from django.core.cache import cache
 
-from maillage.dashboards.charts import Chart
+from maillage.observatory.charts import Chart
 from maillage.reports import chartpool
 from maillage.reports.render import chart_svgs
 

@@ -8,9 +8,9 @@ import pytest
 from django.utils import translation
 
 from maillage.analysis import report_from_dataset
-from maillage.dashboards.adapter import dataset_for, observation_dates
-from maillage.dashboards.scope import network_scope
 from maillage.dashboards.summary import headlines
+from maillage.observatory.dataset import dataset_for, observation_dates
+from maillage.observatory.scope import network_scope
 from maillage.reports.content import SECTIONS, build_report, no_data_message
 from maillage.reports.render import render_html
 from maillage.reports.scope import Period, all_networks_scope

@@ -12,8 +12,8 @@ import networkx as nx
 from openpyxl import load_workbook
 
 from maillage.analysis import report_from_dataset
-from maillage.dashboards.adapter import dataset_for, observation_dates
 from maillage.networks.models import Network
+from maillage.observatory.dataset import dataset_for, observation_dates
 from maillage.reports.exports import export
 from maillage.reports.exports.disclosure import server_disclosure
 from maillage.reports.exports.graphs import network_graph, to_gexf, to_graphml

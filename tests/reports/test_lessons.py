@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 
-from maillage.dashboards.scope import network_scope
 from maillage.lessons.models import DevelopmentStage, Lesson, NetworkStage
+from maillage.observatory.scope import network_scope
 from maillage.reports.content import SECTIONS, build_report
 from maillage.reports.render import render_html
 from maillage.reports.scope import Period

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from maillage.dashboards.scope import network_scope
+from maillage.observatory.scope import network_scope
 from maillage.reports.content import build_report
 from maillage.reports.render import render_html
 from maillage.reports.scope import Period

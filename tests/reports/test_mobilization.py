@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime
 
-from maillage.dashboards.scope import Scope
 from maillage.directory.models import MobilizationGoal, MobilizationPrinciple, MobilizationValue
 from maillage.initiatives.models import Initiative
 from maillage.leadership.models import LearningActivity
 from maillage.networks.models import Network
+from maillage.observatory.scope import Scope
 from maillage.reports.content import build_report
 from maillage.reports.mobilization import mobilization_model
 from maillage.reports.render import render_html

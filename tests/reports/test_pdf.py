@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from pypdf import PdfReader
 
 from maillage.analysis import report_from_dataset
-from maillage.dashboards.adapter import dataset_for, observation_dates
-from maillage.dashboards.scope import network_scope
 from maillage.networks.models import Network
+from maillage.observatory.dataset import dataset_for, observation_dates
+from maillage.observatory.scope import network_scope
 from maillage.reports.content import build_report, no_data_message, section_titles
 from maillage.reports.render import render_pdf
 from maillage.reports.scope import Period

@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
-from maillage.dashboards.scope import network_scope
 from maillage.networks.periods import ReportingPeriod, period_bounds, period_label, period_of
+from maillage.observatory.scope import network_scope
 from maillage.reports.content import build_report
 from maillage.reports.forms import ReportOptionsForm
 from maillage.reports.scope import Period

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from maillage.dashboards.adapter import ties_frame
 from maillage.demo.generate import build_demo
 from maillage.networks.models import Network
+from maillage.observatory.dataset import ties_frame
 from maillage.surveys.models import Rating, Response, Wave, WaveStatus
 
 

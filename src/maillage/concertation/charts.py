@@ -7,7 +7,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from maillage.concertation.data import Concertation
-from maillage.dashboards.charts import SCHEMA
+from maillage.observatory import SCHEMA
 
 
 def overlap_heatmap(concertation: Concertation) -> dict[str, Any]:

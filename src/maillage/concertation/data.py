@@ -1,7 +1,7 @@
 """A territory's concertation load, as the page and the API show it: one function, so both say the same.
 
 Rows become plain tables here and go through `maillage.analysis.concertation_load`; only the networks the
-reader may read count (the scope's own rule, `dashboards.scope.scope_for`), so an organization's number of
+reader may read count (the scope's own rule, `observatory.scope.scope_for`), so an organization's number of
 spaces is the number of *visible* spaces it sits in and no two readings can be subtracted to reveal another.
 """
 
@@ -16,10 +16,10 @@ from django.db.models import Q, QuerySet
 
 from maillage.analysis import concertation_load, overlap_matrix
 from maillage.concertation.models import SpaceProfile, Theme
-from maillage.dashboards.scope import Scope
 from maillage.directory.i18n import pick_language
 from maillage.directory.models import Organization, Population
 from maillage.networks.models import Dynamic, Membership, Network, NetworkKind
+from maillage.observatory import Scope
 
 MATRIX_MAX = 30  # spaces drawn in the matrix and its chart: the ones most involved in overlaps
 PAIRS_MAX = 5000  # flagged pairs listed (the API says how many there were in all)

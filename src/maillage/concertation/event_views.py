@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from maillage.analysis import AnalysisError
 from maillage.concertation.data import active_networks
 from maillage.concertation.events import EventRequestError, funders, run_event
-from maillage.dashboards.scope import scope_for
+from maillage.observatory import scope_for
 
 SPACES_LISTED = 500
 

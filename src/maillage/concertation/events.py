@@ -24,11 +24,10 @@ from maillage.analysis import Event, EventResult, build_graph, event_impact, fra
 from maillage.concertation.data import active_networks
 from maillage.concertation.models import ResourceKind
 from maillage.concertation.resources import current_resources
-from maillage.dashboards.adapter import cached_dataset, observation_dates
-from maillage.dashboards.scope import Scope
 from maillage.directory.i18n import pick_language
 from maillage.directory.models import Organization, Territory, TerritoryKind
 from maillage.networks.models import Dynamic
+from maillage.observatory import Scope, cached_dataset, observation_dates
 
 DEPENDENCY = 0.5  # a space depends on a funder paying at least this share of its funding
 INSTITUTIONS = ("cisss", "clsc", "hospital", "chsld", "public_health")

@@ -15,9 +15,9 @@ from maillage.concertation.data import MATRIX_MAX, Thresholds, concertation_for
 from maillage.concertation.forms import ProposalForm, SpaceProfileForm, ThresholdsForm
 from maillage.concertation.models import SpaceProfile
 from maillage.concertation.similar import MEMBER_SHARE, similar_spaces
-from maillage.dashboards.scope import scope_for
 from maillage.directory.models import Territory
 from maillage.networks.permissions import get_network_for
+from maillage.observatory import scope_for
 
 PAIRS_SHOWN = 100
 SPACES_SHOWN = 300  # a province's 2,000 rows would be most of the page's time; the API lists them all

@@ -11,11 +11,17 @@ from django.utils.translation import gettext as _
 
 from maillage.accounts.permissions import AnyUser
 from maillage.analysis import report_from_dataset
-from maillage.dashboards.adapter import dataset_for, observation_dates
-from maillage.dashboards.scope import scope_for
-from maillage.dashboards.summary import Headline, headlines
 from maillage.networks.models import Network
-from maillage.observatory.measures import ARROWS, MEASURES, format_change
+from maillage.observatory import (
+    ARROWS,
+    MEASURES,
+    Headline,
+    dataset_for,
+    format_change,
+    headlines,
+    observation_dates,
+    scope_for,
+)
 
 
 def _network(user: AnyUser, value: str | None) -> Network | None:

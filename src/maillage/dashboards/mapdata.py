@@ -14,30 +14,27 @@ import numpy as np
 import pandas as pd
 from django.core.cache import cache
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from maillage.analysis import NetworkReport, report_from_dataset
-from maillage.dashboards.adapter import cached_dataset, observation_dates
-from maillage.dashboards.layout import layout_positions
-from maillage.dashboards.palette import family_colors, sector_colors
-from maillage.dashboards.scope import VERSIONED_SECONDS, Scope, data_version, scope_cache_key
-from maillage.dashboards.summary import dashboard_data
 from maillage.directory.models import Sector, SectorFamily, Territory
+from maillage.observatory import (
+    BROKER_ROLES,
+    VERSIONED_SECONDS,
+    Scope,
+    broker_labels,
+    cached_dataset,
+    data_version,
+    family_colors,
+    latest_report,
+    layout_positions,
+    observation_dates,
+    scope_cache_key,
+    sector_colors,
+)
 from maillage.ties.models import Level
 
 # Above this many organizations the map shows the best-connected ones and says so.
 MAX_MAP_NODES = 5000
-BROKER_ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]
-
-
-def broker_labels() -> dict[str, str]:
-    return {
-        "coordinator": _("Coordinator (broker inside its sector)"),
-        "itinerant": _("Itinerant (links two partners of another sector)"),
-        "representative": _("Representative (speaks for its sector)"),
-        "gatekeeper": _("Gatekeeper (lets others into its sector)"),
-        "liaison": _("Liaison (links two other sectors)"),
-    }
 
 
 def map_document(scope: Scope, *, language: str) -> str:
@@ -74,7 +71,7 @@ def map_payload(scope: Scope, *, language: str, max_nodes: int = MAX_MAP_NODES) 
         len(nodes), list(zip(node_u.tolist(), node_v.tolist(), strict=True)), key=data_version(scope)
     )
     # The dashboard page computed today's report a moment ago: the map reuses it from the cache.
-    report = dashboard_data(scope, language=language).report
+    report = latest_report(scope, language=language).report
     metrics = _metrics(
         report if report is not None else report_from_dataset(dataset, scenarios=[], curve=False), nodes
     )

@@ -1,66 +1,16 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from maillage.accounts.permissions import readable_networks
 from maillage.analysis import AnalysisError, InputError
+from maillage.dashboards.comparison import comparison_for
 from maillage.dashboards.mapdata import map_document
-from maillage.dashboards.scenarios import ScenarioRequestError, scenario_payload
-from maillage.dashboards.scope import VERSIONED_SECONDS, Scope, scope_cache_key, scope_for
-from maillage.dashboards.summary import dashboard_data
-
-
-def map_strings() -> dict[str, str]:
-    """The words the map's script shows, in the user's language."""
-    return {
-        "degree": _("Partners (degree)"),
-        "betweenness": _("Betweenness"),
-        "eigenvector": _("Eigenvector"),
-        "closeness": _("Closeness"),
-        "sector": _("Sector"),
-        "territory": _("Territory"),
-        "networks": _("Networks"),
-        "ties": _("Ties"),
-        "broker": _("Brokerage role"),
-        "none": _("none"),
-        "open": _("Open the organization's page"),
-        "organizations": _("organizations"),
-        "shown": _("shown"),
-        "hidden": _("hidden by the filters"),
-        "removed": _("removed by the scenario"),
-        "cutOff": _("cut off from the rest"),
-        "sampled": _("This map shows the %(shown)s best-connected organizations out of %(total)s."),
-        "scenarioSummary": _(
-            "Scenario: %(removed)s organizations and %(ties)s ties removed; %(cut)s organizations "
-            "cut off. The largest connected group goes from %(before)s to %(after)s of the network."
-        ),
-        "error": _("The map could not be loaded."),
-        "noTies": _("No tie at this date with these filters."),
-        "name": _("Organization"),
-        "level": _("Level"),
-        "formal": _("Formal"),
-        "informal": _("Informal"),
-        "partner": _("Partner"),
-        "reach1": _("Reached in 1 step"),
-        "reach2": _("Reached in 2 steps"),
-        "family": _("Family"),
-        "notFound": _("No organization by that name on this map."),
-        "legendSize": _(
-            "Size: the chosen measure. Thicker lines: higher level. Solid dark lines: formal ties; dashed "
-            "lines (lighter lines on large maps): informal ties."
-        ),
-    }
-
-
-def _language() -> str:
-    return (get_language() or "fr")[:2]
+from maillage.dashboards.page import dashboard_body, page_language
+from maillage.observatory import ScenarioRequestError, scenario_payload, scope_for
 
 
 @login_required
@@ -69,41 +19,11 @@ def dashboard(request: HttpRequest, kind: str, pk: int | None = None) -> HttpRes
     return render(request, "dashboards/dashboard.html", {"scope": scope, "body": dashboard_body(scope)})
 
 
-def dashboard_body(scope: Scope) -> SafeString:
-    """The dashboard's content as HTML, cached until the scope's data changes.
-
-    It depends only on the data (whose version also names the networks the reader may see) and the
-    language, so one rendering serves every reader; a hit skips both the template and the unpickling of
-    the whole dashboard (some 50 ms each for the province of 20,000 organizations).
-    """
-    language = _language()
-    # Names shown in the heading are not part of the data version: a renamed network is seen at once.
-    names = f"{scope.title}:{scope.network.territory if scope.network else ''}"
-    key = scope_cache_key("dashboard-html", scope, language, names)
-    body = cache.get(key)
-    if body is None:
-        data = dashboard_data(scope, language=language)
-        body = render_to_string(
-            "dashboards/_dashboard_body.html",
-            {
-                "scope": scope,
-                "data": data,
-                "specs": {f"chart-spec-{chart.key}": chart.spec for chart in data.charts},
-                "map_i18n": map_strings(),
-                "map_url": scope.url("map_data"),
-                "scenario_url": scope.url("scenario"),
-                "network_count": scope.networks.count(),
-            },
-        )
-        cache.set(key, body, timeout=VERSIONED_SECONDS)
-    return mark_safe(body)  # noqa: S308 — rendered by our own template, with autoescaping
-
-
 @login_required
 def map_data(request: HttpRequest, kind: str, pk: int | None = None) -> HttpResponse:
     """The whole map of a scope as one JSON document, cached until the scope's data changes."""
     scope = scope_for(request.user, kind, pk)
-    response = HttpResponse(map_document(scope, language=_language()), content_type="application/json")
+    response = HttpResponse(map_document(scope, language=page_language()), content_type="application/json")
     response["Cache-Control"] = "private, max-age=0"
     return response
 
@@ -116,7 +36,7 @@ def scenario(request: HttpRequest, kind: str, pk: int | None = None) -> JsonResp
             scope,
             request.GET.get("scenario", ""),
             as_of=request.GET.get("as_of") or None,
-            language=_language(),
+            language=page_language(),
         )
     except (ScenarioRequestError, InputError, AnalysisError) as error:
         return JsonResponse({"error": str(error)}, status=400)
@@ -126,10 +46,8 @@ def scenario(request: HttpRequest, kind: str, pk: int | None = None) -> JsonResp
 @login_required
 def compare(request: HttpRequest) -> HttpResponse:
     """Two networks, or two waves of one network, side by side."""
-    from maillage.dashboards.comparison import comparison_for
-
     visible = readable_networks(request.user).order_by("name_fr")
-    context = comparison_for(request.user, request.GET, visible, language=_language())
+    context = comparison_for(request.user, request.GET, visible, language=page_language())
     context["networks"] = visible[:500]
     context["title"] = _("Compare")
     return render(request, "dashboards/compare.html", context)

@@ -23,11 +23,11 @@ from django.utils import translation
 from django_tasks import task
 
 from maillage.dashboards.mapdata import map_document
-from maillage.dashboards.scope import Scope, network_scope, province_scope, territory_scope
-from maillage.dashboards.views import dashboard_body
+from maillage.dashboards.page import dashboard_body
 from maillage.directory.models import Territory
 from maillage.networks.models import Network
 from maillage.networks.versions import data_changed
+from maillage.observatory import Scope, network_scope, province_scope, territory_scope
 
 _pending = threading.local()
 

@@ -1,5 +1,5 @@
 """Pictures of indicator values: a small inline SVG sparkline (server-side, no script) and a
-Vega-Lite time series with the same numbers as a table (see dashboards/charts.py)."""
+Vega-Lite time series with the same numbers as a table (see observatory/charts.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from maillage.dashboards.charts import SCHEMA, Chart
+from maillage.observatory import SCHEMA, Chart
 
 WIDTH, HEIGHT, PAD = 90, 24, 3
 

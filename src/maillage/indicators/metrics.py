@@ -12,11 +12,11 @@ from collections.abc import Iterable
 
 from django.core.cache import cache
 
-from maillage.dashboards.adapter import dataset_for
 from maillage.indicators.batch import BatchMetrics, MetricValues
 from maillage.networks.models import Network
 from maillage.networks.periods import ReportingPeriod, period_bounds
 from maillage.networks.versions import versions_by_network
+from maillage.observatory import dataset_for
 
 
 def period_end(period: str, kind: str = ReportingPeriod.CALENDAR) -> datetime.date:

@@ -1,4 +1,4 @@
-"""Vega-Lite specs of the leadership pages, built like dashboards/charts.py: one spec and its table."""
+"""Vega-Lite specs of the leadership pages, built like observatory/charts.py: one spec and its table."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from maillage.dashboards.charts import SCHEMA, Chart
 from maillage.leadership.aggregates import Cell
 from maillage.leadership.models import Pillar
+from maillage.observatory import SCHEMA, Chart
 
 
 def _line(title: str, description: str, values: list[dict[str, Any]], x_type: str, x_title: str) -> dict:

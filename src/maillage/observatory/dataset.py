@@ -15,10 +15,10 @@ from django.core.cache import cache
 from django.db.models import QuerySet
 
 from maillage.analysis import Dataset, load_dataset
-from maillage.dashboards.scope import VERSIONED_SECONDS, Scope, scope_cache_key
 from maillage.directory.i18n import pick_language
 from maillage.directory.models import Organization
 from maillage.networks.models import Membership, Network
+from maillage.observatory.scope import VERSIONED_SECONDS, Scope, scope_cache_key
 from maillage.surveys.models import RATING_FIELDS, Rating
 from maillage.ties.models import LEVEL_CODES, TieObservation
 

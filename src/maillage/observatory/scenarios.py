@@ -8,9 +8,9 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from maillage.analysis import parse_scenario, report_from_dataset
-from maillage.dashboards.adapter import cached_dataset
-from maillage.dashboards.scope import Scope
 from maillage.dates import in_range
+from maillage.observatory.dataset import cached_dataset
+from maillage.observatory.scope import Scope
 
 
 class ScenarioRequestError(ValueError):

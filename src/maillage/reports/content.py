@@ -20,17 +20,22 @@ from maillage.analysis import NetworkReport, report_from_dataset, snapshot
 from maillage.analysis.graph import build_graph
 from maillage.analysis.network import level_table
 from maillage.concertation.data import Concertation, Thresholds, concertation_for
-from maillage.dashboards import charts
-from maillage.dashboards.adapter import cached_dataset, observation_dates
-from maillage.dashboards.mapdata import broker_labels
-from maillage.dashboards.scope import Scope
-from maillage.dashboards.summary import Headline, headlines
 from maillage.directory.i18n import pick_language
 from maillage.directory.models import ActionStrategy, Population, Sector
 from maillage.networks.history import state_of, states_as_of
 from maillage.networks.models import Network, NetworkState
-from maillage.observatory.formatting import percent as _percent
-from maillage.observatory.measures import format_value, label
+from maillage.observatory import (
+    Headline,
+    Scope,
+    broker_labels,
+    cached_dataset,
+    charts,
+    format_value,
+    headlines,
+    label,
+    observation_dates,
+    percent,
+)
 from maillage.reports import voices
 from maillage.reports.mapimage import MapImage, map_image
 from maillage.reports.measures import influence
@@ -325,8 +330,8 @@ def network_section(
     if formal is not None:
         resilience = {
             "removed_ties": formal.removed_ties,
-            "before": _percent(metrics.largest_component_share),
-            "after": _percent(formal.largest_component_share),
+            "before": percent(metrics.largest_component_share),
+            "after": percent(formal.largest_component_share),
             "components_before": metrics.components,
             "components_after": formal.components,
             "cut_off": sorted(names.get(i, str(i)) for i in formal.cut_off),
@@ -343,7 +348,7 @@ def network_section(
         },
         "resilience": resilience,
         "top5": {
-            "after": _percent(top5.largest_component_share),
+            "after": percent(top5.largest_component_share),
             "removed": sorted(names.get(i, str(i)) for i in top5.removed),
         }
         if top5

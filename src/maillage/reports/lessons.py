@@ -15,8 +15,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from maillage.dashboards.scope import Scope
 from maillage.lessons.models import DevelopmentStage, Lesson, NetworkStage, Publication
+from maillage.observatory import Scope
 from maillage.surveys.models import ConsentChoice, Response
 
 MAX_LESSONS = 12

@@ -1,7 +1,7 @@
 """The network map as a still image for the report: an SVG drawn server-side from the dashboards' layout.
 
-Positions come from `dashboards.layout.layout_positions` (the map page's own layout, cached) and colours
-from `dashboards.palette`, so the printed map looks like the one on screen. Above `MAX_NODES` organizations
+Positions come from `observatory.layout.layout_positions` (the map page's own layout, cached) and colours
+from `observatory.palette`, so the printed map looks like the one on screen. Above `MAX_NODES` organizations
 only the best-connected are drawn, and the caption says so.
 """
 
@@ -16,9 +16,8 @@ import numpy as np
 
 from maillage.analysis import Dataset, snapshot
 from maillage.analysis.graph import build_graph
-from maillage.dashboards.layout import layout_positions
-from maillage.dashboards.palette import sector_colors
 from maillage.directory.models import Sector
+from maillage.observatory import layout_positions, sector_colors
 
 MAX_NODES = 1500
 WIDTH, HEIGHT, MARGIN = 640, 460, 18

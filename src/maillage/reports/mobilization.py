@@ -11,11 +11,11 @@ from typing import Any
 from django.db.models import Count, Q
 
 from maillage.concertation.models import DocumentKind, TerritoryDocument
-from maillage.dashboards.scope import Scope
 from maillage.directory.models import MobilizationGoal, MobilizationPrinciple, MobilizationValue
 from maillage.initiatives.models import Initiative
 from maillage.leadership.models import LearningActivity
 from maillage.networks.models import Network
+from maillage.observatory import Scope
 
 
 def _counted(model: Any, scope: Scope) -> list[dict[str, Any]]:

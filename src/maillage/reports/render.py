@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
-from maillage.dashboards.charts import Chart
+from maillage.observatory import Chart
 from maillage.reports import chartpool
 from maillage.reports.content import SECTIONS, ReportData, no_data_message
 

@@ -14,7 +14,6 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from maillage.accounts.permissions import AnyUser, readable_networks
-from maillage.dashboards.scope import Scope, scope_for
 from maillage.networks.models import Network, NetworkKind
 from maillage.networks.periods import (
     ReportingPeriod,
@@ -24,6 +23,7 @@ from maillage.networks.periods import (
     period_label,
     period_of,
 )
+from maillage.observatory import Scope, scope_for
 
 REPORT_KINDS = ("network", "territory", "programme", "province")
 

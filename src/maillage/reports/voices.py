@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING, Any
 from django.apps import apps
 from django.db.models import Count, Q
 
-from maillage.dashboards import charts
-from maillage.dashboards.scope import Scope
 from maillage.initiatives.models import Initiative
+from maillage.observatory import Scope, charts
 from maillage.reports.lessons import lessons_section
 from maillage.reports.measures import distribution_chart, impact_measures, network_waves
 from maillage.reports.scope import Period

@@ -21,8 +21,8 @@ def setup() -> None:
 
 def write_one(job: tuple[int | None, str], period: Any, language: str, fmt: str) -> str:
     """One report of `--all`: a network's (by id) or, for None, the programme summary; returns its label."""
-    from maillage.dashboards.scope import network_scope
     from maillage.networks.models import Network
+    from maillage.observatory import network_scope
     from maillage.reports.content import build_report
     from maillage.reports.render import render_document, render_pdf
     from maillage.reports.scope import all_networks_scope

@@ -48,7 +48,7 @@ def insert_rows(
 
 # The rule of the current state, in one place: a tie's current state is its latest observation by date,
 # and on the same date the one recorded last (a correction is a new observation). The adapter hands the
-# analysis core the same observations (`dashboards.adapter.ties_frame`).
+# analysis core the same observations (`observatory.dataset.ties_frame`).
 _REFRESH = """
 UPDATE ties_tie SET current_level = latest.level, current_formality = latest.formality,
     current_observed_on = latest.observed_on

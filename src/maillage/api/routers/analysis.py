@@ -1,6 +1,6 @@
 """Analysis results of one network: the full report and resilience scenarios (the dashboards' numbers).
 
-Both go through the one bridge from the database to the analysis core (`dashboards.adapter`), so the API
+Both go through the one bridge from the database to the analysis core (`observatory.dataset`), so the API
 gives the numbers the dashboard, the CLI and a notebook give for the same data.
 """
 
@@ -18,10 +18,15 @@ from maillage.analysis import AnalysisError, report_from_dataset
 from maillage.analysis.results import to_plain
 from maillage.api.errors import READ_ERRORS, invalid
 from maillage.api.schemas import IsoDate, PathId, readable, user_of
-from maillage.dashboards.adapter import cached_dataset
-from maillage.dashboards.scenarios import ScenarioRequestError, scenario_payload
-from maillage.dashboards.scope import Scope, scope_for
-from maillage.observatory.measures import as_plain, measure_values
+from maillage.observatory import (
+    ScenarioRequestError,
+    Scope,
+    as_plain,
+    cached_dataset,
+    measure_values,
+    scenario_payload,
+    scope_for,
+)
 from maillage.reports.exports.disclosure import disclosure_for, organization_ratings, restrict_rows
 
 router = Router(tags=["analysis"])

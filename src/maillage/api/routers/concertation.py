@@ -14,7 +14,7 @@ from maillage.api.errors import READ_ERRORS, invalid
 from maillage.api.schemas import IsoDate, PathId, readable, user_of
 from maillage.concertation.data import Thresholds, concertation_for
 from maillage.concertation.events import EventRequestError, run_event
-from maillage.dashboards.scope import scope_for
+from maillage.observatory import scope_for
 
 router = Router(tags=["concertation"])
 

@@ -20,9 +20,8 @@ import igraph as ig
 
 from maillage.analysis import report_from_dataset, snapshot
 from maillage.analysis.graph import build_graph
-from maillage.dashboards.adapter import dataset_for, observation_dates
-from maillage.dashboards.palette import SECTOR_COLORS
 from maillage.networks.models import Network
+from maillage.observatory import SECTOR_COLORS, dataset_for, observation_dates
 from maillage.reports.exports.disclosure import (
     AGGREGATES_ONLY,
     Disclosure,

@@ -16,10 +16,9 @@ from django.apps import apps
 from django.db.models import QuerySet
 
 from maillage.analysis import headline_figures
-from maillage.dashboards.adapter import dataset_for, observation_dates
 from maillage.directory.models import Organization
 from maillage.networks.models import Membership, Network
-from maillage.observatory.measures import MEASURES, label, measure_values
+from maillage.observatory import MEASURES, dataset_for, label, measure_values, observation_dates
 from maillage.reports.exports.disclosure import AGGREGATES_ONLY, Disclosure
 from maillage.surveys.models import Question, QuestionKind, QuestionScope, Response
 from maillage.ties.models import LEVEL_CODES, TieObservation

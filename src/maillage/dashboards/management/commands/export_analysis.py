@@ -11,9 +11,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from maillage.dashboards.adapter import memberships_frame, networks_frame, organizations_frame, ties_frame
 from maillage.directory.models import Territory
 from maillage.networks.models import Network
+from maillage.observatory import memberships_frame, networks_frame, organizations_frame, ties_frame
 
 
 class Command(BaseCommand):

@@ -13,8 +13,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.utils.text import slugify
 
-from maillage.dashboards.scope import network_scope
 from maillage.networks.models import Network
+from maillage.observatory import network_scope
 from maillage.reports import chartpool
 from maillage.reports.content import build_report
 from maillage.reports.render import render_document, render_pdf
