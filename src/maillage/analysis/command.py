@@ -323,6 +323,6 @@ def format_table(report: NetworkReport, *, lang: str = "fr", top: int = 10) -> s
             )
     if report.overlap is not None:
         section(t["overlap"])
-        row(t["heavy"].format(k=report.parameters.get("min_spaces", 3)), len(report.overlap.load))
+        row(t["heavy"].format(k=report.parameters["min_spaces"]), len(report.overlap.load))
         row(t["pairs"], len(report.overlap.overlapping_networks))
     return "\n".join(lines) + "\n"

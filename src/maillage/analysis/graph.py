@@ -61,12 +61,6 @@ class OrgGraph:
         no need to ask igraph for its edge list."""
         return self.ties["u"].to_numpy().astype(np.int64), self.ties["v"].to_numpy().astype(np.int64)
 
-    def vertex_of(self, organization_id: Hashable) -> int:
-        """Vertex id of an organization id."""
-        position = pd.Index(self.organizations["id"]).get_loc(organization_id)
-        assert isinstance(position, int)
-        return position
-
 
 def build_graph(snap: Snapshot) -> OrgGraph:
     """Return the undirected graph of the snapshot's present ties (isolated organizations kept).
@@ -116,13 +110,6 @@ def component_labels(graph: ig.Graph, keep: np.ndarray[Any, Any] | None = None) 
         with kernel():
             labels = ig.GraphBase.connected_components(graph.induced_subgraph(vertices))
     return np.fromiter(labels, dtype=np.int64, count=len(labels))
-
-
-def graph_from_edges(n: int, edges: Any, *, directed: bool = False) -> ig.Graph:
-    """Return a plain igraph graph on ``n`` vertices (a convenience for notebooks and tests)."""
-    graph = ig.Graph(n=n, directed=directed)
-    graph.add_edges([(int(a), int(b)) for a, b in edges])
-    return graph
 
 
 @contextmanager

@@ -243,6 +243,7 @@ def report_from_dataset(
         filters={k: _plain_filter(v) for k, v in filters.items() if v is not None},
         parameters={
             "seed": seed,
+            "min_spaces": min_spaces,
             "exact_max_nodes": exact_max_nodes,
             "betweenness_samples": betweenness_samples,
             "path_samples": path_samples,

@@ -38,7 +38,7 @@ from maillage.observatory import (
 )
 from maillage.reports import voices
 from maillage.reports.mapimage import MapImage, map_image
-from maillage.reports.measures import influence
+from maillage.reports.measures import influence, level_definitions
 from maillage.reports.mobilization import mobilization_model
 from maillage.reports.scope import Period
 from maillage.surveys.models import Wave, WaveStatus
@@ -74,18 +74,6 @@ def section_titles() -> dict[str, str]:
 def no_data_message() -> str:
     """The one plain sentence every section shows when its data does not exist."""
     return _("No data exists for this section for the period of this report.")
-
-
-def level_definitions() -> list[tuple[str, str]]:
-    """The collaboration scale of Frey et al. (2006): the development stages of a partnership."""
-    labels = charts.level_labels()
-    return [
-        (labels["networking"], _("Aware of each other, loosely defined roles, little communication.")),
-        (labels["cooperation"], _("Share information, somewhat defined roles, formal communication.")),
-        (labels["coordination"], _("Share information and resources, defined roles, some joint decisions.")),
-        (labels["coalition"], _("Share ideas and resources, frequent communication, everyone has a vote.")),
-        (labels["collaboration"], _("Belong to one system, trust, consensus on every decision.")),
-    ]
 
 
 @dataclass
@@ -170,7 +158,14 @@ def build_report(scope: Scope, period: Period, *, language: str, seed: int = 0) 
             data.sections["network"] = network_section(report, names, sector_names)
         data.sections.update(voices.voice_sections(scope, period, as_of=as_of, compare_to=compare_to))
         data.sections["effects"]["influence"] = influence(data.sections)
-        data.sections["method"] = voices.method_section(scope, data, dates)
+        data.sections["method"] = voices.method_section(
+            scope,
+            as_of=data.as_of,
+            waves=data.sections["impact"]["all_waves"],
+            headlines=data.headlines,
+            report=data.report,
+            dates=dates,
+        )
         for chart in voices.impact_charts(data.sections["impact"]):
             data.charts[chart.key] = chart
     return data

@@ -231,3 +231,15 @@ def influence(sections: dict[str, Any]) -> dict[str, Any] | None:
         "growth": growth,
         "share": f"{decimal(growth.cells[-1].high_share, 0)} %" if growth else "",
     }
+
+
+def level_definitions() -> list[tuple[str, str]]:
+    """The collaboration scale of Frey et al. (2006): the development stages of a partnership."""
+    labels = charts.level_labels()
+    return [
+        (labels["networking"], _("Aware of each other, loosely defined roles, little communication.")),
+        (labels["cooperation"], _("Share information, somewhat defined roles, formal communication.")),
+        (labels["coordination"], _("Share information and resources, defined roles, some joint decisions.")),
+        (labels["coalition"], _("Share ideas and resources, frequent communication, everyone has a vote.")),
+        (labels["collaboration"], _("Belong to one system, trust, consensus on every decision.")),
+    ]

@@ -1,29 +1,27 @@
 """Sections 5–8 of the yearly report: impact measures and indicators, partners' words, initiatives, method.
 
 Quotes come from `surveys.results.published_quotes`, which keeps only the words whose authors consented to
-publication (`Response.quote_consent`). The indicator scorecard comes from the indicators app when it is
-installed; until then (or when it has no value) the section says plainly that no indicator data exists.
+publication (`Response.quote_consent`). The indicator scorecard comes from the indicators app; when no
+indicator has a value the section says plainly that no indicator data exists.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from django.apps import apps
 from django.db.models import Count, Q
 
+from maillage.analysis import NetworkReport
+from maillage.indicators.scorecard import network_scorecard, scorecard_for_networks
 from maillage.initiatives.models import Initiative
-from maillage.observatory import Scope, charts
+from maillage.observatory import Headline, Scope, charts
 from maillage.reports.lessons import lessons_section
-from maillage.reports.measures import distribution_chart, impact_measures, network_waves
+from maillage.reports.measures import distribution_chart, impact_measures, level_definitions, network_waves
 from maillage.reports.scope import Period
 from maillage.surveys.models import Wave, WaveStatus
 from maillage.surveys.results import published_quotes, response_rates, submitted_responses
 from maillage.ties.models import ObservationSource, TieObservation
-
-if TYPE_CHECKING:
-    from maillage.reports.content import ReportData
 
 
 def _period_end(period: Period, as_of: str | None) -> datetime.date:
@@ -73,22 +71,13 @@ def voice_sections(
 
 
 def scorecard_rows(scope: Scope, period: Period, as_of: str | None) -> list[dict[str, Any]]:
-    """Rows of the indicator scorecard of each network, or [] while the indicators app does not exist."""
-    # The indicators app is built in parallel: until it is installed, the section says no data exists.
-    if not apps.is_installed("maillage.indicators"):
-        return []
-    try:
-        from maillage.indicators.scorecard import network_scorecard  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return []
+    """Rows of the indicator scorecard of each network (none when no indicator has a value)."""
     year = period.year or _period_end(period, as_of).year
     if scope.network is not None:
         return [
             _scorecard_row(scope.network.name, row) for row in network_scorecard(scope.network, year) or []
         ]
     # Many networks: one rolled-up scorecard, not one table per network.
-    from maillage.indicators.scorecard import scorecard_for_networks
-
     pks = list(scope.networks.values_list("pk", flat=True))
     return (
         [_scorecard_row(scope.title, row) for row in scorecard_for_networks(pks, year) or []] if pks else []
@@ -140,17 +129,25 @@ def impact_charts(impact: dict[str, Any]) -> list[charts.Chart]:
     return [chart] if chart else []
 
 
-def method_section(scope: Scope, data: ReportData, dates: list[str]) -> dict[str, Any]:
+def method_section(
+    scope: Scope,
+    *,
+    as_of: str | None,
+    waves: list[Wave],
+    headlines: list[Headline],
+    report: NetworkReport | None,
+    dates: list[str],
+) -> dict[str, Any]:
     observations = TieObservation.objects.filter(tie__network__in=scope.networks)
-    if data.as_of:
-        observations = observations.filter(observed_on__lte=data.as_of)
+    if as_of:
+        observations = observations.filter(observed_on__lte=as_of)
     labels = dict(ObservationSource.choices)
     sources = [
         (str(labels.get(row["source"], row["source"])), row["n"])
         for row in observations.values("source").annotate(n=Count("id")).order_by("source")
     ]
     rates = []
-    for wave in data.sections["impact"]["all_waves"]:
+    for wave in waves:
         total, _sectors = response_rates(wave)
         rates.append(
             {
@@ -162,13 +159,11 @@ def method_section(scope: Scope, data: ReportData, dates: list[str]) -> dict[str
                 "percent": f"{total.percent:.0f} %",
             }
         )
-    from maillage.reports.content import level_definitions
-
     return {
         "sources": sources,
         "dates": dates,
         "rates": rates,
-        "definitions": [(h.label, h.definition) for h in data.headlines],
+        "definitions": [(h.label, h.definition) for h in headlines],
         "levels": level_definitions(),
-        "seed": data.report.parameters["seed"] if data.report else 0,
+        "seed": report.parameters["seed"] if report else 0,
     }

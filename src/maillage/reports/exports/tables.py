@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 
 from maillage.analysis import headline_figures
 from maillage.directory.models import Organization
+from maillage.indicators.models import DataValue
 from maillage.networks.models import Membership, Network
 from maillage.observatory import MEASURES, dataset_for, label, measure_values, observation_dates
 from maillage.reports.exports.disclosure import AGGREGATES_ONLY, Disclosure
@@ -68,9 +69,7 @@ def export_tables(networks: QuerySet[Network], disclosure: Disclosure = AGGREGAT
     ]
     if disclosure.detailed:
         tables.append(_survey_results(networks.filter(pk__in=disclosure.detailed)))
-    indicators = _indicator_values(networks)
-    if indicators is not None:
-        tables.append(indicators)
+    tables.append(_indicator_values(networks))
     resources = _resources(networks)
     if resources is not None:
         tables.append(resources)
@@ -275,12 +274,9 @@ def _closed_questions() -> set[str]:
     return {code for code, _kind in rows} - text
 
 
-def _indicator_values(networks: QuerySet[Network]) -> Table | None:
-    if not apps.is_installed("maillage.indicators"):
-        return None
-    model = apps.get_model("indicators", "DataValue")
+def _indicator_values(networks: QuerySet[Network]) -> Table:
     rows = (
-        model.objects.filter(network__in=networks)
+        DataValue.objects.filter(network__in=networks)
         .order_by("network_id", "element__code", "period")
         .values_list("network_id", "element__code", "period", "value", "origin")
     )
