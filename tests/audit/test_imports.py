@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
-from maillage.audit.context import audited_bulk
+from maillage.audit.bulk import audited_bulk
 from maillage.audit.models import Action, AuditEvent
 from maillage.directory.models import Organization
 from maillage.exchange.actions import do_apply_plan

@@ -8,10 +8,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from maillage.audit.context import acting_as, bulk_operation
+from maillage.audit.bulk import bulk_operation, record_bulk
+from maillage.audit.context import acting_as
 from maillage.audit.models import Action, AuditEvent
 from maillage.audit.registry import HIDDEN, REGISTRY, register
-from maillage.audit.signals import record_bulk
 from maillage.demo.generate import build_demo
 from maillage.directory.models import Contact, Organization
 from maillage.networks.models import Membership, MembershipRole

@@ -8,10 +8,9 @@ command line, the worker), or whatever `acting_as` says.
 from __future__ import annotations
 
 import contextvars
-import functools
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,50 +88,10 @@ def current_bulk() -> Bulk | None:
 
 
 @contextmanager
-def bulk_operation(label: str, *, network_id: int | None = None) -> Iterator[Bulk]:
-    """Record one summary event for every audited change inside the block (an import, the demo).
-
-    Changes are counted, not logged one by one; raw inserts that send no signal add themselves with
-    `record_bulk`. If the block raises, nothing is written (the transaction it runs in rolls back anyway).
-    """
-    from maillage.audit.signals import audited_row_counts, write_bulk_summary
-
-    outer = _bulk.get()
-    if outer is not None:  # nested: the outer operation writes the one summary
-        yield outer
-        return
-    bulk = Bulk(label, network_id, rows_before=audited_row_counts())
+def collecting(bulk: Bulk) -> Iterator[Bulk]:
+    """Make `bulk` the running bulk operation inside the block (see `bulk.bulk_operation`)."""
     token = _bulk.set(bulk)
     try:
         yield bulk
     finally:
         _bulk.reset(token)
-    write_bulk_summary(bulk)
-
-
-def audited_bulk(
-    label: str,
-    *,
-    network: Callable[..., int | None] | None = None,
-    user: Callable[..., Any] | None = None,
-) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Decorate a bulk writer (an import's apply) so that it records one summary event.
-
-    `network` and `user` are functions of the decorated function's arguments that give the network's id
-    (who may read the summary) and the acting user (when it runs in a worker, outside any request).
-    """
-
-    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
-        @functools.wraps(func)
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            actor = user(*args, **kwargs) if user is not None else None
-            network_id = network(*args, **kwargs) if network is not None else None
-            with (
-                acting_as(actor) if actor is not None else nullcontext(),
-                bulk_operation(label, network_id=network_id),
-            ):
-                return func(*args, **kwargs)
-
-        return wrapper
-
-    return decorate

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist
 
 Resolver = str | Callable[[Any], Any] | None
@@ -52,6 +53,9 @@ class Audited:
 
 
 REGISTRY: dict[str, Audited] = {}
+# What to call with the label of a model registered after start-up: the signal handlers add their
+# connecting function when they connect (`signals.connect`), so the registry needs not know them.
+LATE_REGISTRATION: list[Callable[[str], None]] = []
 
 
 def register(
@@ -73,18 +77,13 @@ def register(
         frozenset(only) if only is not None else None,
     )
     REGISTRY[label.lower()] = entry
-    from django.apps import apps
-
     if apps.ready:  # registered after start-up: connect now (at start-up, AuditConfig.ready connects all)
-        from maillage.audit.signals import connect_model
-
-        connect_model(label.lower())
+        for connect in LATE_REGISTRATION:
+            connect(label.lower())
     return entry
 
 
 def entry_for(model: type) -> Audited | None:
-    from django.apps import apps
-
     if model._meta.apps is not apps:  # a migration's historical model: data migrations are not audited
         return None
     return REGISTRY.get(model._meta.label_lower)

@@ -12,12 +12,13 @@ import decimal
 import uuid
 from typing import Any
 
+from django.apps import apps
 from django.db import models
 from django.db.models.signals import post_delete, post_save, pre_save
 
-from maillage.audit.context import Bulk, current_actor, current_bulk
+from maillage.audit.context import current_actor, current_bulk
 from maillage.audit.models import Action, AuditEvent
-from maillage.audit.registry import HIDDEN, REGISTRY, Audited, entry_for
+from maillage.audit.registry import HIDDEN, LATE_REGISTRATION, REGISTRY, Audited, entry_for
 
 MAX_VALUE = 300  # characters of a text value kept in an event: enough to see what changed
 _OLD = "_audit_old_values"
@@ -31,11 +32,11 @@ def connect() -> None:
     """
     for label in list(REGISTRY):
         connect_model(label)
+    if connect_model not in LATE_REGISTRATION:
+        LATE_REGISTRATION.append(connect_model)
 
 
 def connect_model(label: str) -> None:
-    from django.apps import apps
-
     try:
         model = apps.get_model(label)
     except LookupError:
@@ -169,53 +170,4 @@ def _write(entry: Audited, instance: models.Model, action: str, changes: dict[st
         network_id=entry.network_id(instance),
         organization_id=entry.organization_id(instance),
         changes=changes,
-    )
-
-
-def record_bulk(model: type[models.Model], count: int, action: str = Action.CREATED) -> None:
-    """Count rows written without signals (raw or `bulk_create` inserts) into the running bulk operation,
-    or log them as one summary event of their own when no bulk operation runs."""
-    if not count:
-        return
-    bulk = current_bulk()
-    if bulk is not None:
-        bulk.counts[f"{model._meta.label} {action}"] += count
-        return
-    summary = Bulk(str(model._meta.verbose_name_plural))
-    summary.counts[f"{model._meta.label} {action}"] = count
-    write_bulk_summary(summary)
-
-
-def audited_row_counts() -> dict[str, int]:
-    """Rows per audited model (one COUNT each): what a bulk operation compares before and after."""
-    from django.apps import apps
-
-    counts = {}
-    for entry in REGISTRY.values():
-        try:
-            model = apps.get_model(entry.label)
-        except LookupError:
-            continue
-        counts[model._meta.label] = model._base_manager.count()
-    return counts
-
-
-def write_bulk_summary(bulk: Bulk) -> None:
-    if bulk.rows_before:
-        for label, after in audited_row_counts().items():
-            deleted = bulk.counts.get(f"{label} {Action.DELETED}", 0)
-            created = after - bulk.rows_before.get(label, 0) + deleted
-            if created > 0:
-                bulk.counts[f"{label} {Action.CREATED}"] += created
-    if not bulk.counts:
-        return
-    user, actor = current_actor()
-    AuditEvent.objects.create(
-        user=user if user is not None and user.pk else None,
-        actor=actor[:150],
-        action=Action.BULK,
-        model="",
-        object_label=bulk.label[:200],
-        network_id=bulk.network_id,
-        changes={"counts": dict(sorted(bulk.counts.items()))},
     )

@@ -13,9 +13,9 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 
+from maillage.cells import inert
 from maillage.concertation.models import ResourceEntry, ResourceKind
 from maillage.networks.models import Network
-from maillage.reports.exports.tables import FORMULA_START
 
 
 def current_resources(networks: QuerySet[Network] | list[int]) -> QuerySet[ResourceEntry]:
@@ -63,8 +63,7 @@ COLUMNS = [
 
 
 def _cell(value: object) -> object:
-    text = "" if value is None else value
-    return "'" + text if isinstance(text, str) and text.startswith(FORMULA_START) else text
+    return inert("" if value is None else value)
 
 
 def resources_csv(network: Network) -> str:

@@ -22,7 +22,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from maillage.accounts.models import Role, RoleKind
-from maillage.audit.context import bulk_operation
+from maillage.audit.bulk import bulk_operation
 from maillage.demo.names import (
     NETWORK_NAMES_EN,
     NETWORK_NAMES_FR,

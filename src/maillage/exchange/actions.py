@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from maillage.audit.context import audited_bulk
+from maillage.audit.bulk import audited_bulk
 from maillage.directory.models import Organization
 from maillage.directory.search import fold
 from maillage.exchange.models import ExternalId, Location

@@ -32,9 +32,11 @@ MIN_RATIO_SIZE = 1_000_000  # small entries may compress well (a sheet of blanks
 CELL = re.compile(r"^\$?([A-Z]{1,3})\$?(\d{1,7})$")
 
 
-def _refuse(message: str) -> NoReturn:
-    from maillage.exchange.reading import ReadError  # the readers' own error (reading.py imports us)
+class ReadError(ValueError):
+    """The file cannot be read at all (the message is for the user); the readers (`reading`) raise it too."""
 
+
+def _refuse(message: str) -> NoReturn:
     raise ReadError(message)
 
 
@@ -154,8 +156,6 @@ def _iterparse(stream: IO[bytes]):  # type: ignore[no-untyped-def]
     try:
         yield from SafeTree.iterparse(stream, events=("end",), forbid_dtd=True)
     except Exception as error:  # noqa: BLE001 - our own refusals pass; any parse failure is one message
-        from maillage.exchange.reading import ReadError
-
         if isinstance(error, ReadError):
             raise
         _refuse(_("This file is not a readable Excel (.xlsx) workbook."))
@@ -189,8 +189,6 @@ def check_xml(raw: bytes, kind: str) -> None:
                 if open_elements:
                     del open_elements[-1][-1]  # type: ignore[index]
     except Exception as error:  # noqa: BLE001 - DTDs, entities, malformed XML: one clear message
-        from maillage.exchange.reading import ReadError
-
         if isinstance(error, ReadError):
             raise
         _refuse(_("This file is not a readable %(kind)s file.") % {"kind": kind.upper()})

@@ -13,15 +13,12 @@ from django.utils.translation import gettext as _
 from maillage.analysis import sheets
 from maillage.analysis.sheets import Sheet, decode
 from maillage.exchange import limits
+from maillage.exchange.limits import ReadError
 
 MAX_BYTES = 50_000_000
 HEADER_SEARCH_ROWS = sheets.HEADER_SEARCH_ROWS
 
 __all__ = ["MAX_BYTES", "ReadError", "Sheet", "csv_rows", "decode", "read_sheet", "xlsx_rows"]
-
-
-class ReadError(ValueError):
-    """The file cannot be read at all (the message is for the user)."""
 
 
 def _translated(error: sheets.SheetError) -> ReadError:

@@ -6,8 +6,6 @@ indicators); values are computed on demand (see `compute.py`), never stored.
 
 from __future__ import annotations
 
-import re
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -15,21 +13,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from maillage.directory.i18n import BilingualNameMixin, pick_language
+from maillage.indicators.validation import normalise_period, validate_indicator
 from maillage.networks.models import Network
 
 code_validator = RegexValidator(
     r"^[A-Za-z][A-Za-z0-9_]*\Z",
     _("Use letters, digits and underscores, starting with a letter (a dash would read as a minus)."),
 )
-PERIOD_PATTERN = re.compile(r"^(\d{4})(?:\s*-?\s*[QqTt]([1-4]))?$")
-
-
-def normalise_period(text: str) -> str | None:
-    """ "2024", "2024-Q3", "2024T3", "2024 q3" → "2024" / "2024-Q3"; None when it is not a period."""
-    match = PERIOD_PATTERN.match((text or "").strip())
-    if not match or not 1900 <= int(match.group(1)) <= 2100:
-        return None
-    return f"{match.group(1)}-Q{match.group(2)}" if match.group(2) else match.group(1)
 
 
 class RbaKind(models.TextChoices):
@@ -173,9 +163,7 @@ class Indicator(BilingualNameMixin, Stamped):
         return pick_language(self.definition_fr, self.definition_en)
 
     def clean(self) -> None:
-        from maillage.indicators.validation import validate_indicator
-
-        validate_indicator(self)
+        validate_indicator(self, elements=DataElement.objects.all(), indicators=Indicator.objects.all())
 
 
 class IndicatorTarget(Stamped):

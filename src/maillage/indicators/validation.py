@@ -3,9 +3,12 @@ constant zero, and no indicator depends on itself through others."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from maillage.indicators.expressions import (
@@ -14,6 +17,16 @@ from maillage.indicators.expressions import (
     constant_value,
     zero_divisions,
 )
+
+PERIOD_PATTERN = re.compile(r"^(\d{4})(?:\s*-?\s*[QqTt]([1-4]))?$")
+
+
+def normalise_period(text: str) -> str | None:
+    """ "2024", "2024-Q3", "2024T3", "2024 q3" → "2024" / "2024-Q3"; None when it is not a period."""
+    match = PERIOD_PATTERN.match((text or "").strip())
+    if not match or not 1900 <= int(match.group(1)) <= 2100:
+        return None
+    return f"{match.group(1)}-Q{match.group(2)}" if match.group(2) else match.group(1)
 
 
 def find_cycle(start: str, graph: Mapping[str, set[str]]) -> list[str] | None:
@@ -31,11 +44,10 @@ def find_cycle(start: str, graph: Mapping[str, set[str]]) -> list[str] | None:
     return None
 
 
-def indicator_graph() -> dict[str, set[str]]:
-    from maillage.indicators.models import Indicator
-
+def indicator_graph(indicators: QuerySet[Any]) -> dict[str, set[str]]:
+    """Which codes each indicator's formula uses."""
     graph: dict[str, set[str]] = {}
-    for code, numerator, denominator in Indicator.objects.values_list("code", "numerator", "denominator"):
+    for code, numerator, denominator in indicators.values_list("code", "numerator", "denominator"):
         uses: set[str] = set()
         for text in (numerator, denominator):
             try:
@@ -46,16 +58,15 @@ def indicator_graph() -> dict[str, set[str]]:
     return graph
 
 
-def validate_indicator(indicator) -> None:  # type: ignore[no-untyped-def]
-    from maillage.indicators.models import DataElement, Indicator
-
+def validate_indicator(indicator: Any, *, elements: QuerySet[Any], indicators: QuerySet[Any]) -> None:
+    """Check an indicator against the data elements and the other indicators (the model's `clean`)."""
     errors: dict[str, str] = {}
     if not (indicator.name_fr.strip() or indicator.name_en.strip()):
         errors["name_fr"] = _("Give a name in French or in English.")
-    if indicator.code and DataElement.objects.filter(code=indicator.code).exists():
+    if indicator.code and elements.filter(code=indicator.code).exists():
         errors["code"] = _("A data element already uses this code.")
-    known = set(DataElement.objects.values_list("code", flat=True))
-    known |= set(Indicator.objects.exclude(pk=indicator.pk).values_list("code", flat=True))
+    known = set(elements.values_list("code", flat=True))
+    known |= set(indicators.exclude(pk=indicator.pk).values_list("code", flat=True))
     uses: set[str] = set()
     for field in ("numerator", "denominator"):
         text = (getattr(indicator, field) or "").strip()
@@ -79,7 +90,7 @@ def validate_indicator(indicator) -> None:  # type: ignore[no-untyped-def]
     if indicator.code and indicator.code in uses:
         errors["numerator"] = _("An indicator cannot use itself.")
     elif indicator.code and not errors:
-        graph = indicator_graph()
+        graph = indicator_graph(indicators)
         graph[indicator.code] = uses & (set(graph) | {indicator.code})
         cycle = find_cycle(indicator.code, graph)
         if cycle:
@@ -87,8 +98,6 @@ def validate_indicator(indicator) -> None:  # type: ignore[no-untyped-def]
     if indicator.factor == 0:
         errors["factor"] = _("A factor of zero makes every value zero.")
     if indicator.baseline_period:
-        from maillage.indicators.models import normalise_period
-
         period = normalise_period(indicator.baseline_period)
         if period is None:
             errors["baseline_period"] = _("Write a year (2024) or a quarter (2024-Q3).")

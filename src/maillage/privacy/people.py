@@ -21,7 +21,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from maillage.audit.context import acting_as, bulk_operation
+from maillage.audit.bulk import bulk_operation
+from maillage.audit.context import acting_as
 
 ERASED = "[erased]"
 

@@ -22,8 +22,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from maillage.audit.bulk import record_bulk
 from maillage.audit.context import current_bulk
-from maillage.audit.signals import record_bulk
 from maillage.directory.models import Organization
 from maillage.networks.models import Network
 from maillage.networks.versions import bump

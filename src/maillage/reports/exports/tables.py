@@ -16,6 +16,7 @@ from django.apps import apps
 from django.db.models import QuerySet
 
 from maillage.analysis import headline_figures
+from maillage.cells import inert
 from maillage.directory.models import Organization
 from maillage.indicators.models import DataValue
 from maillage.networks.models import Membership, Network
@@ -23,9 +24,6 @@ from maillage.observatory import MEASURES, dataset_for, label, measure_values, o
 from maillage.reports.exports.disclosure import AGGREGATES_ONLY, Disclosure
 from maillage.surveys.models import Question, QuestionKind, QuestionScope, Response
 from maillage.ties.models import LEVEL_CODES, TieObservation
-
-# Spreadsheets run formulas in cells that start with these: prefix them so data never executes.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -41,11 +39,9 @@ class Table:
 
 
 def _cell(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
     if isinstance(value, list):
         return "|".join(str(v) for v in value)
-    return value
+    return inert(value)
 
 
 def export_tables(networks: QuerySet[Network], disclosure: Disclosure = AGGREGATES_ONLY) -> list[Table]:
