@@ -33,7 +33,7 @@ from maillage.exchange.plan import (
     parse_flag,
 )
 from maillage.networks.models import Membership, MembershipRole
-from maillage.ties.models import AgreementKind, Formality, Level
+from maillage.ties.models import AgreementKind, Formality, Level, agreement_problem
 
 Records = Iterable[tuple[int, dict[str, str]]]
 NAME_MAX = 200
@@ -344,8 +344,8 @@ def _observation(context: Context, record: dict[str, str]) -> tuple[Observation 
         problems.append(
             _("Unknown kind of agreement “%(value)s”.") % {"value": record["agreement_kind"][:40]}
         )
-    elif agreement and not formal:
-        problems.append(_("Only a formal tie has a kind of agreement."))
+    elif problem := agreement_problem(Formality.FORMAL if formal else Formality.INFORMAL, agreement):
+        problems.append(problem)
     flows = {name: parse_flag(record[name]) if name in record else False for name in FLOWS}
     for name, value in flows.items():
         if value is None:

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.utils.translation import gettext as _
 
-from maillage.accounts.permissions import is_admin
 from maillage.analysis.sheets import parse_date as parse_date  # re-exported: the importer's dates
 from maillage.analysis.vocabulary import fold, parse_bool
 from maillage.directory.models import Organization, Sector, Territory
@@ -147,8 +146,9 @@ class Context:
         self.observed = {(tie, on): (level, formality) for tie, on, level, formality in observations}
 
     def _editable(self, user: AbstractBaseUser | AnonymousUser | None) -> set[int] | None:
-        """Organization ids the user may change (None: all of them): the directory's one rule."""
-        if user is None or is_admin(user):
+        """Organization ids the user may change: the directory's one rule (None: the command line, which
+        acts for the system and may change all of them)."""
+        if user is None:
             return None
         return editable_organization_ids(user, self.organizations)
 

@@ -9,7 +9,7 @@ from maillage.dates import BoundedDateField
 from maillage.directory.models import Organization
 from maillage.networks.models import Network
 from maillage.ties.actions import ObservationData
-from maillage.ties.models import AgreementKind, Formality, Level, TieObservation
+from maillage.ties.models import AgreementKind, Formality, Level, TieObservation, agreement_problem
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 FLOW_FIELDS = ["referrals", "information", "resources", "joint_projects"]
@@ -36,8 +36,9 @@ class ObservationForm(forms.ModelForm):
 
     def clean(self):  # type: ignore[no-untyped-def]
         cleaned = super().clean()
-        if cleaned.get("agreement_kind") and cleaned.get("formality") != Formality.FORMAL:
-            self.add_error("agreement_kind", _("Only a formal tie has a kind of agreement."))
+        problem = agreement_problem(cleaned.get("formality") or "", cleaned.get("agreement_kind") or "")
+        if problem:
+            self.add_error("agreement_kind", problem)
         return cleaned
 
     def observation_data(self) -> ObservationData:

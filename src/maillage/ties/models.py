@@ -138,6 +138,14 @@ class Tie(models.Model):
         return (self.organization_a_id, self.organization_b_id)
 
 
+def agreement_problem(formality: str, agreement_kind: str) -> str | None:
+    """The one rule on a kind of agreement, for the model, the forms and imports alike: only a formal tie
+    has one. The message when it is broken, None when it holds."""
+    if agreement_kind and formality != Formality.FORMAL:
+        return str(_("Only a formal tie has a kind of agreement."))
+    return None
+
+
 class TieObservation(models.Model):
     tie = models.ForeignKey(Tie, on_delete=models.CASCADE, related_name="observations")
     observed_on = models.DateField(_("observed on"))
@@ -172,8 +180,9 @@ class TieObservation(models.Model):
         return f"{self.tie} — {self.observed_on}"
 
     def clean(self) -> None:
-        if self.agreement_kind and self.formality != Formality.FORMAL:
-            raise ValidationError({"agreement_kind": _("Only a formal tie has a kind of agreement.")})
+        problem = agreement_problem(self.formality, self.agreement_kind)
+        if problem:
+            raise ValidationError({"agreement_kind": problem})
 
     @property
     def flows(self) -> list[str]:

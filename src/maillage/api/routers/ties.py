@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import F, Q
+from django.db.models import Q
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
@@ -20,11 +20,11 @@ from maillage.accounts.permissions import can_write_network, readable_network_fi
 from maillage.api.errors import ERRORS, READ_ERRORS, django_validation_errors, form_errors
 from maillage.api.pagination import Pagination
 from maillage.api.schemas import Body, BodyId, Flag, IsoDate, ObjectId, PathId, SearchText, readable, user_of
-from maillage.directory.search import search_terms
 from maillage.networks.permissions import get_network_for
 from maillage.ties.actions import do_create_tie, do_observe
 from maillage.ties.forms import ObservationForm, TieCreateForm
-from maillage.ties.models import LEVEL_CODES, Formality, Level, Tie, TieObservation
+from maillage.ties.models import LEVEL_CODES, Formality, Tie, TieObservation
+from maillage.ties.queries import filter_ties, in_state
 
 router = Router(tags=["ties"])
 
@@ -122,13 +122,7 @@ def ties_for(user: Any, as_of: datetime.date | None = None) -> Any:
     ties = Tie.objects.filter(readable_network_filter(user, prefix="network__")).select_related(
         "organization_a__sector", "organization_b__sector"
     )
-    if as_of:
-        return ties.as_of(as_of)
-    return ties.annotate(
-        level_then=F("current_level"),
-        formality_then=F("current_formality"),
-        observed_then=F("current_observed_on"),
-    )
+    return in_state(ties, as_of)
 
 
 @router.get("/ties", response={200: list[TieOut], **READ_ERRORS})
@@ -142,16 +136,13 @@ def list_ties(request: HttpRequest, filters: Query[TieFilters]) -> Any:
         ties = ties.filter(
             Q(organization_a_id=filters.organization) | Q(organization_b_id=filters.organization)
         )
-    if not filters.include_ended:
-        ties = ties.filter(level_then__gt=Level.NONE)
-    if filters.level_min is not None:
-        ties = ties.filter(level_then__gte=max(0, min(filters.level_min, Level.COLLABORATION)))
-    if filters.formality:
-        ties = ties.filter(formality_then=filters.formality)
-    for term in search_terms(filters.q):
-        ties = ties.filter(
-            Q(organization_a__search_text__contains=term) | Q(organization_b__search_text__contains=term)
-        )
+    ties = filter_ties(
+        ties,
+        include_ended=filters.include_ended,
+        level_min=filters.level_min,
+        formality=filters.formality,
+        q=filters.q,
+    )
     return ties.order_by("-level_then", "id")
 
 
