@@ -53,8 +53,6 @@ KNOWN_UPWARD = {
     # An organization's page lists its networks and ties.
     ("maillage.directory.views", "maillage.networks.models"),
     ("maillage.directory.views", "maillage.ties.models"),
-    # The version of a network's data counts its ties.
-    ("maillage.networks.versions", "maillage.ties.models"),
     # A network's page lists its ties and proposes concertation spaces.
     ("maillage.networks.views", "maillage.concertation.actions"),
     ("maillage.networks.views", "maillage.concertation.forms"),

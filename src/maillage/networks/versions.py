@@ -45,12 +45,11 @@ def bump_all() -> None:
 
 def networks_of_organizations(organization_ids: Iterable[int]) -> set[int]:
     """The networks whose numbers read these organizations: where they sit, and where they have a tie."""
-    from maillage.ties.models import Tie
-
     ids = list(organization_ids)
     seats = Membership.objects.filter(organization__in=ids).values_list("network_id", flat=True)
-    ties = Tie.objects.filter(Q(organization_a__in=ids) | Q(organization_b__in=ids)).exclude(network=None)
-    return set(seats) | set(ties.values_list("network_id", flat=True).distinct())
+    # Through the ties' reverse relation (`Network.ties`): the networks app does not import the ties app.
+    with_ties = Network.objects.filter(Q(ties__organization_a__in=ids) | Q(ties__organization_b__in=ids))
+    return set(seats) | set(with_ties.values_list("pk", flat=True).distinct())
 
 
 def bump_for_organizations(organization_ids: Iterable[int]) -> list[int]:
