@@ -173,12 +173,12 @@ def check_organizations(plan: Plan, context: Context, records: Records) -> dict[
     return by_line
 
 
-def _new_organization(plan, context, line, label, values, default_sector, existing_keys, key):  # type: ignore[no-untyped-def]
+def _new_organization(plan, context, line, label, values, default_sector, existing_keys, key):
     notes = []
     if "sector_id" not in values:
         values = {**values, "sector_id": default_sector.pk}
         notes.append(_("No sector given: “Other”."))
-    organization = Organization(**values)  # type: ignore[arg-type]
+    organization = Organization(**values)
     if any(has_lookalikes(str(values.get(field, ""))) for field in ("name_fr", "name_en")):
         notes.append(_("The name mixes Latin letters with look-alike letters of another script."))
     close = existing_keys.closest(key, FUZZY_THRESHOLD)
@@ -193,7 +193,7 @@ def _new_organization(plan, context, line, label, values, default_sector, existi
     return organization
 
 
-def _update_organization(plan, context, line, label, found, values) -> None:  # type: ignore[no-untyped-def]
+def _update_organization(plan, context, line, label, found, values) -> None:
     if found.pk is None:  # created earlier in this same import under another spelling
         plan.add(line, UNCHANGED, label, _("Same organization as an earlier line."))
         return
@@ -260,10 +260,10 @@ def check_memberships(plan: Plan, context: Context, records: Records) -> None:
             continue
         assert organization is not None
         seen[id(organization)] = line
-        _plan_membership(plan, context, line, organization, role, start, end)  # type: ignore[arg-type]
+        _plan_membership(plan, context, line, organization, role, start, end)
 
 
-def _plan_membership(plan, context, line, organization, role, start, end) -> None:  # type: ignore[no-untyped-def]
+def _plan_membership(plan, context, line, organization, role, start, end) -> None:
     label = organization.name
     existing = context.memberships.get(organization.pk) if organization.pk else None
     if existing is None:

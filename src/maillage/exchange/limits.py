@@ -150,7 +150,7 @@ def _check_dimension(reference: str) -> None:
         _refuse(_("The file has more than %(limit)s columns.") % {"limit": _number(MAX_COLUMNS)})
 
 
-def _iterparse(stream: IO[bytes]):  # type: ignore[no-untyped-def]
+def _iterparse(stream: IO[bytes]):
     try:
         yield from SafeTree.iterparse(stream, events=("end",), forbid_dtd=True)
     except Exception as error:  # noqa: BLE001 - our own refusals pass; any parse failure is one message
@@ -187,7 +187,7 @@ def check_xml(raw: bytes, kind: str) -> None:
                 # The element just closed is its parent's last child: drop it, so memory stays flat.
                 open_elements.pop()
                 if open_elements:
-                    del open_elements[-1][-1]  # type: ignore[index]
+                    del open_elements[-1][-1]
     except Exception as error:  # noqa: BLE001 - DTDs, entities, malformed XML: one clear message
         from maillage.exchange.reading import ReadError
 

@@ -46,7 +46,7 @@ def indicator_graph() -> dict[str, set[str]]:
     return graph
 
 
-def validate_indicator(indicator) -> None:  # type: ignore[no-untyped-def]
+def validate_indicator(indicator) -> None:
     from maillage.indicators.models import DataElement, Indicator
 
     errors: dict[str, str] = {}

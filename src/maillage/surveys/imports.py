@@ -151,7 +151,7 @@ def _organization(
     return by_name.get(fold(text))
 
 
-def _row(row: Any, line: int, invitations: dict, by_name: dict, scale_questions: dict, errors: list[str]):  # type: ignore[no-untyped-def, type-arg]
+def _row(row: Any, line: int, invitations: dict, by_name: dict, scale_questions: dict, errors: list[str]):
     problems: list[str] = []
     source = _organization(_cell(row, "source"), invitations, by_name)
     target = _organization(_cell(row, "target"), invitations, by_name)
@@ -202,7 +202,7 @@ def _number(value: Any, low: int, high: int, name: str, problems: list[str]) -> 
 
 
 @transaction.atomic
-def _save(wave: Wave, invitations: dict, rows: dict, answers: dict, result: ImportResult) -> None:  # type: ignore[type-arg]
+def _save(wave: Wave, invitations: dict, rows: dict, answers: dict, result: ImportResult) -> None:
     now = timezone.now()
     for source, partners in rows.items():
         response, _created = Response.objects.update_or_create(
