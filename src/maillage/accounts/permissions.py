@@ -6,12 +6,14 @@ so every view asks the same question the same way.
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 
 from maillage.accounts.models import Role, RoleKind
 
-AnyUser = AbstractBaseUser | AnonymousUser
+AnyUser: TypeAlias = AbstractBaseUser | AnonymousUser
 
 
 def is_admin(user: AnyUser) -> bool:

@@ -82,7 +82,7 @@ def register(
     return entry
 
 
-def entry_for(model: type) -> Audited | None:
+def entry_for(model: type[Any]) -> Audited | None:
     from django.apps import apps
 
     if model._meta.apps is not apps:  # a migration's historical model: data migrations are not audited

@@ -354,11 +354,11 @@ def _observation(context: Context, record: dict[str, str]) -> tuple[Observation 
             )
     if len(record.get("note", "")) > 500:
         problems.append(_("The note is longer than 500 characters."))
-    if problems:
+    if problems or level is None or observed_on is None:
         return None, problems
     return Observation(
-        observed_on=observed_on,  # type: ignore[arg-type]
-        level=level,  # type: ignore[arg-type]
+        observed_on=observed_on,
+        level=level,
         formality=Formality.FORMAL if formal else Formality.INFORMAL,
         agreement_kind=agreement or "",
         note=record.get("note", ""),
@@ -397,18 +397,19 @@ def check_ties(
             problems.append(_("An organization cannot have a tie with itself."))
         observation, more = _observation(context, record)
         problems += more
-        if not problems:
-            key = (*sorted((id(first), id(second))), observation.observed_on)  # type: ignore[union-attr]
+        if not problems and observation is not None:
+            low, high = sorted((id(first), id(second)))
+            key = (low, high, observation.observed_on)
             if key in seen:
                 problems.append(
                     _("This pair is already observed on this date on line %(line)s.") % {"line": seen[key]}
                 )
             else:
                 seen[key] = line
-        if problems:
+        if problems or observation is None or first is None or second is None:
             plan.add(line, ERROR, label, " ".join(problems))
             continue
-        _plan_observation(plan, context, line, label, first, second, observation)  # type: ignore[arg-type]
+        _plan_observation(plan, context, line, label, first, second, observation)
 
 
 def _plan_observation(
@@ -424,11 +425,12 @@ def _plan_observation(
     if first.pk and second.pk:
         existing = context.ties.get((min(first.pk, second.pk), max(first.pk, second.pk)))
     if existing is None:
-        pair = tuple(sorted((id(first), id(second))))
-        tie = plan.new_ties.get(pair)  # type: ignore[arg-type]
+        low, high = sorted((id(first), id(second)))
+        pair = (low, high)
+        tie = plan.new_ties.get(pair)
         if tie is None:
             tie = NewTie(first, second)
-            plan.new_ties[pair] = tie  # type: ignore[index]
+            plan.new_ties[pair] = tie
             plan.add(line, CREATED, label)
         else:
             plan.add(line, UPDATED, label, _("Another observation of a tie created above."))

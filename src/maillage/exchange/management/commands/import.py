@@ -217,7 +217,7 @@ class Command(BaseCommand):
             return
         started = time.perf_counter()
         do_apply_plan(plan, progress=progress_bar(self.stderr._out))
-        accepted = {}
+        accepted: dict[str, dict[str, str]] = {}
         for item in plan.unknown_values:
             if item["accepted"]:
                 accepted.setdefault(str(item["field"]), {})[str(item["value"])] = str(item["suggestion"])
