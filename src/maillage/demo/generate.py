@@ -300,7 +300,7 @@ def _networks_and_memberships(
     rows: list[Membership] = []
     strategy_links, population_links = [], []
     for network, (_, chosen) in zip(networks, plans, strict=True):
-        network_members = []
+        network_members: list[tuple[int, str, datetime.date | None, datetime.date | None]] = []
         for position, org_id in enumerate(chosen):
             role = (
                 MembershipRole.LEAD
@@ -486,10 +486,10 @@ def _users(networks: list[Network]) -> list[tuple[str, str]]:
         )
         user.set_password(DEMO_PASSWORD)
         user.save()
-        if kind == RoleKind.REGIONAL_VIEWER:
+        if kind == RoleKind.REGIONAL_VIEWER and network_index is not None:
             region = networks[network_index].territory.parent or networks[network_index].territory
             Role.objects.create(user=user, kind=kind, territory=region)
-        elif kind is not None:
+        elif kind is not None and network_index is not None:
             Role.objects.create(user=user, kind=kind, network=networks[network_index])
         accounts.append((username, str(kind.label) if kind else "admin"))
     return accounts

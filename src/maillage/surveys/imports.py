@@ -84,7 +84,8 @@ def import_responses(wave: Wave, raw: bytes) -> ImportResult:
     rows: dict[int, dict[int, dict[str, Any]]] = {}
     answers: dict[int, dict[str, str]] = {}
     for line, row in table.iterrows():
-        values = _row(row, line, invitations, by_name, scale_questions, result.errors)
+        # The table keeps read_csv's default index: its labels are the row numbers.
+        values = _row(row, line, invitations, by_name, scale_questions, result.errors)  # type: ignore[arg-type]
         if values is None:
             continue
         source, target, fields, scales = values
