@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeGuard
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
@@ -30,7 +30,7 @@ def rows_slice(rows: QuerySet | Sequence[Any], start: int, stop: int) -> list[An
     return [by_key[key] for key in keys if key in by_key]
 
 
-def _of_model_instances(rows: object) -> bool:
+def _of_model_instances(rows: object) -> TypeGuard[QuerySet]:
     # values() and values_list() querysets yield dicts or tuples, which have no key to look up.
     return isinstance(rows, QuerySet) and issubclass(rows._iterable_class, ModelIterable)
 
@@ -39,12 +39,12 @@ class KeysFirstPaginator(Paginator):
     """Django's paginator, whose deep pages are read with :func:`rows_slice`."""
 
     def page(self, number: int | str) -> Page:
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
+        valid: int = self.validate_number(number)
+        bottom = (valid - 1) * self.per_page
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        return self._get_page(rows_slice(self.object_list, bottom, top), number, self)
+        return self._get_page(rows_slice(self.object_list, bottom, top), valid, self)
 
 
 def paginate(request: HttpRequest, queryset: QuerySet, per_page: int | None = None) -> tuple[Page, str]:

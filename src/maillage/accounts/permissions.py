@@ -6,12 +6,14 @@ so every view asks the same question the same way.
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 
 from maillage.accounts.models import Role, RoleKind
 
-AnyUser = AbstractBaseUser | AnonymousUser
+AnyUser: TypeAlias = AbstractBaseUser | AnonymousUser
 
 
 def is_admin(user: AnyUser) -> bool:
@@ -25,7 +27,7 @@ def roles_of(user: AnyUser) -> list[Role]:
     cached = getattr(user, "_maillage_roles", None)
     if cached is None:
         cached = list(Role.objects.filter(user=user).select_related("territory"))
-        user._maillage_roles = cached  # type: ignore[union-attr]
+        user._maillage_roles = cached
     return cached
 
 
@@ -56,7 +58,7 @@ def writable_network_ids(user: AnyUser) -> set[int]:
     }
 
 
-def can_read_network(user: AnyUser, network) -> bool:  # type: ignore[no-untyped-def]
+def can_read_network(user: AnyUser, network) -> bool:
     if not user.is_authenticated:
         return False
     if is_admin(user) or network.pk in {role.network_id for role in roles_of(user)}:
@@ -69,7 +71,7 @@ def can_read_network(user: AnyUser, network) -> bool:  # type: ignore[no-untyped
     )
 
 
-def can_write_network(user: AnyUser, network) -> bool:  # type: ignore[no-untyped-def]
+def can_write_network(user: AnyUser, network) -> bool:
     return is_admin(user) or network.pk in writable_network_ids(user)
 
 

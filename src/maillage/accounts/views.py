@@ -15,7 +15,7 @@ class ThrottledAuthenticationForm(AuthenticationForm):
         "throttled": _("Too many failed attempts. Wait a few minutes before trying again."),
     }
 
-    def clean(self):  # type: ignore[no-untyped-def]
+    def clean(self):
         username = str(self.data.get("username", ""))
         address = self.request.META.get("REMOTE_ADDR", "") if self.request else ""
         device = throttle.known_device(self.request, username)
@@ -35,7 +35,7 @@ class LoginView(auth_views.LoginView):
     authentication_form = ThrottledAuthenticationForm
     redirect_authenticated_user = True
 
-    def form_valid(self, form):  # type: ignore[no-untyped-def]
+    def form_valid(self, form):
         response = super().form_valid(form)
         # This browser is now known for this name: it may still sign in while the name is under attack.
         response.set_cookie(

@@ -21,6 +21,7 @@ from .csvio import organizations_for, read_table, resolve_names, unknown_columns
 from .errors import AnalysisError, InputError
 from .inputs import load_dataset
 from .measures import MEASURES, measure_values
+from .network import NetworkMetrics
 from .report import DEFAULT_SCENARIOS, NetworkReport, report_from_dataset
 from .resilience import parse_scenario
 from .results import to_json_text
@@ -263,20 +264,8 @@ def format_table(report: NetworkReport, *, lang: str = "fr", top: int = 10) -> s
     for code, value in measure_values(report).items():
         row(MEASURES[code].label[lang], MEASURES[code].format(value, lang))
     section(t["network"])
-    row(t["organizations"], net.organizations)
-    row(t["ties"], net.ties)
-    row(t["density"], _number(net.density, 4))
-    row(t["mean_degree"], _number(net.mean_degree, 2))
-    row(t["degree_centralization"], _number(net.degree_centralization))
-    row(t["components"], net.components)
-    row(t["largest_component_share"], _number(net.largest_component_share))
-    row(t["transitivity"], _number(net.transitivity))
-    how = t["exact"] if net.path_length_exact else t["sampled"].format(k=net.path_length_sample_size)
-    row(t["average_path_length"], f"{_number(net.average_path_length, 2)} ({how})")
-    row(t["reciprocity"], _number(net.reciprocity))
-    row(t["communities"], net.communities)
-    row(t["modularity"], _number(net.modularity))
-    row(t["formal_share"], _number(net.formal_share))
+    for label, value in _network_rows(t, net):
+        row(label, value)
     section(t["levels"])
     for level, count in net.level_distribution.items():
         row(LEVEL_NAMES_FR.get(level, level) if lang == "fr" else level, count)
@@ -287,18 +276,7 @@ def format_table(report: NetworkReport, *, lang: str = "fr", top: int = 10) -> s
     for record in report.mix.ei_by_sector.itertuples(index=False):
         row(f"  E-I {record.sector}", _number(record.ei_index))
     section(t["top"])
-    central = report.centrality
-    if not central.betweenness_exact:
-        lines.append(
-            "  "
-            + t["betweenness_note"].format(
-                k=central.betweenness_sample_size, e=central.betweenness_error_bound or 0.0
-            )
-        )
-    ranked = report.organizations.sort_values(["betweenness", "degree"], ascending=False).head(top)
-    for record in ranked.itertuples(index=False):
-        lines.append(f"  {str(record.name)[:40]:<40} {str(record.sector)[:18]:<18} "
-                     f"deg={record.degree:<5} btw={record.betweenness:.4f}")  # fmt: skip
+    lines.extend(_top_lines(t, report, top))
     if report.ratings is not None:
         section(t["ratings"])
         row(t["trust"], _number(report.ratings.network_trust_percent, 1))
@@ -326,3 +304,41 @@ def format_table(report: NetworkReport, *, lang: str = "fr", top: int = 10) -> s
         row(t["heavy"].format(k=report.parameters["min_spaces"]), len(report.overlap.load))
         row(t["pairs"], len(report.overlap.overlapping_networks))
     return "\n".join(lines) + "\n"
+
+
+def _network_rows(t: dict[str, str], net: NetworkMetrics) -> list[tuple[str, Any]]:
+    """The network section of the table: size, cohesion, paths, communities, formality."""
+    how = t["exact"] if net.path_length_exact else t["sampled"].format(k=net.path_length_sample_size)
+    return [
+        (t["organizations"], net.organizations),
+        (t["ties"], net.ties),
+        (t["density"], _number(net.density, 4)),
+        (t["mean_degree"], _number(net.mean_degree, 2)),
+        (t["degree_centralization"], _number(net.degree_centralization)),
+        (t["components"], net.components),
+        (t["largest_component_share"], _number(net.largest_component_share)),
+        (t["transitivity"], _number(net.transitivity)),
+        (t["average_path_length"], f"{_number(net.average_path_length, 2)} ({how})"),
+        (t["reciprocity"], _number(net.reciprocity)),
+        (t["communities"], net.communities),
+        (t["modularity"], _number(net.modularity)),
+        (t["formal_share"], _number(net.formal_share)),
+    ]
+
+
+def _top_lines(t: dict[str, str], report: NetworkReport, top: int) -> list[str]:
+    """The `top` organizations by betweenness, after a note when betweenness was sampled."""
+    lines: list[str] = []
+    central = report.centrality
+    if not central.betweenness_exact:
+        lines.append(
+            "  "
+            + t["betweenness_note"].format(
+                k=central.betweenness_sample_size, e=central.betweenness_error_bound or 0.0
+            )
+        )
+    ranked = report.organizations.sort_values(["betweenness", "degree"], ascending=False).head(top)
+    for record in ranked.itertuples(index=False):
+        lines.append(f"  {str(record.name)[:40]:<40} {str(record.sector)[:18]:<18} "
+                     f"deg={record.degree:<5} btw={record.betweenness:.4f}")  # fmt: skip
+    return lines

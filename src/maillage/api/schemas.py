@@ -85,7 +85,7 @@ class NetworkRef(Schema):
 
 def user_of(request: HttpRequest) -> Any:
     """The caller, as the authenticators left it (a User, or AnonymousUser on the public operations)."""
-    return request.auth  # type: ignore[attr-defined]
+    return request.auth
 
 
 T = TypeVar("T")

@@ -29,19 +29,19 @@ class EventFilterForm(forms.Form):
     since = BoundedDateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     until = BoundedDateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["action"].choices = [("", _("All actions")), *Action.choices]
         self.fields["model"].choices = _model_choices()
 
-    def clean(self):  # type: ignore[no-untyped-def]
+    def clean(self):
         cleaned = super().clean()
         since, until = cleaned.get("since"), cleaned.get("until")
         if since and until and until < since:
             self.add_error("until", _("The end date comes before the start date."))
         return cleaned
 
-    def apply(self, events: QuerySet) -> QuerySet:  # type: ignore[type-arg]
+    def apply(self, events: QuerySet) -> QuerySet:
         """The events matching the valid filters (invalid ones are shown as errors and ignored)."""
         data = self.cleaned_data if self.is_valid() else {}
         for term in (data.get("q") or "").split():

@@ -24,7 +24,7 @@ def network_events(network_ids: list[int] | set[int]) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(scope)
 
 
-def events_for(user: AnyUser, network=None) -> QuerySet[AuditEvent]:  # type: ignore[no-untyped-def]
+def events_for(user: AnyUser, network=None) -> QuerySet[AuditEvent]:
     """The events `user` may read, of one network or of all it may read; PermissionDenied if none."""
     if network is not None:
         if not can_write_network(user, network):

@@ -83,7 +83,7 @@ def register(
     return entry
 
 
-def entry_for(model: type) -> Audited | None:
+def entry_for(model: type[Any]) -> Audited | None:
     if model._meta.apps is not apps:  # a migration's historical model: data migrations are not audited
         return None
     return REGISTRY.get(model._meta.label_lower)

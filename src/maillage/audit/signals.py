@@ -46,7 +46,7 @@ def connect_model(label: str) -> None:
     post_delete.connect(_record_delete, sender=model, dispatch_uid=f"audit-post-delete-{label}")
 
 
-def _fields(instance: models.Model, entry: Audited, update_fields: Any = None) -> list[models.Field]:  # type: ignore[type-arg]
+def _fields(instance: models.Model, entry: Audited, update_fields: Any = None) -> list[models.Field]:
     """The recorded fields; with `save(update_fields=...)`, only those (the others may be stale)."""
     return [
         f

@@ -12,7 +12,7 @@ from maillage.listing import paginate
 from maillage.networks.models import Network
 
 
-def _render_events(request: HttpRequest, events, network: Network | None) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _render_events(request: HttpRequest, events, network: Network | None) -> HttpResponse:
     form = EventFilterForm(request.GET or None)
     events = form.apply(events).select_related("user", "network").order_by("-at", "-id")
     page, query = paginate(request, events)

@@ -122,7 +122,7 @@ def concertation_for(
     theme_names, population_names = _names(Theme, language), _names(Population, language)
     spaces = _space_rows(networks, frame, result.spaces, theme_names, population_names, language)
     name_of = {space["id"]: space["name"] for space in spaces}
-    flagged = result.flagged
+    flagged: Any = result.flagged  # pandas-stubs read a cell as any scalar; these columns hold numbers
     pairs = [
         {
             "a": int(row.network_a),

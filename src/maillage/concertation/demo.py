@@ -70,7 +70,7 @@ def _busiest_rls() -> Territory:
         .annotate(n=Count("organization"))
         .order_by("-n")
         .first()
-    )  # type: ignore[return-value]
+    )
 
 
 @transaction.atomic

@@ -178,7 +178,8 @@ def run_event(scope: Scope, text: str, on: datetime.date, language: str) -> Even
         pk: pick_language(fr, en, language)
         for pk, fr, en in scope.networks.values_list("pk", "name_fr", "name_en")
     }
-    cut_off = [{"id": int(pk), "name": names.get(pk, "")} for pk in result.cut_off[:SHOWN]]
+    # The core's vertices are any Hashable; the app's are primary keys.
+    cut_off = [{"id": int(pk), "name": names.get(pk, "")} for pk in result.cut_off[:SHOWN]]  # type: ignore[call-overload]
     holding = [
         {
             "source": int(s),

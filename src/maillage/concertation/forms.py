@@ -131,7 +131,7 @@ class TerritoryDocumentForm(forms.ModelForm):
             "needs_not_expressed": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["territory"].queryset = Territory.objects.order_by("path")
 
@@ -149,7 +149,7 @@ class ResourceEntryForm(forms.ModelForm):
             raise forms.ValidationError(_("Give a year between 1990 and 2100."))
         return year
 
-    def clean(self):  # type: ignore[no-untyped-def]
+    def clean(self):
         cleaned = super().clean()
         kind, amount, fte = cleaned.get("kind"), cleaned.get("amount"), cleaned.get("fte")
         if amount is not None and amount < 0:

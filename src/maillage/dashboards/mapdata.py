@@ -76,35 +76,18 @@ def map_payload(scope: Scope, *, language: str, max_nodes: int = MAX_MAP_NODES) 
         report if report is not None else report_from_dataset(dataset, scenarios=[], curve=False), nodes
     )
 
-    sectors = {s.code: s for s in Sector.objects.all()}
-    sector_codes = sorted(set(nodes["sector"]), key=lambda c: (sectors[c].order if c in sectors else 99, c))
-    sector_index = {code: i for i, code in enumerate(sector_codes)}
+    sector_legend, sector_index = _sectors(nodes)
     territory_ids = sorted({int(t) for t in nodes["territory"].dropna()})
     territory_names = {t.pk: t.name for t in Territory.objects.filter(pk__in=territory_ids)}
     networks = list(scope.networks.order_by("name_fr", "pk"))
     network_index = {n.pk: i for i, n in enumerate(networks)}
     memberships = _memberships(dataset.memberships, nodes, network_index)
-    palette = sector_colors()
-    families = family_colors()
     return {
         "scope": {"kind": scope.kind, "id": scope.pk, "title": scope.title},
         "dates": dates,
         "sampled": {"shown": len(nodes), "total": total_nodes} if len(nodes) < total_nodes else None,
-        "sectors": [
-            {
-                "code": code,
-                "label": sectors[code].name if code in sectors else code,
-                "family": sectors[code].family if code in sectors else "other",
-                "color": palette.get(code, "#777777"),
-            }
-            for code in sector_codes
-        ],
-        "families": [
-            {"code": code, "label": str(label), "color": families[code]}
-            for code, label in SectorFamily.choices
-        ],
-        "levels": [{"value": value, "label": str(label)} for value, label in Level.choices],
-        "brokerRoles": [{"code": code, "label": label} for code, label in broker_labels().items()],
+        "sectors": sector_legend,
+        **_legends(),
         "networks": [{"id": n.pk, "name": n.name} for n in networks],
         "territories": [{"id": pk, "name": territory_names.get(pk, str(pk))} for pk in territory_ids],
         "nodes": {
@@ -124,6 +107,36 @@ def map_payload(scope: Scope, *, language: str, max_nodes: int = MAX_MAP_NODES) 
             "history": histories,
         },
         "urls": {"organization": reverse("directory:organization_detail", kwargs={"pk": 0})},
+    }
+
+
+def _sectors(nodes: pd.DataFrame) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """The legend of the sectors drawn, in the directory's order, and each sector's place in it."""
+    sectors = {s.code: s for s in Sector.objects.all()}
+    sector_codes = sorted(set(nodes["sector"]), key=lambda c: (sectors[c].order if c in sectors else 99, c))
+    palette = sector_colors()
+    legend = [
+        {
+            "code": code,
+            "label": sectors[code].name if code in sectors else code,
+            "family": sectors[code].family if code in sectors else "other",
+            "color": palette.get(code, "#777777"),
+        }
+        for code in sector_codes
+    ]
+    return legend, {code: i for i, code in enumerate(sector_codes)}
+
+
+def _legends() -> dict[str, list[dict[str, Any]]]:
+    """The legends that do not depend on the scope: sector families, levels, broker roles."""
+    families = family_colors()
+    return {
+        "families": [
+            {"code": code, "label": str(label), "color": families[code]}
+            for code, label in SectorFamily.choices
+        ],
+        "levels": [{"value": value, "label": str(label)} for value, label in Level.choices],
+        "brokerRoles": [{"code": code, "label": label} for code, label in broker_labels().items()],
     }
 
 

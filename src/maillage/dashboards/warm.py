@@ -97,7 +97,7 @@ def _send(ids: set[int]) -> None:
         warm_networks.enqueue(sorted(ids))
 
 
-def _data_changed(sender, network_ids: list[int], **kwargs) -> None:  # type: ignore[no-untyped-def]
+def _data_changed(sender, network_ids: list[int], **kwargs) -> None:
     queue_warming(network_ids)
 
 

@@ -24,16 +24,14 @@ from django.db import transaction
 from maillage.accounts.models import Role, RoleKind
 from maillage.audit.bulk import bulk_operation
 from maillage.demo.names import (
-    NETWORK_NAMES_EN,
-    NETWORK_NAMES_FR,
     ORGANIZATION_PATTERNS,
     PATTERN_WEIGHTS,
     REGION_TOWNS,
     WORDS,
 )
+from maillage.demo.networks import BATCH, networks_and_memberships, one_network, town_of
 from maillage.demo.yearly import build_yearly_demo
 from maillage.directory.models import (
-    ActionStrategy,
     Organization,
     Population,
     Sector,
@@ -44,15 +42,13 @@ from maillage.directory.search import fold
 from maillage.indicators.demo import build_indicator_demo
 from maillage.initiatives.demo import build_example_initiatives
 from maillage.leadership.demo import build_leadership_demo
-from maillage.networks.actions import do_record_memberships, record_states
-from maillage.networks.models import Dynamic, Membership, MembershipRole, Network, NetworkKind, Scale
+from maillage.networks.models import Network
 from maillage.ties.actions import ObservationData, PairObservation, do_record_observations
 from maillage.ties.models import Formality, ObservationSource
 
 WAVES = [datetime.date(2023, 5, 15), datetime.date(2024, 5, 15), datetime.date(2025, 5, 15)]
 DEMO_PASSWORD = "demo-maillage-2026"  # noqa: S105 - printed on purpose: demo accounts on a local machine
 MEAN_TIES_PER_ORGANIZATION = 16 / 3  # about 8,000 ties for 1,500 organizations
-BATCH = 2000
 FICTIONAL_ORGANIZATION = (
     "Organisation fictive — données de démonstration. / Fictional organization — demo data."
 )
@@ -105,9 +101,9 @@ def build_demo(
         org_ids, org_rls, org_sector = _organizations(rng, organizations, rls_list)
         say(f"{len(org_ids)} organizations")
         if single_network:
-            networks, members = _one_network(org_ids)
+            networks, members = one_network(org_ids)
         else:
-            networks, members = _networks_and_memberships(
+            networks, members = networks_and_memberships(
                 rng, organizations, rls_list, org_ids, org_rls, org_sector
             )
         say(f"{len(networks)} networks, {sum(len(m) for m in members.values())} memberships")
@@ -166,10 +162,6 @@ def _territories() -> list[Territory]:
     return rls_list
 
 
-def _town(rls: Territory) -> str:
-    return rls.name_fr.removeprefix("RLS de ")
-
-
 def _organizations(
     rng: random.Random, count: int, rls_list: list[Territory]
 ) -> tuple[list[int], dict[int, Territory], dict[int, str]]:
@@ -183,7 +175,7 @@ def _organizations(
     for _ in range(count):
         sector_code, pattern_fr, pattern_en = rng.choices(ORGANIZATION_PATTERNS, weights)[0]
         rls = rng.choices(rls_list, rls_weights)[0]
-        word, place = rng.choice(WORDS), _town(rls)
+        word, place = rng.choice(WORDS), town_of(rls)
         name_fr = pattern_fr.format(word=word, place=place)
         if "{place}" not in pattern_fr:
             name_fr = f"{name_fr} ({place})"
@@ -218,156 +210,6 @@ def _organizations(
         {o.pk: o.territory for o in created},
         {o.pk: o.sector.code for o in created},
     )
-
-
-def _networks_and_memberships(
-    rng: random.Random,
-    count: int,
-    rls_list: list[Territory],
-    org_ids: list[int],
-    org_rls: dict[int, Territory],
-    org_sector: dict[int, str],
-) -> tuple[list[Network], dict[int, list[tuple[int, str, datetime.date | None, datetime.date | None]]]]:
-    scale = max(1.0, count / 1500)
-    by_cisss: dict[int, list[int]] = {}
-    by_rls: dict[int, list[int]] = {}
-    for org_id in org_ids:
-        rls = org_rls[org_id]
-        by_rls.setdefault(rls.pk, []).append(org_id)
-        by_cisss.setdefault(rls.parent_id, []).append(org_id)
-    cisss_by_id = {t.pk: t for t in Territory.objects.filter(kind=TerritoryKind.CISSS)}
-    cisss_ids = sorted(by_cisss)
-    strategies = list(ActionStrategy.objects.all())
-    populations = list(Population.objects.all())
-    plans: list[tuple[Network, list[int]]] = []
-
-    # Community partnership networks (as in CHSSN's NPI), regional, bottom-up; some regions get two.
-    for index in range(round(19 * scale)):
-        cisss = cisss_by_id[cisss_ids[index % len(cisss_ids)]]
-        place = cisss.name_fr.removeprefix("CISSS — ")
-        suffix = f" {index // len(cisss_ids) + 1}" if index >= len(cisss_ids) else ""
-        network = Network(
-            name_fr=NETWORK_NAMES_FR.format(place=place) + suffix,
-            name_en=NETWORK_NAMES_EN.format(place=cisss.name_en.removeprefix("CISSS — ")) + suffix,
-            kind=NetworkKind.COMMUNITY_PARTNERSHIP,
-            scale=Scale.REGIONAL,
-            territory=cisss,
-            dynamic=rng.choice([Dynamic.NEGOTIATION, Dynamic.MIXED]),
-            funding="pieced",
-            problem_origin="field",
-            actions="negotiated",
-            start_date=datetime.date(rng.randint(2008, 2016), 4, 1),
-            description="Réseau fictif — données de démonstration. / Fictional network — demo data.",
-        )
-        plans.append(
-            (network, rng.sample(by_cisss[cisss.pk], min(len(by_cisss[cisss.pk]), rng.randint(40, 95))))
-        )
-    # RLS networks (top-down) and neighbourhood round tables.
-    # The busiest local territories host the local tables (a small demo has few organizations per RLS).
-    rls_with_orgs = sorted(
-        (r for r in rls_list if by_rls.get(r.pk)), key=lambda r: (-len(by_rls[r.pk]), r.code)
-    )
-    rls_with_orgs = rls_with_orgs[: max(5, len(rls_with_orgs) // 2)]
-    for index in range(round(5 * scale)):
-        rls = rls_with_orgs[(index * 7) % len(rls_with_orgs)]
-        is_rls = index % 5 < 3
-        local = by_rls[rls.pk]
-        # An RLS table also seats the region's big institutions.
-        regional_publics = [
-            o for o in by_cisss[rls.parent_id] if org_sector[o] in {"cisss", "hospital", "public_health"}
-        ]
-        candidates = list(dict.fromkeys(local + regional_publics[:6])) if is_rls else local
-        town = _town(rls)
-        network = Network(
-            name_fr=(f"Table RLS de {town}" if is_rls else f"Table de quartier de {town}")
-            + (f" {index // len(rls_with_orgs) + 1}" if index >= len(rls_with_orgs) else ""),
-            name_en=(f"{town} RLS table" if is_rls else f"{town} neighbourhood table")
-            + (f" {index // len(rls_with_orgs) + 1}" if index >= len(rls_with_orgs) else ""),
-            kind=NetworkKind.RLS if is_rls else NetworkKind.NEIGHBOURHOOD_TABLE,
-            scale=Scale.LOCAL,
-            territory=rls,
-            dynamic=Dynamic.PRESCRIPTION if is_rls else Dynamic.NEGOTIATION,
-            funding="funder" if is_rls else "pieced",
-            problem_origin="funder" if is_rls else "field",
-            actions="in_advance" if is_rls else "negotiated",
-            start_date=datetime.date(2015, 4, 1),
-            description="Réseau fictif — données de démonstration. / Fictional network — demo data.",
-        )
-        plans.append((network, rng.sample(candidates, min(len(candidates), rng.randint(25, 70)))))
-
-    networks = Network.objects.bulk_create([n for n, _ in plans], batch_size=BATCH)
-    members: dict[int, list[tuple[int, str, datetime.date | None, datetime.date | None]]] = {}
-    rows: list[Membership] = []
-    strategy_links, population_links = [], []
-    for network, (_, chosen) in zip(networks, plans, strict=True):
-        network_members = []
-        for position, org_id in enumerate(chosen):
-            role = (
-                MembershipRole.LEAD
-                if position == 0
-                else rng.choices(
-                    [MembershipRole.MEMBER, MembershipRole.COORDINATOR, MembershipRole.OBSERVER], [20, 1, 2]
-                )[0]
-            )
-            start = network.start_date if rng.random() < 0.85 else datetime.date(2024, 1, 15)
-            end = datetime.date(2024, 12, 31) if rng.random() < 0.05 and position else None
-            network_members.append((org_id, role, start, end))
-            rows.append(
-                Membership(network=network, organization_id=org_id, role=role, start_date=start, end_date=end)
-            )
-        members[network.pk] = network_members
-        network.lead_organization_id = chosen[0]
-        for strategy in rng.sample(strategies, rng.randint(1, len(strategies))):
-            strategy_links.append(
-                Network.action_strategies.through(network_id=network.pk, actionstrategy_id=strategy.pk)
-            )
-        for population in rng.sample(populations[:6], rng.randint(2, 4)):
-            population_links.append(
-                Network.target_populations.through(network_id=network.pk, population_id=population.pk)
-            )
-    Network.objects.bulk_update(networks, ["lead_organization"], batch_size=BATCH)
-    Network.action_strategies.through.objects.bulk_create(strategy_links)
-    Network.target_populations.through.objects.bulk_create(population_links)
-    record_states(networks, None)
-    seats: dict[int, list[Membership]] = {}
-    for row in rows:
-        seats.setdefault(row.network_id, []).append(row)
-    for network in networks:
-        do_record_memberships(network, seats.get(network.pk, []), batch_size=BATCH)
-    return networks, members
-
-
-def _one_network(
-    org_ids: list[int],
-) -> tuple[list[Network], dict[int, list[tuple[int, str, datetime.date | None, datetime.date | None]]]]:
-    province = Territory.objects.get(kind=TerritoryKind.PROVINCE)
-    start = datetime.date(2015, 4, 1)
-    network = Network.objects.create(
-        name_fr=f"Grand réseau fictif ({len(org_ids)} organismes)",
-        name_en=f"Large fictional network ({len(org_ids)} organizations)",
-        kind=NetworkKind.COMMUNITY_PARTNERSHIP,
-        scale=Scale.NATIONAL,
-        territory=province,
-        start_date=start,
-        lead_organization_id=org_ids[0],
-    )
-    rows: list[tuple[int, str, datetime.date | None, datetime.date | None]] = [
-        (org_id, MembershipRole.MEMBER.value, start, None) for org_id in org_ids
-    ]
-    do_record_memberships(
-        network,
-        [Membership(network=network, organization_id=o, role=r, start_date=s) for o, r, s, _ in rows],
-        batch_size=BATCH,
-    )
-    # Two small tables beside it, so that every demo account still has a network to coordinate.
-    others = [
-        Network.objects.create(
-            name_fr=f"Petite table fictive {i}", kind=NetworkKind.THEMATIC_TABLE, territory=province
-        )
-        for i in (1, 2)
-    ]
-    record_states([network, *others], None)
-    return [network, *others], {network.pk: rows}
 
 
 PUBLIC_CORE = {"cisss", "clsc", "hospital", "public_health", "municipal"}
@@ -486,10 +328,10 @@ def _users(networks: list[Network]) -> list[tuple[str, str]]:
         )
         user.set_password(DEMO_PASSWORD)
         user.save()
-        if kind == RoleKind.REGIONAL_VIEWER:
+        if kind == RoleKind.REGIONAL_VIEWER and network_index is not None:
             region = networks[network_index].territory.parent or networks[network_index].territory
             Role.objects.create(user=user, kind=kind, territory=region)
-        elif kind is not None:
+        elif kind is not None and network_index is not None:
             Role.objects.create(user=user, kind=kind, network=networks[network_index])
         accounts.append((username, str(kind.label) if kind else "admin"))
     return accounts

@@ -29,12 +29,12 @@ class OrganizationPickerWidget(forms.TextInput):
     def __init__(self, attrs: dict | None = None) -> None:
         super().__init__(attrs={"autocomplete": "off", **(attrs or {})})
 
-    def get_context(self, name, value, attrs):  # type: ignore[no-untyped-def]
+    def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         context["suggest_url"] = reverse_lazy("directory:organization_suggest")
         return context
 
-    def format_value(self, value):  # type: ignore[no-untyped-def]
+    def format_value(self, value):
         if isinstance(value, Organization):
             return organization_label(value)
         if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
@@ -50,17 +50,17 @@ class OrganizationPickerField(forms.CharField):
         "ambiguous": _("Several organizations are named “%(value)s”. Pick one from the suggestions."),
     }
 
-    def __init__(self, *, queryset: QuerySet[Organization] | None = None, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *, queryset: QuerySet[Organization] | None = None, **kwargs) -> None:
         kwargs.setdefault("max_length", 250)
         super().__init__(**kwargs)
         self.queryset = queryset if queryset is not None else Organization.objects.all()
 
-    def prepare_value(self, value):  # type: ignore[no-untyped-def]
+    def prepare_value(self, value):
         if isinstance(value, Organization):
             return organization_label(value)
         return value
 
-    def clean(self, value):  # type: ignore[no-untyped-def]
+    def clean(self, value):
         text = super().clean(value)
         if not text:
             return None

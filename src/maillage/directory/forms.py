@@ -24,14 +24,14 @@ class TerritoryForm(forms.ModelForm):
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # Communities are leaves: they are never a parent.
         self.fields["parent"].queryset = Territory.objects.exclude(kind=TerritoryKind.COMMUNITY).order_by(
             "path"
         )
 
-    def clean(self):  # type: ignore[no-untyped-def]
+    def clean(self):
         cleaned = super().clean()
         if not (cleaned.get("name_fr", "").strip() or cleaned.get("name_en", "").strip()):
             self.add_error("name_fr", _("Give the territory a name in French or in English."))
@@ -70,7 +70,7 @@ class OrganizationForm(forms.ModelForm):
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["sector"].queryset = Sector.objects.all()
         self.fields["territory"].queryset = Territory.objects.order_by("path")
@@ -89,7 +89,7 @@ class OrganizationForm(forms.ModelForm):
     def clean_acronym(self) -> str:
         return self._clean_text("acronym")
 
-    def clean_parent(self):  # type: ignore[no-untyped-def]
+    def clean_parent(self):
         parent = self.cleaned_data.get("parent")
         if parent is not None and self.instance.pk and parent.pk == self.instance.pk:
             raise forms.ValidationError(_("An organization cannot be its own parent."))

@@ -92,7 +92,7 @@ class Territory(BilingualNameMixin):
                 }
             )
 
-    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def save(self, *args, **kwargs) -> None:
         old_path = self.path
         super().save(*args, **kwargs)
         new_path = (self.parent.path if self.parent_id else "/") + f"{self.pk}/"
@@ -286,7 +286,7 @@ class Organization(models.Model):
         if unknown:
             raise ValidationError({"languages": _("Unknown language of service.")})
 
-    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def save(self, *args, **kwargs) -> None:
         from maillage.directory.search import fold
         from maillage.directory.text import strip_invisible
 

@@ -32,7 +32,7 @@ from maillage.networks.models import Membership, Network
 from maillage.ties.models import Tie
 
 
-def filtered_organizations(form: OrganizationFilterForm):  # type: ignore[no-untyped-def]
+def filtered_organizations(form: OrganizationFilterForm):
     organizations = Organization.objects.select_related("sector", "territory")
     data = form.cleaned_data if form.is_valid() else {}
     for term in search_terms(data.get("q", "")):

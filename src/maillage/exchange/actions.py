@@ -32,7 +32,7 @@ def _search_text(organization: Organization) -> str:
     return fold(" ".join(part for part in parts if part))
 
 
-def _chunks(items: list, size: int = BATCH):  # type: ignore[no-untyped-def]
+def _chunks(items: list, size: int = BATCH):
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
@@ -43,7 +43,7 @@ def _chunks(items: list, size: int = BATCH):  # type: ignore[no-untyped-def]
     network=lambda plan, *a, **k: plan.network and plan.network.pk,
     user=lambda plan, user=None, *a, **k: user,
 )
-def do_apply_plan(plan: Plan, user=None, progress: Progress | None = None) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def do_apply_plan(plan: Plan, user=None, progress: Progress | None = None) -> dict[str, int]:
     """Write everything the plan holds in one transaction, with bulk statements; refuse if any row is bad.
 
     `progress(done, total)` is called after each batch (for the CLI's bar and the web's status row).
@@ -99,7 +99,7 @@ def do_apply_plan(plan: Plan, user=None, progress: Progress | None = None) -> di
     return plan.counts
 
 
-def _write_ties(plan: Plan, user, step: Callable[[int], None]) -> None:  # type: ignore[no-untyped-def]
+def _write_ties(plan: Plan, user, step: Callable[[int], None]) -> None:
     """Every observation of the file, through the one write path of the tie history."""
     if not plan.observations:
         return

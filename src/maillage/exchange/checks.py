@@ -173,12 +173,12 @@ def check_organizations(plan: Plan, context: Context, records: Records) -> dict[
     return by_line
 
 
-def _new_organization(plan, context, line, label, values, default_sector, existing_keys, key):  # type: ignore[no-untyped-def]
+def _new_organization(plan, context, line, label, values, default_sector, existing_keys, key):
     notes = []
     if "sector_id" not in values:
         values = {**values, "sector_id": default_sector.pk}
         notes.append(_("No sector given: “Other”."))
-    organization = Organization(**values)  # type: ignore[arg-type]
+    organization = Organization(**values)
     if any(has_lookalikes(str(values.get(field, ""))) for field in ("name_fr", "name_en")):
         notes.append(_("The name mixes Latin letters with look-alike letters of another script."))
     close = existing_keys.closest(key, FUZZY_THRESHOLD)
@@ -193,7 +193,7 @@ def _new_organization(plan, context, line, label, values, default_sector, existi
     return organization
 
 
-def _update_organization(plan, context, line, label, found, values) -> None:  # type: ignore[no-untyped-def]
+def _update_organization(plan, context, line, label, found, values) -> None:
     if found.pk is None:  # created earlier in this same import under another spelling
         plan.add(line, UNCHANGED, label, _("Same organization as an earlier line."))
         return
@@ -260,10 +260,10 @@ def check_memberships(plan: Plan, context: Context, records: Records) -> None:
             continue
         assert organization is not None
         seen[id(organization)] = line
-        _plan_membership(plan, context, line, organization, role, start, end)  # type: ignore[arg-type]
+        _plan_membership(plan, context, line, organization, role, start, end)
 
 
-def _plan_membership(plan, context, line, organization, role, start, end) -> None:  # type: ignore[no-untyped-def]
+def _plan_membership(plan, context, line, organization, role, start, end) -> None:
     label = organization.name
     existing = context.memberships.get(organization.pk) if organization.pk else None
     if existing is None:
@@ -354,11 +354,11 @@ def _observation(context: Context, record: dict[str, str]) -> tuple[Observation 
             )
     if len(record.get("note", "")) > 500:
         problems.append(_("The note is longer than 500 characters."))
-    if problems:
+    if problems or level is None or observed_on is None:
         return None, problems
     return Observation(
-        observed_on=observed_on,  # type: ignore[arg-type]
-        level=level,  # type: ignore[arg-type]
+        observed_on=observed_on,
+        level=level,
         formality=Formality.FORMAL if formal else Formality.INFORMAL,
         agreement_kind=agreement or "",
         note=record.get("note", ""),
@@ -397,18 +397,19 @@ def check_ties(
             problems.append(_("An organization cannot have a tie with itself."))
         observation, more = _observation(context, record)
         problems += more
-        if not problems:
-            key = (*sorted((id(first), id(second))), observation.observed_on)  # type: ignore[union-attr]
+        if not problems and observation is not None:
+            low, high = sorted((id(first), id(second)))
+            key = (low, high, observation.observed_on)
             if key in seen:
                 problems.append(
                     _("This pair is already observed on this date on line %(line)s.") % {"line": seen[key]}
                 )
             else:
                 seen[key] = line
-        if problems:
+        if problems or observation is None or first is None or second is None:
             plan.add(line, ERROR, label, " ".join(problems))
             continue
-        _plan_observation(plan, context, line, label, first, second, observation)  # type: ignore[arg-type]
+        _plan_observation(plan, context, line, label, first, second, observation)
 
 
 def _plan_observation(
@@ -424,11 +425,12 @@ def _plan_observation(
     if first.pk and second.pk:
         existing = context.ties.get((min(first.pk, second.pk), max(first.pk, second.pk)))
     if existing is None:
-        pair = tuple(sorted((id(first), id(second))))
-        tie = plan.new_ties.get(pair)  # type: ignore[arg-type]
+        low, high = sorted((id(first), id(second)))
+        pair = (low, high)
+        tie = plan.new_ties.get(pair)
         if tie is None:
             tie = NewTie(first, second)
-            plan.new_ties[pair] = tie  # type: ignore[index]
+            plan.new_ties[pair] = tie
             plan.add(line, CREATED, label)
         else:
             plan.add(line, UPDATED, label, _("Another observation of a tie created above."))

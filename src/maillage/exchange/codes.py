@@ -46,7 +46,7 @@ def valid_neq(text: str) -> bool:
     return re.fullmatch(r"\d{10}", re.sub(r"[\s-]", "", text)) is not None
 
 
-def ids_are_maillage(records: list[tuple[int, dict[str, str]]], organizations: dict) -> bool:  # type: ignore[type-arg]
+def ids_are_maillage(records: list[tuple[int, dict[str, str]]], organizations: dict) -> bool:
     """Whether an "id" column holds Maillage ids (see the module's docstring)."""
     named = agree = 0
     for _line, record in records:
@@ -68,7 +68,7 @@ def ids_are_maillage(records: list[tuple[int, dict[str, str]]], organizations: d
 
 def reinterpret_ids(
     records: list[tuple[int, dict[str, str]]], context, plan
-) -> list[tuple[int, dict[str, str]]]:  # type: ignore[no-untyped-def]
+) -> list[tuple[int, dict[str, str]]]:
     """An "id" column that does not hold Maillage ids becomes the list's own code, with a note."""
     from django.utils.translation import gettext as _
 
@@ -87,7 +87,7 @@ def reinterpret_ids(
     return moved
 
 
-def find_by_codes(context, record: dict[str, str]):  # type: ignore[no-untyped-def]
+def find_by_codes(context, record: dict[str, str]):
     """The organization one of the row's codes (own code, NEQ, HSDS id) already belongs to."""
     for field in CODE_FIELDS:
         if record.get(field):
@@ -97,7 +97,7 @@ def find_by_codes(context, record: dict[str, str]):  # type: ignore[no-untyped-d
     return None
 
 
-def code_problems(context, record: dict[str, str], found) -> list[str]:  # type: ignore[no-untyped-def]
+def code_problems(context, record: dict[str, str], found) -> list[str]:
     from django.utils.translation import gettext as _
 
     problems = []
@@ -117,7 +117,7 @@ def code_problems(context, record: dict[str, str], found) -> list[str]:  # type:
     return problems
 
 
-def plan_codes(plan, context, organization, record: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def plan_codes(plan, context, organization, record: dict[str, str]) -> None:
     """Remember the row's codes for its organization (once: a code already known is not written again)."""
     for field in CODE_FIELDS:
         value = " ".join(record.get(field, "").split())

@@ -26,7 +26,7 @@ class UploadForm(forms.Form):
         label=_("file"), help_text=_("CSV or Excel (.xlsx); HSDS JSON or zip; GraphML; GEXF. At most 50 MB.")
     )
 
-    def clean(self):  # type: ignore[no-untyped-def]
+    def clean(self):
         data = super().clean()
         upload, kind = data.get("file"), data.get("kind")
         if upload is None or kind is None:
@@ -44,7 +44,7 @@ class UploadForm(forms.Form):
 class MappingForm(forms.Form):
     """One choice per column nobody recognised: which field it holds, or ignore it."""
 
-    def __init__(self, *args, kind: str, headers: list[str], **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, kind: str, headers: list[str], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.kind = kind
         self.keys: dict[str, str] = {}
@@ -55,7 +55,7 @@ class MappingForm(forms.Form):
                 label=header[:100], choices=field_choices(kind), required=False
             )
 
-    def clean(self):  # type: ignore[no-untyped-def]
+    def clean(self):
         data = super().clean()
         chosen = [value for value in data.values() if value]
         if len(chosen) != len(set(chosen)):
@@ -104,7 +104,7 @@ class GraphMappingForm(forms.Form):
         label=_("date of the ties"), required=False, help_text=_("Used when an edge has no date.")
     )
 
-    def __init__(self, *args, node_attributes: list[str], edge_attributes: list[str], **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, node_attributes: list[str], edge_attributes: list[str], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         nodes = [("", "—"), ("label", _("the node's label"))] + [
             (a, a) for a in node_attributes if a != "label"
@@ -115,7 +115,7 @@ class GraphMappingForm(forms.Form):
         for name in ("level", "formality", "date"):
             self.fields[name].choices = edges
 
-    def clean(self):  # type: ignore[no-untyped-def]
+    def clean(self):
         data = super().clean()
         if not data.get("date") and not data.get("default_date"):
             self.add_error("default_date", _("Give the date of the ties, or the edge attribute holding it."))
@@ -152,7 +152,7 @@ NEW_SECTOR = "__new__"
 class ValuesForm(forms.Form):
     """One choice per unknown value of the dry run: what it means (the proposed match preselected)."""
 
-    def __init__(self, *args, unknown: list[dict], may_add_sectors: bool = False, **kwargs) -> None:  # type: ignore[no-untyped-def, type-arg]
+    def __init__(self, *args, unknown: list[dict], may_add_sectors: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.unknown = [item for item in unknown if not item.get("accepted")][:200]
         choices = _value_choices()

@@ -127,7 +127,7 @@ def _gexf(root: Element) -> Graph:
     for block in _children(root, "attributes"):
         scope = block.get("class", "node")
         for attribute in block:
-            title = attribute.get("title") or attribute.get("id", "")
+            title = attribute.get("title") or attribute.get("id") or ""
             titles[(scope, attribute.get("id", ""))] = title
             default = next((d for d in attribute if _local(d.tag) == "default"), None)
             if default is not None and scope in defaults and (default.text or "").strip():

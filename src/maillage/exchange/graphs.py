@@ -102,7 +102,7 @@ def _attribute(available: list[str], wanted: str | None) -> str | None:
     return by_fold.get(fold(wanted), wanted)
 
 
-def _node_records(plan: Plan, graph: Graph, name: str, sector: str | None) -> list[tuple[int, dict]]:  # type: ignore[type-arg]
+def _node_records(plan: Plan, graph: Graph, name: str, sector: str | None) -> list[tuple[int, dict]]:
     """One organization per node id; a label drawn twice gets its node id added, so both stay."""
     records = []
     first_with: dict[str, str] = {}
@@ -154,7 +154,7 @@ def check_graph(plan: Plan, context: Context, raw: bytes, kind: str, chosen: dic
     plan.rows.sort(key=lambda row: row.line)
 
 
-def _edge_records(plan, graph, mapping, rule, resolved) -> list[tuple[int, dict[str, str]]]:  # type: ignore[no-untyped-def]
+def _edge_records(plan, graph, mapping, rule, resolved) -> list[tuple[int, dict[str, str]]]:
     fields = {
         f: _attribute(graph.edge_attributes, mapping.get(f"edge:{f}")) for f in ("level", "formality", "date")
     }

@@ -31,13 +31,13 @@ TIE_FIELDS: dict[str, object] = {
     "joint_projects": _("Joint projects"), "note": _("Note"),
 }  # fmt: skip
 
-FIELDS_BY_KIND = {
+FIELDS_BY_KIND: dict[str, dict[str, object]] = {
     ImportKind.ORGANIZATIONS: ORGANIZATION_FIELDS,
     ImportKind.MEMBERSHIPS: MEMBERSHIP_FIELDS,
     ImportKind.TIES: TIE_FIELDS,
 }
 # Each kind needs these, or it cannot identify a row.
-REQUIRED = {
+REQUIRED: dict[str, list[tuple[str, ...]]] = {
     ImportKind.ORGANIZATIONS: [("name", "name_fr", "name_en", "id")],
     ImportKind.MEMBERSHIPS: [("organization",)],
     ImportKind.TIES: [("source",), ("target",), ("level",), ("date",)],

@@ -41,7 +41,7 @@ class Options:
     progress: Callable[[int, int], None] | None = None  # (rows checked, rows) every PROGRESS_EVERY rows
 
 
-def _records(rows: list[tuple[int, list[str]]], columns: dict[int, str], progress) -> Iterator:  # type: ignore[no-untyped-def]
+def _records(rows: list[tuple[int, list[str]]], columns: dict[int, str], progress) -> Iterator:
     for count, (line, cells) in enumerate(rows, start=1):
         if progress is not None and count % PROGRESS_EVERY == 0:
             progress(count, len(rows))
@@ -54,7 +54,7 @@ def headers_of(kind: str, raw: bytes) -> list[str]:
 
 def prepare(
     kind: str, raw: bytes, network: Network | None, user=None, options: Options | None = None
-) -> Plan:  # type: ignore[no-untyped-def]
+) -> Plan:
     """Read and check a whole file; raises ReadError (unreadable) or NeedsMapping (unknown headers)."""
     options = options or Options()
     plan = Plan(kind=kind, network=network)
@@ -64,7 +64,7 @@ def prepare(
     return plan
 
 
-def _context(network: Network | None, user, options: Options) -> Context:  # type: ignore[no-untyped-def]
+def _context(network: Network | None, user, options: Options) -> Context:
     context = Context(network, user)
     answers = remembered_values(network.pk if network else None)
     for field_name, values in options.values.items():
@@ -73,7 +73,7 @@ def _context(network: Network | None, user, options: Options) -> Context:  # typ
     return context
 
 
-def _check(kind: str, raw: bytes, plan: Plan, make_context, options: Options) -> None:  # type: ignore[no-untyped-def]
+def _check(kind: str, raw: bytes, plan: Plan, make_context, options: Options) -> None:
     network = plan.network
     if kind == ImportKind.HSDS:
         from maillage.exchange.hsds import check_hsds

@@ -47,7 +47,7 @@ def _move_other_references(kept: Organization, merged: Organization, details: di
 
 
 @transaction.atomic
-def do_merge_organizations(kept: Organization, merged: Organization, user=None) -> MergeRecord:  # type: ignore[no-untyped-def]
+def do_merge_organizations(kept: Organization, merged: Organization, user=None) -> MergeRecord:
     """Move everything of `merged` onto `kept`, delete `merged`, and record what was done."""
     if kept.pk == merged.pk:
         raise ValidationError(_("An organization cannot be merged with itself."))

@@ -176,7 +176,7 @@ def import_status(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-def _candidates() -> list:  # type: ignore[type-arg]
+def _candidates() -> list:
     """The pairs, computed once per state of the directory (it is quadratic in the number of names)."""
     state = Organization.objects.aggregate(count=Count("pk"), changed=Max("updated_at"))
     changed = state["changed"].timestamp() if state["changed"] else 0

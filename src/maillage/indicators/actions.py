@@ -18,7 +18,7 @@ class ValueRow:
     value: float
 
 
-def _set(user, network: Network, row: ValueRow, origin: str) -> bool:  # type: ignore[no-untyped-def]
+def _set(user, network: Network, row: ValueRow, origin: str) -> bool:
     existing = DataValue.objects.filter(element=row.element, network=network, period=row.period).first()
     if existing is not None and existing.value == row.value:
         return False
@@ -43,13 +43,13 @@ def _set(user, network: Network, row: ValueRow, origin: str) -> bool:  # type: i
 
 
 @transaction.atomic
-def do_set_value(user, network: Network, row: ValueRow) -> bool:  # type: ignore[no-untyped-def]
+def do_set_value(user, network: Network, row: ValueRow) -> bool:
     """Create or change one value; returns False when it was already that value (nothing recorded)."""
     return _set(user, network, row, ValueOrigin.ENTERED)
 
 
 @transaction.atomic
-def do_delete_value(user, value: DataValue) -> None:  # type: ignore[no-untyped-def]
+def do_delete_value(user, value: DataValue) -> None:
     ValueChange.objects.create(
         element=value.element, network=value.network, period=value.period, old_value=value.value,
         new_value=None, origin=ValueOrigin.DELETED, user=user,
@@ -58,6 +58,6 @@ def do_delete_value(user, value: DataValue) -> None:  # type: ignore[no-untyped-
 
 
 @transaction.atomic
-def do_import_values(user, network: Network, rows: Iterable[ValueRow]) -> int:  # type: ignore[no-untyped-def]
+def do_import_values(user, network: Network, rows: Iterable[ValueRow]) -> int:
     """All rows or none: any database error rolls the whole file back. Returns how many values changed."""
     return sum(_set(user, network, row, ValueOrigin.IMPORTED) for row in rows)

@@ -44,10 +44,10 @@ class DataValueAdmin(admin.ModelAdmin):
     list_filter = ["origin", "element"]
     list_select_related = ["network", "element", "updated_by"]
 
-    def has_add_permission(self, request) -> bool:  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request, obj=None) -> bool:
         return False
 
 
@@ -56,11 +56,11 @@ class ValueChangeAdmin(admin.ModelAdmin):
     list_display = ["at", "user", "network", "element", "period", "old_value", "new_value", "origin"]
     list_select_related = ["network", "element", "user"]
 
-    def has_add_permission(self, request) -> bool:  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request, obj=None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request, obj=None) -> bool:
         return False

@@ -186,7 +186,9 @@ def compute(registry: Registry, network_ids: Iterable[int], years: Iterable[int]
         if quarter:
             # (networks × years × 4) → 4 rows of (networks × years), rolled up down the quarters.
             value, numerator, denominator = roll_up_columns(
-                *(a.reshape(n * y, 4).T for a in (value, numerator, denominator)),
+                value.reshape(n * y, 4).T,
+                numerator.reshape(n * y, 4).T,
+                denominator.reshape(n * y, 4).T,
                 indicator.aggregation,
                 indicator.factor,
             )

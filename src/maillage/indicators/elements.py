@@ -73,7 +73,7 @@ def manual_columns(network_ids: list[int], periods: list[str]) -> dict[str, np.n
     return columns
 
 
-def _period_of(date, periods: set[str], kind: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _period_of(date, periods: set[str], kind: str) -> list[str]:
     """The network's year holding `date` (fiscal or calendar), and its calendar quarter."""
     year = str(period_of(date, kind))
     quarter = f"{date.year}-Q{(date.month - 1) // 3 + 1}"
@@ -88,7 +88,7 @@ def survey_values(
     if not wanted or not periods:
         return {}
     period_set = set(periods)
-    latest: dict[tuple[int, str], tuple] = {}  # type: ignore[type-arg]
+    latest: dict[tuple[int, str], tuple] = {}
     waves = Wave.objects.filter(network__in=network_ids).exclude(status="draft").order_by("date", "id")
     rows = waves.values_list("id", "network_id", "date", "network__reporting_period")
     for wave_id, network_id, date, kind in rows:
@@ -101,7 +101,7 @@ def survey_values(
         .values("wave")
         .annotate(invited=Count("id"), submitted=Count("id", filter=Q(response__submitted_at__isnull=False)))
     }
-    answers: dict[int, list[dict]] = defaultdict(list)  # type: ignore[type-arg]
+    answers: dict[int, list[dict]] = defaultdict(list)
     responses = Response.objects.filter(invitation__wave__in=wave_ids, submitted_at__isnull=False)
     for wave_id, given in responses.values_list("invitation__wave_id", "answers"):
         answers[wave_id].append(given or {})
@@ -112,7 +112,7 @@ def survey_values(
     return found
 
 
-def _numbers(answers: list[dict], code: str) -> list[float]:  # type: ignore[type-arg]
+def _numbers(answers: list[dict], code: str) -> list[float]:
     numbers = []
     for given in answers:
         try:
@@ -122,7 +122,7 @@ def _numbers(answers: list[dict], code: str) -> list[float]:  # type: ignore[typ
     return numbers
 
 
-def _survey_value(element: DataElement, answers: list[dict], counts: tuple[int, int]) -> float | None:  # type: ignore[type-arg]
+def _survey_value(element: DataElement, answers: list[dict], counts: tuple[int, int]) -> float | None:
     if element.source == ElementSource.RESPONSE_RATE:
         invited, submitted = counts
         return 100.0 * submitted / invited if invited else None

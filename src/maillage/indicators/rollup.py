@@ -24,6 +24,11 @@ class Cell:
 EMPTY = Cell(None, reason="no data")
 
 
+def _present(numbers: Iterable[float | None]) -> list[float]:
+    """The numbers that are there: callers filter their cells first, this says so to the type checker."""
+    return [number for number in numbers if number is not None]
+
+
 def roll_up(cells: Iterable[Cell], aggregation: str, factor: float = 1.0) -> Cell:
     """Combine cells with the indicator's aggregation; cells without a value are left out.
 
@@ -39,25 +44,26 @@ def roll_up(cells: Iterable[Cell], aggregation: str, factor: float = 1.0) -> Cel
         reasons = {cell.reason for cell in given}
         return Cell(None, reason=reasons.pop()) if len(reasons) == 1 else EMPTY
     if aggregation == "sum":
-        return Cell(sum(c.value for c in cells))  # type: ignore[misc]
+        return Cell(sum(_present(c.value for c in cells)))
     if aggregation == "weighted_mean":
         weights = [c.denominator if c.denominator is not None else 1.0 for c in cells]
         total = sum(weights)
         if total == 0:
             return Cell(None, reason="the weights sum to zero")
-        return Cell(sum(c.value * w for c, w in zip(cells, weights, strict=True)) / total)  # type: ignore[operator]
+        values = _present(c.value for c in cells)
+        return Cell(sum(v * w for v, w in zip(values, weights, strict=True)) / total)
     if aggregation == "ratio":
         usable = [c for c in cells if c.numerator is not None]
-        numerator = sum(c.numerator for c in usable)  # type: ignore[misc]
+        numerator = sum(_present(c.numerator for c in usable))
         if all(c.denominator is None for c in usable):
             return Cell(numerator * factor, numerator, None)
         with_denominator = [c for c in usable if c.denominator is not None]
-        numerator = sum(c.numerator for c in with_denominator)  # type: ignore[misc]
-        denominator = sum(c.denominator for c in with_denominator)  # type: ignore[misc]
+        numerator = sum(_present(c.numerator for c in with_denominator))
+        denominator = sum(_present(c.denominator for c in with_denominator))
         if denominator == 0:
             return Cell(None, numerator, denominator, "division by zero")
         return Cell(numerator / denominator * factor, numerator, denominator)
-    return Cell(sum(c.value for c in cells) / len(cells))  # type: ignore[misc]
+    return Cell(sum(_present(c.value for c in cells)) / len(cells))
 
 
 def roll_up_columns(

@@ -158,7 +158,7 @@ def series(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     )
 
 
-def _rounded(cell, decimals: int) -> float | None:  # type: ignore[no-untyped-def]
+def _rounded(cell, decimals: int) -> float | None:
     return None if cell is None or cell.value is None else round(cell.value, decimals)
 
 

@@ -15,7 +15,7 @@ class AttachmentInline(admin.TabularInline):
     fields = ["title", "file", "kind", "size"]
     readonly_fields = ["file", "kind", "size"]
 
-    def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request, obj=None) -> bool:
         # Files come in through the app's upload form, which checks their content.
         return False
 

@@ -114,7 +114,7 @@ class InitiativeForm(forms.ModelForm):
             "contact_consent": _("Without this consent, the contact person is never shown."),
         }
 
-    def __init__(self, *args, writable_networks: QuerySet[Network], **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, writable_networks: QuerySet[Network], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["networks"].queryset = writable_networks.order_by("name_fr", "id")
         self.fields["territory"].queryset = Territory.objects.exclude(kind=TerritoryKind.PROVINCE).order_by(
@@ -227,7 +227,7 @@ class InitiativeFilterForm(forms.Form):
     )
     stage = forms.ChoiceField(label=_("Stage"), choices=[("", "—"), *Stage.choices], required=False)
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = self.fields["region"].queryset.order_by("code")
         self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})

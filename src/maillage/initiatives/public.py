@@ -71,10 +71,10 @@ class PublicInitiativesFeed(Feed):
     def item_link(self, item: Initiative) -> str:
         return reverse("initiatives:public_detail", kwargs={"pk": item.pk})
 
-    def item_updateddate(self, item: Initiative):  # type: ignore[no-untyped-def]
+    def item_updateddate(self, item: Initiative):
         return item.updated_at
 
-    def item_pubdate(self, item: Initiative):  # type: ignore[no-untyped-def]
+    def item_pubdate(self, item: Initiative):
         return item.created_at
 
     def item_categories(self, item: Initiative) -> list[str]:

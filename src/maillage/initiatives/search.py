@@ -166,13 +166,13 @@ FACET_RELATIONS = {
 }
 
 
-def facet_counts(initiatives: QuerySet[Initiative]) -> dict[str, list[tuple[Any, int]]]:
+def facet_counts(initiatives: QuerySet[Initiative]) -> dict[str, list[tuple[Any, ...]]]:
     """For each facet, its values and how many of `initiatives` carry each (a fixed number of queries)."""
     from maillage.directory.models import ActionStrategy, Population, Territory, TerritoryKind
     from maillage.initiatives.models import Determinant, Stage, SuccessFactor
 
     ids = initiatives.order_by().values("pk")
-    facets: dict[str, list[tuple[Any, int]]] = {}
+    facets: dict[str, list[tuple[Any, ...]]] = {}
     for key, model in (
         ("population", Population),
         ("strategy", ActionStrategy),
@@ -194,5 +194,5 @@ def facet_counts(initiatives: QuerySet[Initiative]) -> dict[str, list[tuple[Any,
     regions = Territory.objects.filter(kind=TerritoryKind.REGION, pk__in=per_region).order_by("code")
     facets["region"] = [(region, per_region[region.pk]) for region in regions]
     stages = dict(initiatives.order_by().values_list("stage").annotate(n=Count("pk")))
-    facets["stage"] = [(code, label, stages[code]) for code, label in Stage.choices if code in stages]  # type: ignore[misc]
+    facets["stage"] = [(code, label, stages[code]) for code, label in Stage.choices if code in stages]
     return facets

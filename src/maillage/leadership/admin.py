@@ -25,19 +25,19 @@ from maillage.leadership.permissions import is_programme_team
 class TeamPermissions:
     """Open to the whole programme's team, not only to users given model permissions one by one."""
 
-    def has_module_permission(self, request) -> bool:  # type: ignore[no-untyped-def]
+    def has_module_permission(self, request) -> bool:
         return is_programme_team(request.user)
 
-    def has_view_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+    def has_view_permission(self, request, obj=None) -> bool:
         return is_programme_team(request.user)
 
-    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request, obj=None) -> bool:
         return is_programme_team(request.user)
 
-    def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request, obj=None) -> bool:
         return is_programme_team(request.user)
 
-    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request, obj=None) -> bool:
         return is_programme_team(request.user)
 
 
@@ -50,7 +50,7 @@ class CompetencyInline(TeamPermissions, admin.TabularInline):
     extra = 0
     fields = ["code", "name_fr", "name_en", "order", "active"]
 
-    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request, obj=None) -> bool:
         return False  # ratings point at competencies: retire one (active) instead
 
 
@@ -67,7 +67,7 @@ class CompetencyAdmin(ProgrammeTeamAdmin):
     list_filter = ["pillar", "active"]
     search_fields = ["name_fr", "name_en", "code"]
 
-    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request, obj=None) -> bool:
         return False
 
 

@@ -132,6 +132,15 @@ def build_leadership_demo(networks: list[Network], seed: int = 2026) -> str:
         )
     for profile in profiles:
         _assess(rng, profile, competencies)
+    _activities(rng, networks, profiles, by_code)
+    _communities(rng, profiles, coach)
+    return f"{len(profiles)} leaders, {len(ACTIVITIES)} activities, {len(COMMUNITIES)} communities"
+
+
+def _activities(
+    rng: random.Random, networks: list[Network], profiles: list[LeaderProfile], by_code: dict[str, Competency]
+) -> None:
+    """The learning activities, with who took part in the past ones."""
     for kind, title_fr, title_en, start, end, codes, network_index in ACTIVITIES:
         activity = LearningActivity.objects.create(
             kind=kind,
@@ -147,6 +156,10 @@ def build_leadership_demo(networks: list[Network], seed: int = 2026) -> str:
             Participation.objects.create(
                 activity=activity, profile=profile, attended=past and rng.random() < 0.8
             )
+
+
+def _communities(rng: random.Random, profiles: list[LeaderProfile], coach: User | None) -> None:
+    """Two communities of practice, with their members, sessions and a few posts."""
     for index, (name_fr, name_en, description, themes) in enumerate(COMMUNITIES):
         community = Community.objects.create(name_fr=name_fr, name_en=name_en, description_fr=description)
         members = profiles[index::2] + [profiles[-1]]
@@ -174,4 +187,3 @@ def build_leadership_demo(networks: list[Network], seed: int = 2026) -> str:
                 Post.objects.create(
                     community=community, parent=post, author=rng.choice(members).user, body=reply
                 )
-    return f"{len(profiles)} leaders, {len(ACTIVITIES)} activities, {len(COMMUNITIES)} communities"

@@ -34,11 +34,11 @@ EARLIEST = datetime.date(2000, 1, 1)
 class UsernameField(forms.CharField):
     """Names a person by their user name; the person must have an active account."""
 
-    def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, **kwargs) -> None:
         kwargs.setdefault("max_length", 150)
         super().__init__(**kwargs)
 
-    def clean(self, value):  # type: ignore[no-untyped-def]
+    def clean(self, value):
         text = (super().clean(value) or "").strip()
         if not text:
             return None
@@ -60,7 +60,7 @@ class ProfileForm(forms.ModelForm):
         model = LeaderProfile
         fields = ["organization", "coach", "coach_consent"]
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["organization"] = self.instance.organization
@@ -90,7 +90,7 @@ def level_field(competency: Competency) -> forms.TypedChoiceField:
 class SelfAssessmentForm(forms.Form):
     assessed_on = BoundedDateField(label=_("date"), widget=DATE_INPUT)
 
-    def __init__(self, *args, competencies: list[Competency], **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, competencies: list[Competency], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.initial.setdefault("assessed_on", timezone.localdate())
         self.competencies = competencies
@@ -156,7 +156,7 @@ class ActivityForm(forms.ModelForm):
             "competencies": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, networks: QuerySet[Network], **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, networks: QuerySet[Network], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["network"].queryset = networks
         self.fields["competencies"].queryset = Competency.objects.filter(active=True).select_related("pillar")
@@ -174,7 +174,7 @@ class ActivityForm(forms.ModelForm):
 class ParticipantForm(forms.Form):
     username = UsernameField(label=_("participant (user name)"))
 
-    def clean_username(self):  # type: ignore[no-untyped-def]
+    def clean_username(self):
         user = self.cleaned_data["username"]
         profile = LeaderProfile.objects.filter(user=user).first()
         if profile is None:
@@ -186,7 +186,7 @@ class CoverageFilterForm(forms.Form):
     network = forms.ModelChoiceField(label=_("network"), queryset=Network.objects.none(), required=False)
     since = BoundedDateField(label=_("from"), required=False, widget=DATE_INPUT)
 
-    def __init__(self, *args, networks: QuerySet[Network], **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, networks: QuerySet[Network], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["network"].queryset = networks
 
@@ -306,6 +306,6 @@ class PostForm(forms.ModelForm):
 class AggregateFilterForm(forms.Form):
     network = forms.ModelChoiceField(label=_("network"), queryset=Network.objects.none(), required=False)
 
-    def __init__(self, *args, networks: QuerySet[Network], **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, networks: QuerySet[Network], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["network"].queryset = networks

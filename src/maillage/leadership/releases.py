@@ -77,9 +77,9 @@ def candidates(rows: Iterable[RatingRow], pillar_of: dict[int, int]) -> list[Can
 
 def decide(
     found: list[Candidate], published: dict[str, list[Form]], min_group: int = MIN_GROUP
-) -> tuple[dict[str, list], dict[str, list[Form]]]:  # type: ignore[type-arg]
+) -> tuple[dict[str, list], dict[str, list[Form]]]:
     """({key: [n, mean or None, withheld]}, {block: forms accepted now}) given what was published before."""
-    cells: dict[str, list] = {}  # type: ignore[type-arg]
+    cells: dict[str, list] = {}
     accepted: dict[str, list[Form]] = defaultdict(list)
     for candidate in found:
         n = len(candidate.values)

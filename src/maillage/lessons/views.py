@@ -21,7 +21,7 @@ from maillage.networks.models import Network
 from maillage.networks.permissions import get_network_for
 
 
-def _page(request: HttpRequest, network: Network, *, stage_form=None, lesson_form=None, status=200):  # type: ignore[no-untyped-def]
+def _page(request: HttpRequest, network: Network, *, stage_form=None, lesson_form=None, status=200):
     can_edit = can_write_network(request.user, network)
     lessons = Lesson.objects.filter(network=network).select_related("organization")
     if not can_edit:

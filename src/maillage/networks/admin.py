@@ -20,7 +20,7 @@ class NetworkAdmin(admin.ModelAdmin):
     list_select_related = ["territory"]
     inlines = [MembershipInline]
 
-    def save_related(self, request, form, formsets, change):  # type: ignore[no-untyped-def]
+    def save_related(self, request, form, formsets, change):
         # The administration writes through the same path as the app: a dated state and a new data version.
         super().save_related(request, form, formsets, change)
         record_states([form.instance], timezone.localdate() if change else None)

@@ -73,7 +73,7 @@ class NetworkForm(forms.ModelForm):
         ),
     )
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["territory"].queryset = Territory.objects.order_by("path")
         if not self.instance.pk:
@@ -95,7 +95,7 @@ class MembershipForm(forms.ModelForm):
         field_classes = {"start_date": BoundedDateField, "end_date": BoundedDateField}
         widgets = {"start_date": DATE_INPUT, "end_date": DATE_INPUT}
 
-    def __init__(self, *args, network: Network, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, network: Network, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.network = network
         self.instance.network = network
@@ -103,7 +103,7 @@ class MembershipForm(forms.ModelForm):
             # The organization of an existing membership does not change; end it and add another instead.
             del self.fields["organization"]
 
-    def clean_organization(self):  # type: ignore[no-untyped-def]
+    def clean_organization(self):
         organization = self.cleaned_data["organization"]
         if Membership.objects.filter(network=self.network, organization=organization).exists():
             raise forms.ValidationError(_("This organization is already a member of this network."))

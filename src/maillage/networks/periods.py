@@ -49,7 +49,7 @@ def period_label(year: int, kind: str | None = ReportingPeriod.FISCAL) -> str:
     return f"{year}-{year + 1}" if is_fiscal(kind) else str(year)
 
 
-def network_period_kind(networks: models.QuerySet) -> str:  # type: ignore[type-arg]
+def network_period_kind(networks: models.QuerySet) -> str:
     """The period of a set of networks: the calendar year only when every one of them chose it."""
     kinds = set(networks.values_list("reporting_period", flat=True).distinct()[:2])
     return ReportingPeriod.CALENDAR if kinds == {ReportingPeriod.CALENDAR} else ReportingPeriod.FISCAL

@@ -95,7 +95,7 @@ def _resolve(instance: Any, path: str) -> int | None:
     return int(value)
 
 
-def _indirect_changed(sender: type, instance: Any, **kwargs: Any) -> None:
+def _indirect_changed(sender: type[Any], instance: Any, **kwargs: Any) -> None:
     if kwargs.get("raw"):  # a restore writes rows as they were, versions included
         return
     path = INDIRECT[sender._meta.label]

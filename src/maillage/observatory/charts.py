@@ -128,7 +128,8 @@ def transition_matrix(report: NetworkReport) -> Chart:
         matrix = change.transitions.set_index("from_level")
         for start in LEVEL_NAMES:
             for end in LEVEL_NAMES:
-                count = int(matrix.loc[start, end]) if start in matrix.index and end in matrix.columns else 0
+                # pandas-stubs read a cell as any scalar; the transition matrix holds counts.
+                count = int(matrix.loc[start, end]) if start in matrix.index and end in matrix.columns else 0  # type: ignore[arg-type]
                 values.append({"from": labels[start], "to": labels[end], "ties": count})
     before = change.before if change is not None else ""
     after = change.after if change is not None else ""

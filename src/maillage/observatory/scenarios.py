@@ -38,9 +38,10 @@ def scenario_payload(scope: Scope, text: str, *, as_of: str | None, language: st
     return {
         "scenario": result.scenario,
         "as_of": report.as_of,
-        "removed": [int(i) for i in result.removed],
+        # The core's vertices are any Hashable; the app's are primary keys.
+        "removed": [int(i) for i in result.removed],  # type: ignore[call-overload]
         "removes_formal_ties": scenario.kind == "formal-ties",
-        "cut_off": [int(i) for i in result.cut_off],
+        "cut_off": [int(i) for i in result.cut_off],  # type: ignore[call-overload]
         "removed_organizations": result.removed_organizations,
         "removed_ties": result.removed_ties,
         "before": {

@@ -141,7 +141,7 @@ def build_report(scope: Scope, period: Period, *, language: str, seed: int = 0) 
         if scope.kind != "network":
             data.sections["approach"]["concertation"] = concertation_summary(scope, as_of, language)
         data.sections |= {"partners": {}, "progress": {}, "network": {}}  # empty until there are ties
-        if report is not None:
+        if report is not None and as_of is not None:
             data.headlines = headlines(report, previous)
             waves = [d for d in dates if d <= as_of][-6:]
             per_wave = {d: level_table(build_graph(snapshot(dataset, as_of=d))) for d in waves}

@@ -41,7 +41,7 @@ class ReportOptionsForm(forms.Form):
             raise forms.ValidationError(_("Choose a year between 1990 and 2100."))
         return year
 
-    def clean(self):  # type: ignore[no-untyped-def]
+    def clean(self):
         data = super().clean()
         since, until = data.get("since"), data.get("until")
         if since and until and since >= until:
@@ -61,11 +61,11 @@ class ReportChoiceForm(ReportOptionsForm):
         label=_("Or every network of a programme"), choices=[("", "—"), *NetworkKind.choices], required=False
     )
 
-    def __init__(self, *args, networks: QuerySet[Network], **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, networks: QuerySet[Network], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["network"].queryset = networks
 
-    def clean(self):  # type: ignore[no-untyped-def]
+    def clean(self):
         data = super().clean()
         if not data.get("network") and not data.get("programme"):
             self.add_error("network", _("Choose a network or a programme."))

@@ -111,7 +111,7 @@ def prepare(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     return redirect("reports:job", token=token)
 
 
-def _job_for(request: HttpRequest, token: str) -> dict:  # type: ignore[type-arg]
+def _job_for(request: HttpRequest, token: str) -> dict:
     job = jobs.read_job(token)
     if job is None or not (job["user"] == request.user.pk or is_admin(request.user)):
         raise Http404

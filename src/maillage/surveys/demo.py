@@ -121,7 +121,7 @@ def _closed_wave(
     return wave
 
 
-def _partner_answers(wave: Wave, responses: list[Response], observed: dict, rng: random.Random) -> None:  # type: ignore[type-arg]
+def _partner_answers(wave: Wave, responses: list[Response], observed: dict, rng: random.Random) -> None:
     answers = [
         PartnerAnswer(
             response=response,

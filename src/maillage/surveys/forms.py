@@ -230,7 +230,7 @@ class NetworkAnswersForm(forms.Form):
                 )  # fmt: skip
         # Questions come first, then the quote and the lesson.
         last = ("quote", "quote_consent", "lesson", "lesson_consent")
-        self.fields = fields | {name: self.fields[name] for name in last}
+        self.fields: dict[str, forms.Field] = fields | {name: self.fields[name] for name in last}
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

@@ -84,7 +84,8 @@ def import_responses(wave: Wave, raw: bytes) -> ImportResult:
     rows: dict[int, dict[int, dict[str, Any]]] = {}
     answers: dict[int, dict[str, str]] = {}
     for line, row in table.iterrows():
-        values = _row(row, line, invitations, by_name, scale_questions, result.errors)
+        # The table keeps read_csv's default index: its labels are the row numbers.
+        values = _row(row, line, invitations, by_name, scale_questions, result.errors)  # type: ignore[arg-type]
         if values is None:
             continue
         source, target, fields, scales = values
@@ -151,7 +152,7 @@ def _organization(
     return by_name.get(fold(text))
 
 
-def _row(row: Any, line: int, invitations: dict, by_name: dict, scale_questions: dict, errors: list[str]):  # type: ignore[no-untyped-def, type-arg]
+def _row(row: Any, line: int, invitations: dict, by_name: dict, scale_questions: dict, errors: list[str]):
     problems: list[str] = []
     source = _organization(_cell(row, "source"), invitations, by_name)
     target = _organization(_cell(row, "target"), invitations, by_name)
@@ -202,7 +203,7 @@ def _number(value: Any, low: int, high: int, name: str, problems: list[str]) -> 
 
 
 @transaction.atomic
-def _save(wave: Wave, invitations: dict, rows: dict, answers: dict, result: ImportResult) -> None:  # type: ignore[type-arg]
+def _save(wave: Wave, invitations: dict, rows: dict, answers: dict, result: ImportResult) -> None:
     now = timezone.now()
     for source, partners in rows.items():
         response, _created = Response.objects.update_or_create(

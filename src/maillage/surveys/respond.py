@@ -113,7 +113,7 @@ def _pick_rows(candidates: Any, matching: set[int] | None) -> list[tuple[Organiz
     return [(org, matching is None or org.pk in matching) for org in candidates]
 
 
-def _partner_questions(invitation: Invitation) -> list:  # type: ignore[type-arg]
+def _partner_questions(invitation: Invitation) -> list:
     return [q for q in survey_questions(invitation.wave) if q.scope == QuestionScope.PARTNER]
 
 

@@ -207,7 +207,8 @@ def trust_and_value(wave: Wave) -> tuple[float | None, float | None]:
     )
     if raters < MIN_RATERS:
         return None, None
-    trust, value = [], []
+    trust: list[float] = []
+    value: list[float] = []
     for row in answers:
         for scores, part in ((trust, row[:3]), (value, row[3:])):
             given = [v for v in part if v is not None]

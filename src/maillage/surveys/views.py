@@ -32,7 +32,7 @@ from maillage.surveys.permissions import get_wave_for, readable_waves
 from maillage.surveys.xlsform import do_import_xlsform, parse_xlsform_with_notes
 
 
-def link_builder(request: HttpRequest):  # type: ignore[no-untyped-def]
+def link_builder(request: HttpRequest):
     def link_for(token: str, language: str) -> str:
         with override(language):
             return request.build_absolute_uri(reverse("surveys:respond", kwargs={"token": token}))

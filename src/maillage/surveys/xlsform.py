@@ -140,7 +140,7 @@ def parse_xlsform_with_notes(raw: bytes) -> tuple[list[dict[str, Any]], list[str
     return questions[:MAX_QUESTIONS], errors, notes
 
 
-def _survey(header, rows, choices, errors, notes) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+def _survey(header, rows, choices, errors, notes) -> list[dict[str, Any]]:
     """The questions, groups flattened (their labels kept as headings), metadata and notes skipped."""
     questions: list[dict[str, Any]] = []
     names: set[str] = set()
@@ -224,7 +224,7 @@ def _kind(text: str) -> tuple[str, str]:
     return ("range", "") if text == "range" else ("", "")
 
 
-def _question(header: list, row: list, number: int, choices: dict, names: set, errors: list):  # type: ignore[no-untyped-def, type-arg]
+def _question(header: list, row: list, number: int, choices: dict, names: set, errors: list):
     cells = {base: row[i] for i, (base, language) in enumerate(header) if not language and i < len(row)}
     kind_text = " ".join(str(cells.get("type") or "").split())
     name = str(cells.get("name") or "").strip()

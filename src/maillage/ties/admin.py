@@ -21,11 +21,11 @@ class TieAdmin(admin.ModelAdmin):
 
     # Ties and their observations are written by `ties.actions` alone (the network's pages, imports, the
     # survey close), which keep the current state and the data version: here they are only read.
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request):
         return False
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request, obj=None):
         return False
 
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request, obj=None):
         return False

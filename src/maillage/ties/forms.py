@@ -22,7 +22,7 @@ class ObservationForm(forms.ModelForm):
         field_classes = {"observed_on": BoundedDateField}
         widgets = {"observed_on": DATE_INPUT}
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("initial", {}).setdefault("observed_on", datetime.date.today())
         super().__init__(*args, **kwargs)
 
@@ -34,7 +34,7 @@ class ObservationForm(forms.ModelForm):
             raise forms.ValidationError(_("This date is too far in the past."))
         return observed_on
 
-    def clean(self):  # type: ignore[no-untyped-def]
+    def clean(self):
         cleaned = super().clean()
         problem = agreement_problem(cleaned.get("formality") or "", cleaned.get("agreement_kind") or "")
         if problem:
@@ -59,7 +59,7 @@ class TieCreateForm(ObservationForm):
     class Meta(ObservationForm.Meta):
         fields = ["organization_a", "organization_b", *ObservationForm.Meta.fields]
 
-    def __init__(self, *args, network: Network, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, network: Network, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         members = Organization.objects.filter(memberships__network=network).order_by("name_fr").distinct()
         self.fields["organization_a"].queryset = members
@@ -68,7 +68,7 @@ class TieCreateForm(ObservationForm):
         self.fields["level"].choices = [c for c in Level.choices if c[0] != Level.NONE]
         self.order_fields(["organization_a", "organization_b"])
 
-    def clean(self):  # type: ignore[no-untyped-def]
+    def clean(self):
         cleaned = super().clean()
         first, second = cleaned.get("organization_a"), cleaned.get("organization_b")
         if first and second and first.pk == second.pk:
@@ -91,7 +91,7 @@ class TieFilterForm(forms.Form):
     as_of = BoundedDateField(label=_("As of"), required=False, widget=DATE_INPUT)
     include_ended = forms.BooleanField(label=_("Include ended ties"), required=False)
 
-    def __init__(self, *args, network: Network | None = None, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, network: Network | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.network = network
 

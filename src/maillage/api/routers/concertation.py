@@ -164,7 +164,8 @@ def territory_event(
     return {
         "event": result.event,
         "description": outcome.description,
-        "abolished_spaces": sorted(int(pk) for pk in outcome.event.abolished_spaces),
+        # The core's vertices are any Hashable; the app's are primary keys.
+        "abolished_spaces": sorted(int(pk) for pk in outcome.event.abolished_spaces),  # type: ignore[call-overload]
         "removed_ties": result.removed_ties,
         "merged_organizations": result.merged_organizations,
         "largest_component_share_before": result.largest_component_share_before,

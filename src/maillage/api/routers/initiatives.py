@@ -22,7 +22,9 @@ from maillage.initiatives.search import search_initiatives, visible_initiatives
 
 router = Router(tags=["initiatives"], auth=OPTIONAL)
 # Tell the OpenAPI document that a token is optional here (`{}`: no authentication at all).
-OPTIONAL_AUTH = {"security": [{"TokenAuth": []}, {"SessionAuth": []}, {}]}
+OPTIONAL_AUTH: dict[str, list[dict[str, list[str]]]] = {
+    "security": [{"TokenAuth": []}, {"SessionAuth": []}, {}]
+}
 
 
 class PartnerOut(Schema):

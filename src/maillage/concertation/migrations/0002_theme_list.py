@@ -1,7 +1,7 @@
 from django.db import migrations
 
 
-def load(apps, schema_editor):  # type: ignore[no-untyped-def]
+def load(apps, schema_editor):
     from maillage.concertation.reference import load_themes
 
     load_themes(apps)

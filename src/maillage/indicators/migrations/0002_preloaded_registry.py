@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import migrations
 
 
-def load(apps, schema_editor):  # type: ignore[no-untyped-def]
+def load(apps, schema_editor):
     from maillage.indicators.preload import load_registry
 
     load_registry(apps)

@@ -32,7 +32,7 @@ FIRST_WORDING = {
 }
 
 
-def reword(apps, schema_editor):  # type: ignore[no-untyped-def]
+def reword(apps, schema_editor):
     from maillage.surveys.impact import IMPACT_MEASURES
 
     element_model = apps.get_model("indicators", "DataElement")

@@ -213,7 +213,7 @@ class LearningActivity(models.Model):
         return pick_language(self.title_fr, self.title_en)
 
     @property
-    def last_day(self):  # type: ignore[no-untyped-def]
+    def last_day(self):
         return self.end_date or self.start_date
 
     def __str__(self) -> str:

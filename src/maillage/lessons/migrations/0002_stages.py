@@ -3,7 +3,7 @@
 from django.db import migrations
 
 
-def load(apps, schema_editor):  # type: ignore[no-untyped-def]
+def load(apps, schema_editor):
     from maillage.lessons.stages import load_stages
 
     load_stages(apps)

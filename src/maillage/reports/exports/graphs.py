@@ -73,11 +73,13 @@ def graph_snapshot(
     report = report_from_dataset(dataset, as_of=as_of, scenarios=[], curve=False)
     table = report.organizations.set_index("id")
     territories = _territories(og.organizations["territory"], language)
-    nodes = []
+    nodes: list[dict[str, Any]] = []
+    row: Any  # pandas-stubs read a cell as any scalar; here each column holds one known kind of value
     for row in og.organizations.itertuples(index=False):
         measures = table.loc[row.id] if row.id in table.index else None
-        code, name = territories.get(_territory_id(row.territory), ("", ""))
-        node = {
+        territory = _territory_id(row.territory)
+        code, name = territories.get(territory, ("", "")) if territory is not None else ("", "")
+        node: dict[str, Any] = {
             "id": str(row.id),
             "label": str(row.name),
             "sector": str(row.sector),
@@ -92,6 +94,7 @@ def graph_snapshot(
     restrict_rows(nodes, organization_ratings(disclosure, networks, as_of))
     ids = og.organizations["id"].to_numpy()
     edges = []
+    tie: Any  # (as `row` above)
     for j, tie in enumerate(og.ties.itertuples(index=False)):
         level = int(tie.level)
         edges.append(

@@ -21,7 +21,7 @@ class Command(BaseCommand):
         "Export the organizations, ties, memberships and networks of one network or territory as CSV files."
     )
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         scope = parser.add_mutually_exclusive_group(required=True)
         scope.add_argument("--network", type=int, help="network id")
         scope.add_argument("--territory", help="territory code or id: every network inside it")
@@ -31,7 +31,7 @@ class Command(BaseCommand):
             "--lang", choices=["fr", "en"], default="fr", help="language of organization names"
         )
 
-    def handle(self, *args, network, territory, all, out, lang, **options):  # type: ignore[no-untyped-def]  # noqa: A002
+    def handle(self, *args, network, territory, all, out, lang, **options):  # noqa: A002
         if network is not None:
             networks = Network.objects.filter(pk=network)
             if not networks.exists():

@@ -19,12 +19,12 @@ class Command(BaseCommand):
         "into the cache the app servers share."
     )
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         parser.add_argument(
             "--network", type=int, action="append", help="network id (repeatable; default: every network)"
         )
 
-    def handle(self, *args, network, **options):  # type: ignore[no-untyped-def]
+    def handle(self, *args, network, **options):
         networks = Network.objects.select_related("territory").order_by("pk")
         if network:
             networks = networks.filter(pk__in=network)

@@ -11,7 +11,7 @@ class Command(BaseCommand):
         "Create the deterministic, fictional demo data set (or a larger synthetic province for benchmarks)."
     )
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         parser.add_argument(
             "--organizations", type=int, default=1500, help="number of organizations (default 1500)"
         )
@@ -25,7 +25,7 @@ class Command(BaseCommand):
             help="put every organization in one large network (benchmarks)",
         )
 
-    def handle(  # type: ignore[no-untyped-def]
+    def handle(
         self, *args, organizations: int, seed: int, if_empty: bool, single_network: bool, **options
     ) -> None:
         if not database_is_empty():

@@ -14,11 +14,11 @@ from maillage.exchange.hsds import export_hsds
 class Command(BaseCommand):
     help = "Export organizations (and their locations) as an HSDS 3.0 JSON list."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         parser.add_argument("--out", required=True, help="file to write ('-' for standard output)")
         parser.add_argument("--network", type=int, help="only the members of this network (id)")
 
-    def handle(self, *args, out, network, **options):  # type: ignore[no-untyped-def]
+    def handle(self, *args, out, network, **options):
         organizations = Organization.objects.order_by("pk")
         if network is not None:
             organizations = organizations.filter(memberships__network_id=network).distinct()

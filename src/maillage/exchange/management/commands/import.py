@@ -21,7 +21,7 @@ from maillage.networks.models import Network
 SHOWN_ROWS = 50
 
 
-def progress_bar(stream=sys.stderr, width: int = 30):  # type: ignore[no-untyped-def]
+def progress_bar(stream=sys.stderr, width: int = 30):
     """A text progress bar redrawn in place: `bar(done, total)`."""
 
     def draw(done: int, total: int) -> None:
@@ -145,7 +145,7 @@ class Command(BaseCommand):
             taken = " [accepted]" if item["accepted"] else ""
             self.stdout.write(f"  {item['field']} “{item['value']}” ({item['rows']} rows){proposal}{taken}")
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--kind", required=True, choices=[*ImportKind.values, "territories"])
         parser.add_argument("--network", help="network id or name (required for memberships)")
@@ -176,7 +176,7 @@ class Command(BaseCommand):
             "edge:level=ATTR, edge:formality=ATTR, edge:date=ATTR, default_date=YYYY-MM-DD",
         )
 
-    def handle(self, *args, file, kind, network, apply, map, strict_headers, **options):  # type: ignore[no-untyped-def]  # noqa: A002, PLR0913
+    def handle(self, *args, file, kind, network, apply, map, strict_headers, **options):  # noqa: A002, PLR0913
         try:
             raw = _package(Path(file)) if kind == ImportKind.HSDS else Path(file).read_bytes()
         except OSError as error:
@@ -217,7 +217,7 @@ class Command(BaseCommand):
             return
         started = time.perf_counter()
         do_apply_plan(plan, progress=progress_bar(self.stderr._out))
-        accepted = {}
+        accepted: dict[str, dict[str, str]] = {}
         for item in plan.unknown_values:
             if item["accepted"]:
                 accepted.setdefault(str(item["field"]), {})[str(item["value"])] = str(item["suggestion"])

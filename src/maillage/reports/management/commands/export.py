@@ -17,7 +17,7 @@ class Command(BaseCommand):
         "Export organizations, networks, memberships, ties, survey results, indicators, or a network graph."
     )
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         parser.add_argument("--format", choices=list(FORMATS), required=True)
         parser.add_argument("--network", help="network id or name (default: every network)")
         parser.add_argument("--lang", choices=["fr", "en"], default="fr", help="language of names in graphs")
@@ -27,7 +27,7 @@ class Command(BaseCommand):
         )  # fmt: skip
         parser.add_argument("--out", required=True, help="output file")
 
-    def handle(self, *args, format, network, lang, out, dialect=None, **options):  # type: ignore[no-untyped-def]  # noqa: A002
+    def handle(self, *args, format, network, lang, out, dialect=None, **options):  # noqa: A002
         if network:
             found = find_network(network)
             networks, title = Network.objects.filter(pk=found.pk), found.name

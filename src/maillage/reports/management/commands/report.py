@@ -46,7 +46,7 @@ def progress_bar(done: int, total: int, label: str, *, width: int = 30) -> str:
 class Command(BaseCommand):
     help = "Write the yearly report of a network (--network) or of every network (--all) as PDF or HTML."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         which = parser.add_mutually_exclusive_group(required=True)
         which.add_argument("--network", help="network id or name")
         which.add_argument("--all", action="store_true", help="every network, plus the programme summary")
@@ -65,7 +65,7 @@ class Command(BaseCommand):
             help="processes for --all (default: cores, max 4)",
         )
 
-    def handle(self, *args, network, all, year, lang, format, out, jobs, **options):  # type: ignore[no-untyped-def]  # noqa: A002
+    def handle(self, *args, network, all, year, lang, format, out, jobs, **options):  # noqa: A002
         period = Period(year=year)
         if network is not None:
             found = find_network(network)
@@ -90,7 +90,7 @@ class Command(BaseCommand):
         seconds = time.perf_counter() - started
         self.stdout.write(f"{len(reports)} reports in {directory} ({seconds:.1f} s)")
 
-    def _run_all(self, jobs, period: Period, language: str, fmt: str, workers: int):  # type: ignore[no-untyped-def]
+    def _run_all(self, jobs, period: Period, language: str, fmt: str, workers: int):
         """Each report in turn, or in `workers` fresh processes (each PDF is independent, CPU-bound work)."""
         if workers <= 1:
             for job in jobs:
@@ -102,7 +102,7 @@ class Command(BaseCommand):
             for future in as_completed(futures):
                 yield future.result()
 
-    def _write(self, scope, period: Period, language: str, fmt: str, path: Path) -> None:  # type: ignore[no-untyped-def]
+    def _write(self, scope, period: Period, language: str, fmt: str, path: Path) -> None:
         data = build_report(scope, period, language=language)
         if fmt == "pdf":
             path.write_bytes(render_pdf(data))
