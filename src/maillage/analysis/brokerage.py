@@ -26,7 +26,7 @@ import igraph as ig
 import numpy as np
 import pandas as pd
 
-from .kernels import flat_array, in_kernel, kernel
+from .graph import flat_array
 
 ROLES: tuple[str, ...] = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 IntArray = np.ndarray[Any, np.dtype[np.int64]]
@@ -38,7 +38,7 @@ def _directed_edges(graph: ig.Graph, edges: tuple[IntArray, IntArray] | None) ->
     For a directed graph the edges come sorted by (source, target), which :func:`_contains` relies on.
     """
     if edges is None:
-        pairs = flat_array(in_kernel(graph.get_edgelist), 2, np.int64)
+        pairs = flat_array(graph.get_edgelist(), 2, np.int64)
         edges = pairs[:, 0], pairs[:, 1]
     n = max(graph.vcount(), 1)
     a, b = edges
@@ -149,9 +149,8 @@ def _closed_paths(graph: ig.Graph, keys: IntArray, n: int) -> IntArray:
     ``keys`` (the sorted ``source * n + target`` keys) are only read for a directed graph: in an undirected
     one every ordering of a triangle is a closed path.
     """
-    with kernel():
-        simple = graph.as_undirected(mode="collapse") if graph.is_directed() else graph
-        found = simple.list_triangles()
+    simple = graph.as_undirected(mode="collapse") if graph.is_directed() else graph
+    found = simple.list_triangles()
     triangles = flat_array(found, 3, np.int64)
     if triangles.size == 0:
         return np.zeros((0, 3), dtype=np.int64)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import random
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
@@ -14,7 +15,6 @@ import numpy as np
 import pandas as pd
 
 from .inputs import Snapshot
-from .kernels import in_kernel, kernel
 
 
 @dataclass
@@ -52,8 +52,7 @@ class OrgGraph:
         if not self.graph.ecount():
             return np.zeros(self.graph.vcount())
         weights = self.levels()
-        with kernel():
-            strength = self.graph.strength(weights=weights)
+        strength = self.graph.strength(weights=weights)
         return np.asarray(strength, dtype=np.float64)
 
     def edge_arrays(self) -> tuple[np.ndarray[Any, np.dtype[np.int64]], np.ndarray[Any, np.dtype[np.int64]]]:
@@ -88,9 +87,8 @@ def build_graph(snap: Snapshot) -> OrgGraph:
         ties = ties.iloc[order].reset_index(drop=True)
         u, v = u[order], v[order]
     pairs = edge_pairs(u, v)  # the lists are made here; igraph consumes the pairs as it reads them
-    with kernel():
-        graph = ig.Graph(n=len(snap.organizations))
-        graph.add_edges(pairs)
+    graph = ig.Graph(n=len(snap.organizations))
+    graph.add_edges(pairs)
     return OrgGraph(graph, snap.organizations, ties)
 
 
@@ -110,11 +108,10 @@ def component_labels(graph: ig.Graph, keep: np.ndarray[Any, Any] | None = None) 
     igraph's C entry point is called: its Python wrapper would build a ``VertexClustering`` around the list.
     """
     if keep is None or keep.all():
-        labels = in_kernel(ig.GraphBase.connected_components, graph)
+        labels = ig.GraphBase.connected_components(graph)
     else:
         vertices = np.flatnonzero(keep).tolist()
-        with kernel():
-            labels = ig.GraphBase.connected_components(graph.induced_subgraph(vertices))
+        labels = ig.GraphBase.connected_components(graph.induced_subgraph(vertices))
     return np.fromiter(labels, dtype=np.int64, count=len(labels))
 
 
@@ -141,3 +138,11 @@ def seeded(seed: int) -> Iterator[None]:
     finally:
         ig.set_random_number_generator(random)
         random.setstate(previous.getstate())
+
+
+def flat_array(rows: Sequence[Sequence[float]], width: int, dtype: type = np.float64) -> np.ndarray[Any, Any]:
+    """igraph's list of equal-length lists (distances, edges, triangles) as a ``len(rows) x width`` array."""
+    flat: np.ndarray[Any, Any] = np.fromiter(
+        itertools.chain.from_iterable(rows), dtype=dtype, count=len(rows) * width
+    )
+    return flat.reshape(len(rows), width)

@@ -24,7 +24,6 @@ import pandas as pd
 
 from .graph import OrgGraph, edge_pairs
 from .inputs import Snapshot
-from .kernels import kernel
 from .results import Result
 from .vocabulary import MAX_LEVEL, RATING_DIMENSIONS, RATING_MAX, TRUST_DIMENSIONS, VALUE_DIMENSIONS
 
@@ -48,9 +47,8 @@ def rating_graph(snap: Snapshot) -> ig.Graph:
     """Directed graph of the latest ratings (rater → rated), on the snapshot's vertices."""
     ratings = snap.ratings
     pairs = edge_pairs(ratings["src"].to_numpy(), ratings["dst"].to_numpy()) if len(ratings) else iter(())
-    with kernel():
-        graph = ig.Graph(n=len(snap.organizations), directed=True)
-        graph.add_edges(pairs)
+    graph = ig.Graph(n=len(snap.organizations), directed=True)
+    graph.add_edges(pairs)
     return graph
 
 
