@@ -52,10 +52,9 @@ def _distinct_pairs(a: IntArray, b: IntArray, n: int) -> tuple[IntArray, IntArra
     """Distinct pairs (a, b) with a != b, sorted by (a, b)."""
     keep = a != b
     keys = a[keep] * n + b[keep]
-    # A graph built from sorted ties (every OrgGraph) lists its edges in order already: checking costs one
-    # pass, sorting would cost several.
+    # A graph built from sorted ties (every OrgGraph) lists its edges in order already: sort only if not.
     if len(keys) > 1 and not bool(np.all(keys[1:] > keys[:-1])):
-        # Collapse duplicates with a sort (numpy's hash-based unique is slower on large integer arrays).
+        # Collapse duplicates with a sort (see bench/README.md on np.unique).
         keys = np.sort(keys)
         distinct = np.ones(len(keys), dtype=bool)
         distinct[1:] = keys[1:] != keys[:-1]
@@ -71,8 +70,7 @@ def _contains(sorted_keys: IntArray, wanted: IntArray) -> np.ndarray[Any, np.dty
 
 
 def _labels(groups: Any) -> pd.Series:
-    """The groups as text, one per vertex; ``np.asarray`` reads a pandas column in C, where ``list`` would
-    box its values one by one."""
+    """The groups as text, one per vertex, in a Series numbered from 0."""
     if isinstance(groups, pd.Series) and isinstance(groups.dtype, pd.StringDtype) and not groups.hasnans:
         return groups.reset_index(drop=True)  # text already (an organizations table's sector column)
     return pd.Series(np.asarray(groups, dtype=object)).astype(str)

@@ -159,7 +159,7 @@ def centralities(
 
     Examples
     --------
-    >>> from maillage.analysis.inputs import load_dataset, snapshot
+    >>> from maillage.analysis import load_dataset, snapshot
     >>> from maillage.analysis.graph import build_graph
     >>> ds = load_dataset([{"id": i} for i in range(4)], [{"source": 0, "target": i} for i in (1, 2, 3)])
     >>> table = centralities(build_graph(snapshot(ds))).table

@@ -14,7 +14,7 @@ import igraph as ig
 import numpy as np
 import pandas as pd
 
-from .inputs import Snapshot
+from .snapshots import Snapshot
 
 
 @dataclass
@@ -72,7 +72,7 @@ def build_graph(snap: Snapshot) -> OrgGraph:
 
     Examples
     --------
-    >>> from maillage.analysis.inputs import load_dataset, snapshot
+    >>> from maillage.analysis import load_dataset, snapshot
     >>> ds = load_dataset([{"id": "a"}, {"id": "b"}, {"id": "c"}], [{"source": "a", "target": "b"}])
     >>> build_graph(snapshot(ds)).graph.summary()
     'IGRAPH U--- 3 1 -- '
@@ -80,7 +80,7 @@ def build_graph(snap: Snapshot) -> OrgGraph:
     ties = snap.ties
     u, v = ties["u"].to_numpy().astype(np.int64), ties["v"].to_numpy().astype(np.int64)
     # Sorted edges: the same graph, edge ids included, whatever the input row order. A snapshot lists its
-    # ties sorted already; checking that is one pass, where sorting and copying the table would be several.
+    # ties sorted already, so the table is sorted (and copied) only when it is not.
     keys = u * max(len(snap.organizations), 1) + v
     if len(keys) > 1 and not bool(np.all(keys[1:] >= keys[:-1])):
         order = np.lexsort((v, u))
@@ -93,10 +93,9 @@ def build_graph(snap: Snapshot) -> OrgGraph:
 
 
 def edge_pairs(u: np.ndarray[Any, Any], v: np.ndarray[Any, Any]) -> Iterator[tuple[int, int]]:
-    """The edges (u[i], v[i]) in the form igraph reads fastest.
+    """The edges (u[i], v[i]) as pairs of Python ints, made lazily as igraph reads them.
 
-    igraph reads a numpy edge array one numpy scalar at a time; pairs of Python ints zipped lazily from two
-    lists are read in under half the time, and never held as a list of tuples.
+    It is the form igraph reads fastest (bench/README.md); the pairs are never held as a list of tuples.
     """
     return zip(u.tolist(), v.tolist(), strict=True)
 

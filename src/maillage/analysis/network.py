@@ -150,7 +150,7 @@ def network_metrics(
 
     Examples
     --------
-    >>> from maillage.analysis.inputs import load_dataset, snapshot
+    >>> from maillage.analysis import load_dataset, snapshot
     >>> from maillage.analysis.graph import build_graph
     >>> ds = load_dataset([{"id": i} for i in range(3)], [{"source": 0, "target": 1, "formality": "formal"}])
     >>> m = network_metrics(build_graph(snapshot(ds)))
@@ -195,17 +195,15 @@ def network_metrics(
 
 def level_table(og: OrgGraph) -> pd.DataFrame:
     """Ties per level and formality, as a small table (``level``, ``formal``, ``informal``, ``total``)."""
-    # One bincount over (level, formality) codes: a crosstab of two columns costs ten times more.
-    k = len(LEVELS)
-    code = og.ties["level"].to_numpy().astype(np.int64) * 2 + og.ties["formal"].to_numpy().astype(np.int64)
-    counts = np.bincount(code, minlength=2 * k).reshape(k, 2)[
-        1:
-    ]  # rows: levels 1..5; columns: informal, formal
+    levels = og.ties["level"].to_numpy().astype(np.int64)
+    formal = og.ties["formal"].to_numpy().astype(bool)
+    formal_count = np.bincount(levels[formal], minlength=len(LEVELS))[1:]  # levels 1..5
+    informal_count = np.bincount(levels[~formal], minlength=len(LEVELS))[1:]
     return pd.DataFrame(
         {
             "level": list(LEVELS[1:]),
-            "formal": counts[:, 1].astype(np.int64),
-            "informal": counts[:, 0].astype(np.int64),
-            "total": counts.sum(axis=1).astype(np.int64),
+            "formal": formal_count,
+            "informal": informal_count,
+            "total": formal_count + informal_count,
         }
     )

@@ -102,7 +102,7 @@ def _sampled_sums(
     """Distances from the sampled sources: per vertex their sum and count, and their grand total.
 
     Each source is asked only for the vertices of its own component: every distance is then finite, so
-    igraph's lists are whole numbers, read as integers (faster than floats with infinities to mask).
+    igraph's lists are whole numbers, read as integers.
     """
     n = graph.vcount()
     per_vertex = np.zeros(n)

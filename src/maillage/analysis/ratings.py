@@ -23,8 +23,8 @@ import numpy as np
 import pandas as pd
 
 from .graph import OrgGraph, edge_pairs
-from .inputs import Snapshot
 from .results import Result
+from .snapshots import Snapshot
 from .vocabulary import MAX_LEVEL, RATING_DIMENSIONS, RATING_MAX, TRUST_DIMENSIONS, VALUE_DIMENSIONS
 
 FloatArray = np.ndarray[Any, np.dtype[np.float64]]
@@ -57,7 +57,7 @@ def trust_and_value(snap: Snapshot, og: OrgGraph) -> RatingsResult:
 
     Examples
     --------
-    >>> from maillage.analysis.inputs import load_dataset, snapshot
+    >>> from maillage.analysis import load_dataset, snapshot
     >>> from maillage.analysis.graph import build_graph
     >>> ds = load_dataset([{"id": 1}, {"id": 2}], [
     ...     {"source": 1, "target": 2, "level": "collaboration", "reliability": 4, "openness": 2}])

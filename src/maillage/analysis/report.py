@@ -6,7 +6,7 @@ import time
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Unpack
 
 import pandas as pd
 
@@ -14,7 +14,7 @@ from .brokerage import brokerage, brokerage_by_group
 from .centrality import CentralityResult, centralities
 from .change import ChangeResult, compare_pair_states, pair_states, pair_states_at
 from .graph import build_graph
-from .inputs import Dataset, DateLike, Snapshot, TableLike, load_dataset, snapshot
+from .inputs import Dataset, DateLike, TableLike, load_dataset
 from .mix import MixResult, intersectoral_mix
 from .network import NetworkMetrics, communities, level_table, network_metrics
 from .overlap import OverlapResult, overlap
@@ -22,6 +22,7 @@ from .paths import distance_summary
 from .ratings import RatingsResult, rating_graph, trust_and_value
 from .resilience import Scenario, ScenarioResult, fragmentation, parse_scenario, removal_curve, run_scenario
 from .results import Result
+from .snapshots import FilterArgs, Filters, Snapshot, snapshot
 
 DEFAULT_SCENARIOS: tuple[str, ...] = ("formal-ties", "top:5", "random:0.1")
 
@@ -72,11 +73,7 @@ def network_report(
     *,
     as_of: DateLike | None = None,
     compare_to: DateLike | None = None,
-    network: Hashable | None = None,
-    sectors: Hashable | Iterable[Hashable] | None = None,
-    territories: Hashable | Iterable[Hashable] | None = None,
-    min_level: int | str | None = None,
-    formality: str | None = None,
+    filters: Filters | None = None,
     scenarios: Sequence[str | Scenario] = DEFAULT_SCENARIOS,
     curve: bool = True,
     seed: int = 0,
@@ -87,6 +84,7 @@ def network_report(
     overlap_threshold: float = 0.5,
     all_territories: Iterable[Hashable] | None = None,
     all_populations: Iterable[Hashable] | None = None,
+    **by_name: Unpack[FilterArgs],
 ) -> NetworkReport:
     """Compute the full report of a network from plain tables.
 
@@ -98,8 +96,10 @@ def network_report(
         Snapshot date (latest observation per pair on or before it); default: everything.
     compare_to : date, optional
         Earlier date; the ``change`` section goes from ``compare_to`` to ``as_of``.
-    network, sectors, territories, min_level, formality
-        Filters, see :func:`maillage.analysis.inputs.snapshot`.
+    filters : Filters, optional
+        The part of the network in view (see :class:`~maillage.analysis.snapshots.Filters`); the same
+        filters may be named as keywords instead (``network=``, ``sectors=``, ``territories=``,
+        ``min_level=``, ``formality=``).
     scenarios : sequence of str or Scenario
         Resilience scenarios (``formal-ties``, ``sector:S``, ``top:K``, ``random:F``).
     curve : bool
@@ -129,11 +129,7 @@ def network_report(
         dataset,
         as_of=as_of,
         compare_to=compare_to,
-        network=network,
-        sectors=sectors,
-        territories=territories,
-        min_level=min_level,
-        formality=formality,
+        filters=Filters.of(filters, **by_name),
         scenarios=scenarios,
         curve=curve,
         seed=seed,
@@ -152,11 +148,7 @@ def report_from_dataset(
     *,
     as_of: DateLike | None = None,
     compare_to: DateLike | None = None,
-    network: Hashable | None = None,
-    sectors: Hashable | Iterable[Hashable] | None = None,
-    territories: Hashable | Iterable[Hashable] | None = None,
-    min_level: int | str | None = None,
-    formality: str | None = None,
+    filters: Filters | None = None,
     scenarios: Sequence[str | Scenario] = DEFAULT_SCENARIOS,
     curve: bool = True,
     seed: int = 0,
@@ -167,6 +159,7 @@ def report_from_dataset(
     overlap_threshold: float = 0.5,
     all_territories: Iterable[Hashable] | None = None,
     all_populations: Iterable[Hashable] | None = None,
+    **by_name: Unpack[FilterArgs],
 ) -> NetworkReport:
     """:func:`network_report` on an already validated :class:`~maillage.analysis.inputs.Dataset`."""
     timings: dict[str, float] = {}
@@ -178,15 +171,9 @@ def report_from_dataset(
         timings[section] = timings.get(section, 0.0) + time.perf_counter() - start
 
     parsed = [parse_scenario(s) if isinstance(s, str) else s for s in scenarios]  # fail before computing
-    filters: dict[str, Any] = {
-        "network": network,
-        "sectors": sectors,
-        "territories": territories,
-        "min_level": min_level,
-        "formality": formality,
-    }
+    chosen = Filters.of(filters, **by_name)
     with timed("snapshot"):
-        snap = snapshot(dataset, as_of=as_of, **filters)
+        snap = snapshot(dataset, as_of=as_of, filters=chosen)
     with timed("graph"):
         og = build_graph(snap)
     with timed("communities"):
@@ -229,7 +216,7 @@ def report_from_dataset(
         elif og.graph.ecount():
             table["relative_connectivity"] = trust_and_value(snap, og).table["relative_connectivity"]
     with timed("change"):
-        change = _change(dataset, snap, compare_to, filters)
+        change = _change(dataset, snap, compare_to, chosen)
     with timed("resilience"):
         baseline = fragmentation(og.graph)
         results = [run_scenario(og, s, seed=seed, centrality=table, baseline=baseline) for s in parsed]
@@ -240,7 +227,7 @@ def report_from_dataset(
         )
     return NetworkReport(
         as_of=snap.as_of.date().isoformat() if snap.as_of is not None else None,
-        filters={k: _plain_filter(v) for k, v in filters.items() if v is not None},
+        filters=chosen.as_dict(),
         parameters={
             "seed": seed,
             "exact_max_nodes": exact_max_nodes,
@@ -263,19 +250,13 @@ def report_from_dataset(
     )
 
 
-def _plain_filter(value: Any) -> Any:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        return value
-    return sorted(value, key=str)
-
-
 def _change(
-    dataset: Dataset, snap: Snapshot, compare_to: DateLike | None, filters: dict[str, Any]
+    dataset: Dataset, snap: Snapshot, compare_to: DateLike | None, filters: Filters
 ) -> ChangeResult | None:
     if compare_to is None:
         return None
     # Of the earlier date the change reads only pair levels and active organizations: no snapshot tables.
-    return compare_pair_states(pair_states_at(dataset, as_of=compare_to, **filters), pair_states(snap))
+    return compare_pair_states(pair_states_at(dataset, as_of=compare_to, filters=filters), pair_states(snap))
 
 
 def _overlap(

@@ -176,7 +176,7 @@ def run_scenario(
 
     Examples
     --------
-    >>> from maillage.analysis.inputs import load_dataset, snapshot
+    >>> from maillage.analysis import load_dataset, snapshot
     >>> from maillage.analysis.graph import build_graph
     >>> ties = [{"source": 0, "target": 1, "formality": "formal"}, {"source": 1, "target": 2}]
     >>> og = build_graph(snapshot(load_dataset([{"id": i} for i in range(3)], ties)))
@@ -237,7 +237,7 @@ def removal_curve(
 
     Examples
     --------
-    >>> from maillage.analysis.inputs import load_dataset, snapshot
+    >>> from maillage.analysis import load_dataset, snapshot
     >>> from maillage.analysis.graph import build_graph
     >>> ties = [{"source": 0, "target": i} for i in range(1, 10)]
     >>> og = build_graph(snapshot(load_dataset([{"id": i} for i in range(10)], ties)))
