@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -13,7 +14,7 @@ import pandas as pd
 from .brokerage import brokerage, brokerage_by_group
 from .centrality import CentralityResult, centralities
 from .change import ChangeResult, compare_pair_states, pair_states, pair_states_at
-from .graph import build_graph
+from .graph import OrgGraph, build_graph
 from .inputs import Dataset, DateLike, TableLike, load_dataset
 from .mix import MixResult, intersectoral_mix
 from .network import NetworkMetrics, communities, level_table, network_metrics
@@ -163,13 +164,7 @@ def report_from_dataset(
 ) -> NetworkReport:
     """:func:`network_report` on an already validated :class:`~maillage.analysis.inputs.Dataset`."""
     timings: dict[str, float] = {}
-
-    @contextmanager
-    def timed(section: str) -> Iterator[None]:
-        start = time.perf_counter()
-        yield
-        timings[section] = timings.get(section, 0.0) + time.perf_counter() - start
-
+    timed = functools.partial(_timed, timings)
     parsed = [parse_scenario(s) if isinstance(s, str) else s for s in scenarios]  # fail before computing
     chosen = Filters.of(filters, **by_name)
     with timed("snapshot"):
@@ -183,44 +178,27 @@ def report_from_dataset(
             og.graph, exact_max_nodes=exact_max_nodes, samples=path_samples, seed=seed
         )
     with timed("network"):
-        ratings_graph = rating_graph(snap)
+        ratings_graph = rating_graph(snap) if len(snap.ratings) else None
         metrics = network_metrics(
-            og,
-            rating_graph=ratings_graph if len(snap.ratings) else None,
-            seed=seed,
-            distances=distances,
-            membership=membership,
+            og, rating_graph=ratings_graph, seed=seed, distances=distances, membership=membership,
             community_modularity=q,
-        )
+        )  # fmt: skip
         levels = level_table(og)
     with timed("mix"):
         mix = intersectoral_mix(og)
     with timed("centrality"):
         central = centralities(
-            og,
-            exact_max_nodes=exact_max_nodes,
-            betweenness_samples=betweenness_samples,
-            seed=seed,
-            distances=distances,
-            community=membership,
-        )
+            og, exact_max_nodes=exact_max_nodes, betweenness_samples=betweenness_samples, seed=seed,
+            distances=distances, community=membership,
+        )  # fmt: skip
     with timed("brokerage"):
-        roles = brokerage(og.graph, og.organizations["sector"], edges=og.edge_arrays())
-        by_sector = brokerage_by_group(roles, og.organizations["sector"])
-        table = pd.concat([central.table, roles.add_prefix("brokerage_")], axis=1)
+        table, by_sector = _with_brokerage(central.table, og)
     with timed("ratings"):
-        ratings = trust_and_value(snap, og) if len(snap.ratings) else None
-        if ratings is not None:
-            extra = ratings.table.drop(columns=["id", "name", "sector"])
-            table = pd.concat([table, extra], axis=1)
-        elif og.graph.ecount():
-            table["relative_connectivity"] = trust_and_value(snap, og).table["relative_connectivity"]
+        table, ratings = _with_ratings(table, snap, og)
     with timed("change"):
         change = _change(dataset, snap, compare_to, chosen)
     with timed("resilience"):
-        baseline = fragmentation(og.graph)
-        results = [run_scenario(og, s, seed=seed, centrality=table, baseline=baseline) for s in parsed]
-        curve_table = removal_curve(og, seed=seed, centrality=table) if curve else None
+        results, curve_table = _resilience(og, parsed, table, seed=seed, curve=curve)
     with timed("overlap"):
         overlap_result = _overlap(
             dataset, snap, min_spaces, overlap_threshold, all_territories, all_populations
@@ -229,25 +207,51 @@ def report_from_dataset(
         as_of=snap.as_of.date().isoformat() if snap.as_of is not None else None,
         filters=chosen.as_dict(),
         parameters={
-            "seed": seed,
-            "exact_max_nodes": exact_max_nodes,
-            "betweenness_samples": betweenness_samples,
-            "path_samples": path_samples,
-            "compare_to": str(compare_to) if compare_to is not None else None,
+            "seed": seed, "exact_max_nodes": exact_max_nodes, "betweenness_samples": betweenness_samples,
+            "path_samples": path_samples, "compare_to": str(compare_to) if compare_to is not None else None,
         },
-        network=metrics,
-        levels=levels,
-        mix=mix,
-        centrality=central,
-        organizations=table,
-        brokerage_by_sector=by_sector,
-        ratings=ratings,
-        change=change,
-        scenarios=results,
-        removal_curve=curve_table,
-        overlap=overlap_result,
-        timings=timings,
-    )
+        network=metrics, levels=levels, mix=mix, centrality=central, organizations=table,
+        brokerage_by_sector=by_sector, ratings=ratings, change=change, scenarios=results,
+        removal_curve=curve_table, overlap=overlap_result, timings=timings,
+    )  # fmt: skip
+
+
+@contextmanager
+def _timed(timings: dict[str, float], section: str) -> Iterator[None]:
+    """Add the seconds the block takes to ``timings[section]`` (the report's ``timings``)."""
+    start = time.perf_counter()
+    yield
+    timings[section] = timings.get(section, 0.0) + time.perf_counter() - start
+
+
+def _with_brokerage(table: pd.DataFrame, og: OrgGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The organization table with each organization's brokerage roles, and the roles summed by sector."""
+    roles = brokerage(og.graph, og.organizations["sector"], edges=og.edge_arrays())
+    by_sector = brokerage_by_group(roles, og.organizations["sector"])
+    return pd.concat([table, roles.add_prefix("brokerage_")], axis=1), by_sector
+
+
+def _resilience(
+    og: OrgGraph, scenarios: list[Scenario], table: pd.DataFrame, *, seed: int, curve: bool
+) -> tuple[list[ScenarioResult], pd.DataFrame | None]:
+    """The scenarios against the intact network's fragmentation, and the removal curve if asked for."""
+    baseline = fragmentation(og.graph)
+    results = [run_scenario(og, s, seed=seed, centrality=table, baseline=baseline) for s in scenarios]
+    return results, removal_curve(og, seed=seed, centrality=table) if curve else None
+
+
+def _with_ratings(
+    table: pd.DataFrame, snap: Snapshot, og: OrgGraph
+) -> tuple[pd.DataFrame, RatingsResult | None]:
+    """The organization table with trust and value when the snapshot has ratings (else with the relative
+    connectivity alone), and the ratings section."""
+    ratings = trust_and_value(snap, og) if len(snap.ratings) else None
+    if ratings is not None:
+        extra = ratings.table.drop(columns=["id", "name", "sector"])
+        table = pd.concat([table, extra], axis=1)
+    elif og.graph.ecount():
+        table["relative_connectivity"] = trust_and_value(snap, og).table["relative_connectivity"]
+    return table, ratings
 
 
 def _change(
