@@ -38,12 +38,12 @@ def _english():
      ("Pharmacie ", "pharmacy"), ("Pharmacei", "pharmacy"), ("Astrologie", None)],
 )  # fmt: skip
 def test_sector_values_get_proposals(value, expected, sectors):
-    from maillage.analysis.vocabulary import fold
+    from maillage.analysis.vocabulary import match_key
 
     candidates = {}
     for sector in sectors.values():
         for text in (sector.code, sector.name_fr, sector.name_en):
-            candidates.setdefault(fold(text), sector.code)
+            candidates.setdefault(match_key(text), sector.code)
     key = suggest("sector", value, candidates)
     assert (candidates[key] if key else None) == expected
 

@@ -21,16 +21,7 @@ from .errors import AnalysisError, InputError
 from .events import Event, EventResult, event_impact
 from .graph import OrgGraph, build_graph
 from .headlines import HeadlineFigures, headline_figures
-from .inputs import (
-    Dataset,
-    Snapshot,
-    load_dataset,
-    memberships_table,
-    networks_table,
-    organizations_table,
-    snapshot,
-    ties_table,
-)
+from .inputs import Dataset, load_dataset, memberships_table, networks_table, organizations_table, ties_table
 from .mix import MixResult, ei_index, intersectoral_mix, sector_matrix
 from .network import (
     NetworkMetrics,
@@ -48,6 +39,7 @@ from .paths import average_path_length, closeness
 from .ratings import RatingsResult, rating_graph, trust_and_value
 from .report import NetworkReport, network_report, report_from_dataset
 from .resilience import Scenario, ScenarioResult, fragmentation, parse_scenario, removal_curve, run_scenario
+from .snapshots import Filters, Snapshot, snapshot
 from .vocabulary import LEVELS, RATING_DIMENSIONS, SECTOR_FAMILIES, TRUST_DIMENSIONS, VALUE_DIMENSIONS
 
 __all__ = [
@@ -59,6 +51,7 @@ __all__ = [
     "AnalysisError",
     "ChangeResult",
     "Dataset",
+    "Filters",
     "HeadlineFigures",
     "InputError",
     "MixResult",

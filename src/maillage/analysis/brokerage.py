@@ -26,7 +26,7 @@ import igraph as ig
 import numpy as np
 import pandas as pd
 
-from .kernels import flat_array, in_kernel, kernel
+from .graph import flat_array
 
 ROLES: tuple[str, ...] = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 IntArray = np.ndarray[Any, np.dtype[np.int64]]
@@ -38,7 +38,7 @@ def _directed_edges(graph: ig.Graph, edges: tuple[IntArray, IntArray] | None) ->
     For a directed graph the edges come sorted by (source, target), which :func:`_contains` relies on.
     """
     if edges is None:
-        pairs = flat_array(in_kernel(graph.get_edgelist), 2, np.int64)
+        pairs = flat_array(graph.get_edgelist(), 2, np.int64)
         edges = pairs[:, 0], pairs[:, 1]
     n = max(graph.vcount(), 1)
     a, b = edges
@@ -52,10 +52,9 @@ def _distinct_pairs(a: IntArray, b: IntArray, n: int) -> tuple[IntArray, IntArra
     """Distinct pairs (a, b) with a != b, sorted by (a, b)."""
     keep = a != b
     keys = a[keep] * n + b[keep]
-    # A graph built from sorted ties (every OrgGraph) lists its edges in order already: checking costs one
-    # pass, sorting would cost several.
+    # A graph built from sorted ties (every OrgGraph) lists its edges in order already: sort only if not.
     if len(keys) > 1 and not bool(np.all(keys[1:] > keys[:-1])):
-        # Collapse duplicates with a sort (numpy's hash-based unique is slower on large integer arrays).
+        # Collapse duplicates with a sort (see bench/README.md on np.unique).
         keys = np.sort(keys)
         distinct = np.ones(len(keys), dtype=bool)
         distinct[1:] = keys[1:] != keys[:-1]
@@ -71,8 +70,7 @@ def _contains(sorted_keys: IntArray, wanted: IntArray) -> np.ndarray[Any, np.dty
 
 
 def _labels(groups: Any) -> pd.Series:
-    """The groups as text, one per vertex; ``np.asarray`` reads a pandas column in C, where ``list`` would
-    box its values one by one."""
+    """The groups as text, one per vertex, in a Series numbered from 0."""
     if isinstance(groups, pd.Series) and isinstance(groups.dtype, pd.StringDtype) and not groups.hasnans:
         return groups.reset_index(drop=True)  # text already (an organizations table's sector column)
     return pd.Series(np.asarray(groups, dtype=object)).astype(str)
@@ -149,9 +147,8 @@ def _closed_paths(graph: ig.Graph, keys: IntArray, n: int) -> IntArray:
     ``keys`` (the sorted ``source * n + target`` keys) are only read for a directed graph: in an undirected
     one every ordering of a triangle is a closed path.
     """
-    with kernel():
-        simple = graph.as_undirected(mode="collapse") if graph.is_directed() else graph
-        found = simple.list_triangles()
+    simple = graph.as_undirected(mode="collapse") if graph.is_directed() else graph
+    found = simple.list_triangles()
     triangles = flat_array(found, 3, np.int64)
     if triangles.size == 0:
         return np.zeros((0, 3), dtype=np.int64)

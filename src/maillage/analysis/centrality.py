@@ -31,7 +31,6 @@ import numpy as np
 import pandas as pd
 
 from .graph import OrgGraph, seeded
-from .kernels import in_kernel, kernel
 from .paths import DistanceSummary, closeness_from_summary, distance_summary
 from .results import Result
 
@@ -75,14 +74,12 @@ def betweenness(
     n = graph.vcount()
     scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0
     if n <= exact_max_nodes or samples >= n:
-        raw = np.asarray(in_kernel(graph.betweenness, directed=False), dtype=np.float64)
+        raw = np.asarray(graph.betweenness(directed=False), dtype=np.float64)
         return BetweennessEstimate(raw, raw * scale, True, 0, None)
     rng = np.random.default_rng(seed)
     sources = np.sort(rng.choice(n, size=samples, replace=False))
     chosen = sources.tolist()
-    partial = np.asarray(
-        in_kernel(graph.betweenness, directed=False, sources=chosen, targets=None), dtype=np.float64
-    )
+    partial = np.asarray(graph.betweenness(directed=False, sources=chosen, targets=None), dtype=np.float64)
     raw = partial * (n / samples)
     return BetweennessEstimate(raw, raw * scale, False, samples, betweenness_error_bound(n, samples))
 
@@ -96,7 +93,7 @@ def eigenvector(graph: ig.Graph) -> FloatArray:
     if graph.ecount() == 0:
         return np.zeros(graph.vcount())
     # ARPACK starts from a random vector: seed it so the last digits do not vary from run to run.
-    with warnings.catch_warnings(), kernel(), seeded(0):
+    with warnings.catch_warnings(), seeded(0):
         # igraph warns on disconnected graphs; the docstring says what the values mean there.
         warnings.simplefilter("ignore", RuntimeWarning)
         scores = graph.eigenvector_centrality(scale=True)
@@ -107,8 +104,8 @@ def eigenvector(graph: ig.Graph) -> FloatArray:
 
 def triangles_per_vertex(graph: ig.Graph) -> FloatArray:
     """Number of triangles through each vertex (ties among its partners)."""
-    local = np.asarray(in_kernel(graph.transitivity_local_undirected, mode="zero"), dtype=np.float64)
-    degrees = np.asarray(in_kernel(graph.degree), dtype=np.float64)
+    local = np.asarray(graph.transitivity_local_undirected(mode="zero"), dtype=np.float64)
+    degrees = np.asarray(graph.degree(), dtype=np.float64)
     # Local clustering x possible pairs is an integer; rounding removes the floating-point noise.
     return np.asarray(np.rint(local * degrees * (degrees - 1) / 2.0), dtype=np.float64)
 
@@ -119,7 +116,7 @@ def effective_size(graph: ig.Graph) -> FloatArray:
     >>> effective_size(ig.Graph.Star(4)).tolist()
     [3.0, 1.0, 1.0, 1.0]
     """
-    degrees = np.asarray(in_kernel(graph.degree), dtype=np.float64)
+    degrees = np.asarray(graph.degree(), dtype=np.float64)
     triangles = triangles_per_vertex(graph)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.asarray(
@@ -133,7 +130,7 @@ def constraint(graph: ig.Graph) -> FloatArray:
     >>> constraint(ig.Graph.Star(4)).round(3).tolist()
     [0.333, 1.0, 1.0, 1.0]
     """
-    return np.asarray(in_kernel(graph.constraint), dtype=np.float64)
+    return np.asarray(graph.constraint(), dtype=np.float64)
 
 
 @dataclass
@@ -162,7 +159,7 @@ def centralities(
 
     Examples
     --------
-    >>> from maillage.analysis.inputs import load_dataset, snapshot
+    >>> from maillage.analysis import load_dataset, snapshot
     >>> from maillage.analysis.graph import build_graph
     >>> ds = load_dataset([{"id": i} for i in range(4)], [{"source": 0, "target": i} for i in (1, 2, 3)])
     >>> table = centralities(build_graph(snapshot(ds))).table
@@ -173,7 +170,7 @@ def centralities(
     if distances is None:
         distances = distance_summary(graph, exact_max_nodes=exact_max_nodes, samples=path_samples, seed=seed)
     between = betweenness(graph, exact_max_nodes=exact_max_nodes, samples=betweenness_samples, seed=seed)
-    degree = np.asarray(in_kernel(graph.degree), dtype=np.int64)
+    degree = np.asarray(graph.degree(), dtype=np.int64)
     strength = og.weighted_degrees.astype(np.int64)
     table = og.organizations[["id", "name", "sector", "sector_family", "territory"]].copy()
     table["degree"] = degree

@@ -14,15 +14,15 @@ when active only after, left when active only before.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Unpack
 
 import numpy as np
 import pandas as pd
 
-from .inputs import Dataset, DateLike, Snapshot, snapshot_rows
+from .inputs import Dataset, DateLike
 from .results import Result
+from .snapshots import FilterArgs, Filters, Snapshot, snapshot_rows
 from .vocabulary import LEVELS
 
 
@@ -45,10 +45,26 @@ class ChangeResult(Result):
     left: list[Any] = field(default_factory=list)
 
 
-_LOW = (1 << 31) - 1
+_LOW = (1 << 31) - 1  # the low 31 bits of a pair key: the second organization's code
 
-# Change kinds as small integer codes while classifying (comparing integers is much cheaper than comparing
-# strings in an object array); the names are written only for the changed pairs.
+
+def pair_keys(u: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """One int64 per pair of dataset codes, ``u << 31 | v``: sorting the keys sorts the pairs by (u, v),
+    and equal keys are the same pair at any date. Codes must be below 2**31; :func:`pair_ends` inverts it.
+
+    >>> pair_ends(pair_keys(np.array([0, 3]), np.array([5, 4])))
+    (array([0, 3]), array([5, 4]))
+    """
+    keys: np.ndarray = (u.astype(np.int64) << 31) | v.astype(np.int64)
+    return keys
+
+
+def pair_ends(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The dataset codes ``(u, v)`` of pair keys made by :func:`pair_keys`."""
+    return keys >> 31, keys & _LOW
+
+
+# Change kinds as small integer codes while classifying; the names are written only for the changed pairs.
 _KINDS: tuple[str, ...] = ("", "gained", "lost", "strengthened", "weakened", "unchanged", "formality")
 _GAINED, _LOST, _STRENGTHENED, _WEAKENED, _UNCHANGED, _FORMALITY = range(1, len(_KINDS))
 
@@ -57,16 +73,16 @@ _GAINED, _LOST, _STRENGTHENED, _WEAKENED, _UNCHANGED, _FORMALITY = range(1, len(
 class PairStates:
     """What the change analysis reads of a network at one date.
 
-    Every pair in view (absent ones included) as one int64 key, ``code(u) << 31 | code(v)`` with the
+    Every pair in view (absent ones included) as one int64 key (:func:`pair_keys`) of the
     dataset codes of its ends (the same in every snapshot, so a key names the same pair at both dates), its
-    level and formality; the organizations in view and the active ones. Matching integer keys with numpy is
-    many times faster than merging tables of identifiers. Build it from a snapshot (:func:`pair_states`) or
+    level and formality; the organizations in view and the active ones: the two dates are matched on
+    integer keys, not by merging tables of identifiers. Build it from a snapshot (:func:`pair_states`) or
     straight from a dataset (:func:`pair_states_at`, which copies no table).
     """
 
     as_of: pd.Timestamp | None
     keys: np.ndarray  # int64, sorted
-    level: np.ndarray  # int8: these arrays are read several times, and their size is what costs
+    level: np.ndarray  # int8
     formal: np.ndarray  # bool
     codes: np.ndarray  # dataset codes of the organizations in view
     ids: np.ndarray  # their identifiers (object)
@@ -82,7 +98,7 @@ def pair_states(snap: Snapshot) -> PairStates:
     active.append(_dataset_codes(codes, snap.memberships["vertex"].to_numpy()))
     return PairStates(
         as_of=snap.as_of,
-        keys=(u << 31) | v,
+        keys=pair_keys(u, v),
         level=pairs["level"].to_numpy().astype(np.int8),
         formal=pairs["formal"].to_numpy().astype(bool),
         codes=codes,
@@ -95,32 +111,21 @@ def pair_states_at(
     dataset: Dataset,
     *,
     as_of: DateLike | None = None,
-    network: Hashable | None = None,
-    sectors: Hashable | Iterable[Hashable] | None = None,
-    territories: Hashable | Iterable[Hashable] | None = None,
-    min_level: int | str | None = None,
-    formality: str | None = None,
+    filters: Filters | None = None,
+    **by_name: Unpack[FilterArgs],
 ) -> PairStates:
     """``pair_states(snapshot(dataset, ...))`` (same arguments), without copying the snapshot's tables.
 
     The report compares its snapshot with an earlier date; of that date it reads only these arrays.
     """
-    rows = snapshot_rows(
-        dataset,
-        as_of=as_of,
-        network=network,
-        sectors=sectors,
-        territories=territories,
-        min_level=min_level,
-        formality=formality,
-    )
+    rows = snapshot_rows(dataset, as_of=as_of, filters=Filters.of(filters, **by_name))
     ties = dataset.ties
     u, v = ties["u"].to_numpy()[rows.latest], ties["v"].to_numpy()[rows.latest]
     present = rows.level > 0
     codes = np.flatnonzero(rows.keep)  # dataset codes are row positions of the organizations
     return PairStates(
         as_of=rows.as_of,
-        keys=(u.astype(np.int64) << 31) | v.astype(np.int64),
+        keys=pair_keys(u, v),
         level=rows.level.astype(np.int8),
         formal=rows.formal.astype(bool),
         codes=codes,
@@ -159,9 +164,8 @@ def _active(states: PairStates, size: int) -> np.ndarray:
 def _union(old_keys: np.ndarray, new_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The sorted distinct keys of both snapshots, and the position of each snapshot's keys among them.
 
-    A snapshot lists its pairs in key order, so the concatenation is two sorted runs: numpy's stable sort
-    of integers (timsort) merges them in linear time, and the positions come out of the same pass, where
-    `np.unique` plus two binary searches would cost several times more.
+    A snapshot lists its pairs in key order, so the concatenation is two sorted runs that one stable sort
+    merges; the positions come out of the same pass (the plain form: ``np.unique`` and ``np.searchsorted``).
     """
     keys = np.concatenate([old_keys, new_keys])
     order = np.argsort(keys, kind="stable")
@@ -180,20 +184,41 @@ def _spread(size: int, positions: np.ndarray, values: np.ndarray, dtype: type) -
     return out
 
 
-def _kind_table() -> np.ndarray:
-    """The change kind of every combination of (present before, present after, direction, formality
-    changed), indexed as ``((before * 2 + after) * 3 + direction) * 2 + formality_changed``."""
-    table = np.zeros((2, 2, 3, 2), dtype=np.int8)  # absent at both dates: 0
-    table[0, 1] = _GAINED
-    table[1, 0] = _LOST
-    table[1, 1, 2] = _STRENGTHENED  # direction 2: level up
-    table[1, 1, 0] = _WEAKENED  # direction 0: level down
-    table[1, 1, 1, 0] = _UNCHANGED
-    table[1, 1, 1, 1] = _FORMALITY
-    return table.reshape(-1)
+def _change_kind(present_before: bool, present_after: bool, direction: int, formality_changed: bool) -> int:
+    """The change kind code of one pair, by the module docstring's rules (``direction``: -1, 0 or 1 for a
+    level that went down, stayed or went up)."""
+    if not present_before:
+        return _GAINED if present_after else 0
+    if not present_after:
+        return _LOST
+    if direction:
+        return _STRENGTHENED if direction > 0 else _WEAKENED
+    return _FORMALITY if formality_changed else _UNCHANGED
 
 
-_KIND_TABLE = _kind_table()
+# The kind of each of the 24 combinations, numbered as :func:`_combination` numbers them.
+_KIND_OF_COMBINATION = np.array(
+    [
+        _change_kind(bool(before), bool(after), direction - 1, bool(changed))
+        for before in (0, 1)
+        for after in (0, 1)
+        for direction in (0, 1, 2)
+        for changed in (0, 1)
+    ],
+    dtype=np.int8,
+)
+
+
+def _combination(
+    level_from: np.ndarray, level_to: np.ndarray, was_formal: np.ndarray, is_formal: np.ndarray
+) -> np.ndarray:
+    """The number (0..23) of each pair's combination of (present before, present after, level direction,
+    formality changed), in the order of the nested loops that build ``_KIND_OF_COMBINATION``."""
+    before, after = (level_from > 0).view(np.int8), (level_to > 0).view(np.int8)
+    direction = np.sign(level_to - level_from) + 1  # 0 down, 1 same, 2 up (int8)
+    changed = (was_formal != is_formal).view(np.int8)
+    number: np.ndarray = ((before * 2 + after) * 3 + direction) * 2 + changed
+    return number
 
 
 def _classify(
@@ -201,13 +226,10 @@ def _classify(
 ) -> np.ndarray:
     """The change kind code (an index into ``_KINDS``) of every pair; 0 for pairs absent at both dates.
 
-    One lookup in a 24-entry table instead of a masked assignment per kind: a few passes over small
-    integer arrays.
+    :func:`_change_kind` applied to every pair, by one lookup of each pair's combination in a table of the
+    24 answers (bench/README.md: masked assignments, one per kind, take several times longer).
     """
-    direction = np.sign(level_to - level_from) + 1  # 0 down, 1 same, 2 up (int8)
-    before, after = (level_from > 0).view(np.int8), (level_to > 0).view(np.int8)
-    index = ((before * 2 + after) * 3 + direction) * 2 + (was_formal != is_formal).view(np.int8)
-    kind: np.ndarray = _KIND_TABLE[index]
+    kind: np.ndarray = _KIND_OF_COMBINATION[_combination(level_from, level_to, was_formal, is_formal)]
     return kind
 
 
@@ -225,7 +247,7 @@ def compare_snapshots(before: Snapshot, after: Snapshot) -> ChangeResult:
 
     Examples
     --------
-    >>> from maillage.analysis.inputs import load_dataset, snapshot
+    >>> from maillage.analysis import load_dataset, snapshot
     >>> ds = load_dataset([{"id": i} for i in range(3)], [
     ...     {"source": 0, "target": 1, "level": "networking", "date": "2020-01-01"},
     ...     {"source": 0, "target": 1, "level": "coalition", "date": "2021-01-01"},
@@ -251,11 +273,11 @@ def compare_pair_states(before: PairStates, after: PairStates) -> ChangeResult:
 
     changed = seen & (kind != _UNCHANGED)
     ids = _ids_by_code(before, after)
-    changed_keys = keys[changed]
+    sources, targets = pair_ends(keys[changed])
     changes = pd.DataFrame(
         {
-            "source": ids[changed_keys >> 31],
-            "target": ids[changed_keys & _LOW],
+            "source": ids[sources],
+            "target": ids[targets],
             "from_level": np.asarray(LEVELS, dtype=object)[level_from[changed]],
             "to_level": np.asarray(LEVELS, dtype=object)[level_to[changed]],
             "from_formal": was_formal[changed],

@@ -25,15 +25,7 @@ from .network import NetworkMetrics
 from .report import DEFAULT_SCENARIOS, NetworkReport, report_from_dataset
 from .resilience import parse_scenario
 from .results import to_json_text
-
-LEVEL_NAMES_FR: dict[str, str] = {
-    "none": "aucun",
-    "networking": "réseautage",
-    "cooperation": "coopération",
-    "coordination": "coordination",
-    "coalition": "coalition",
-    "collaboration": "collaboration",
-}
+from .vocabulary import level_name
 
 LABELS: dict[str, dict[str, str]] = {
     "fr": {
@@ -268,7 +260,7 @@ def format_table(report: NetworkReport, *, lang: str = "fr", top: int = 10) -> s
         row(label, value)
     section(t["levels"])
     for level, count in net.level_distribution.items():
-        row(LEVEL_NAMES_FR.get(level, level) if lang == "fr" else level, count)
+        row(level_name(level, "fr").lower() if lang == "fr" else level, count)
     section(t["mix"])
     row(MEASURES["cross_family_share"].label[lang], _number(report.mix.cross_family_share))
     row(MEASURES["cross_sector_share"].label[lang], _number(report.mix.cross_sector_share))

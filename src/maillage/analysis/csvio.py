@@ -106,7 +106,7 @@ def resolve_names(organizations: pd.DataFrame, table: pd.DataFrame, columns: tup
     """Let ``columns`` of ``table`` name organizations as the importer allows: by id (``12`` or ``#12``),
     by the source's own code, or by name (accents and case aside) when only one organization has it.
     Values nothing matches are left for the validation to report."""
-    from .vocabulary import fold
+    from .vocabulary import match_key
 
     if "id" not in organizations.columns:
         return table
@@ -115,10 +115,10 @@ def resolve_names(organizations: pd.DataFrame, table: pd.DataFrame, columns: tup
     lookup: dict[str, object] = {}
     for column in ("name", "code"):
         if column in organizations.columns:
-            counts = organizations[column].dropna().map(fold).value_counts()
+            counts = organizations[column].dropna().map(match_key).value_counts()
             for key, value in zip(organizations[column], ids, strict=True):
-                if key is not None and counts.get(fold(key)) == 1:
-                    lookup.setdefault(fold(key), value)
+                if key is not None and counts.get(match_key(key)) == 1:
+                    lookup.setdefault(match_key(key), value)
 
     def resolve(value: object) -> object:
         if value is None or (isinstance(value, float) and pd.isna(value)):
@@ -128,7 +128,7 @@ def resolve_names(organizations: pd.DataFrame, table: pd.DataFrame, columns: tup
             return known[text]
         if text.startswith("#") and text[1:] in known:
             return known[text[1:]]
-        return lookup.get(fold(text), value)
+        return lookup.get(match_key(text), value)
 
     changed = {c: table[c].map(resolve) for c in columns if c in table.columns}
     return table.assign(**changed) if changed else table

@@ -20,7 +20,6 @@ import numpy as np
 import pandas as pd
 
 from .graph import OrgGraph
-from .kernels import kernel
 from .resilience import fragmentation
 from .results import Result
 
@@ -100,9 +99,8 @@ def event_impact(og: OrgGraph, event: Event) -> EventResult:
     not_loop = u != v
     kept, u, v = kept[not_loop], u[not_loop], v[not_loop]
     keep = representative == np.arange(len(representative))
-    with kernel():
-        after_graph = ig.Graph(n=og.graph.vcount(), edges=list(zip(u.tolist(), v.tolist(), strict=True)))
-        bridges = after_graph.bridges()
+    after_graph = ig.Graph(n=og.graph.vcount(), edges=list(zip(u.tolist(), v.tolist(), strict=True)))
+    bridges = after_graph.bridges()
     base = fragmentation(og.graph)
     after = fragmentation(after_graph, keep, n_original=og.graph.vcount())
     was_largest = _largest(base.membership)

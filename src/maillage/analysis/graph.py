@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import random
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
@@ -13,8 +14,7 @@ import igraph as ig
 import numpy as np
 import pandas as pd
 
-from .inputs import Snapshot
-from .kernels import in_kernel, kernel
+from .snapshots import Snapshot
 
 
 @dataclass
@@ -52,8 +52,7 @@ class OrgGraph:
         if not self.graph.ecount():
             return np.zeros(self.graph.vcount())
         weights = self.levels()
-        with kernel():
-            strength = self.graph.strength(weights=weights)
+        strength = self.graph.strength(weights=weights)
         return np.asarray(strength, dtype=np.float64)
 
     def edge_arrays(self) -> tuple[np.ndarray[Any, np.dtype[np.int64]], np.ndarray[Any, np.dtype[np.int64]]]:
@@ -67,7 +66,7 @@ def build_graph(snap: Snapshot) -> OrgGraph:
 
     Examples
     --------
-    >>> from maillage.analysis.inputs import load_dataset, snapshot
+    >>> from maillage.analysis import load_dataset, snapshot
     >>> ds = load_dataset([{"id": "a"}, {"id": "b"}, {"id": "c"}], [{"source": "a", "target": "b"}])
     >>> build_graph(snapshot(ds)).graph.summary()
     'IGRAPH U--- 3 1 -- '
@@ -75,24 +74,22 @@ def build_graph(snap: Snapshot) -> OrgGraph:
     ties = snap.ties
     u, v = ties["u"].to_numpy().astype(np.int64), ties["v"].to_numpy().astype(np.int64)
     # Sorted edges: the same graph, edge ids included, whatever the input row order. A snapshot lists its
-    # ties sorted already; checking that is one pass, where sorting and copying the table would be several.
+    # ties sorted already, so the table is sorted (and copied) only when it is not.
     keys = u * max(len(snap.organizations), 1) + v
     if len(keys) > 1 and not bool(np.all(keys[1:] >= keys[:-1])):
         order = np.lexsort((v, u))
         ties = ties.iloc[order].reset_index(drop=True)
         u, v = u[order], v[order]
     pairs = edge_pairs(u, v)  # the lists are made here; igraph consumes the pairs as it reads them
-    with kernel():
-        graph = ig.Graph(n=len(snap.organizations))
-        graph.add_edges(pairs)
+    graph = ig.Graph(n=len(snap.organizations))
+    graph.add_edges(pairs)
     return OrgGraph(graph, snap.organizations, ties)
 
 
 def edge_pairs(u: np.ndarray[Any, Any], v: np.ndarray[Any, Any]) -> Iterator[tuple[int, int]]:
-    """The edges (u[i], v[i]) in the form igraph reads fastest.
+    """The edges (u[i], v[i]) as pairs of Python ints, made lazily as igraph reads them.
 
-    igraph reads a numpy edge array one numpy scalar at a time; pairs of Python ints zipped lazily from two
-    lists are read in under half the time, and never held as a list of tuples.
+    It is the form igraph reads fastest (bench/README.md); the pairs are never held as a list of tuples.
     """
     return zip(u.tolist(), v.tolist(), strict=True)
 
@@ -104,11 +101,10 @@ def component_labels(graph: ig.Graph, keep: np.ndarray[Any, Any] | None = None) 
     igraph's C entry point is called: its Python wrapper would build a ``VertexClustering`` around the list.
     """
     if keep is None or keep.all():
-        labels = in_kernel(ig.GraphBase.connected_components, graph)
+        labels = ig.GraphBase.connected_components(graph)
     else:
         vertices = np.flatnonzero(keep).tolist()
-        with kernel():
-            labels = ig.GraphBase.connected_components(graph.induced_subgraph(vertices))
+        labels = ig.GraphBase.connected_components(graph.induced_subgraph(vertices))
     return np.fromiter(labels, dtype=np.int64, count=len(labels))
 
 
@@ -128,3 +124,11 @@ def seeded(seed: int) -> Iterator[None]:
     finally:
         ig.set_random_number_generator(random)
         random.setstate(previous.getstate())
+
+
+def flat_array(rows: Sequence[Sequence[float]], width: int, dtype: type = np.float64) -> np.ndarray[Any, Any]:
+    """igraph's list of equal-length lists (distances, edges, triangles) as a ``len(rows) x width`` array."""
+    flat: np.ndarray[Any, Any] = np.fromiter(
+        itertools.chain.from_iterable(rows), dtype=dtype, count=len(rows) * width
+    )
+    return flat.reshape(len(rows), width)

@@ -11,7 +11,7 @@ precise known one is kept (see :data:`TERRITORY_FIELDS`).
 
 from __future__ import annotations
 
-from .vocabulary import fold
+from .vocabulary import match_key
 
 # From the most precise to the least: the first known value of these columns is the territory.
 TERRITORY_FIELDS: tuple[str, ...] = ("municipality", "rls", "territory", "region")
@@ -147,7 +147,7 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 _LOOKUP: dict[str, dict[str, str]] = {
-    table: {fold(alias): name for name, aliases in fields.items() for alias in (name, *aliases)}
+    table: {match_key(alias): name for name, aliases in fields.items() for alias in (name, *aliases)}
     for table, fields in VOCABULARY.items()
 }
 
@@ -160,7 +160,7 @@ def canonical_field(table: str, header: str) -> str | None:
     >>> canonical_field("organizations", "Région"), canonical_field("organizations", "couleur") is None
     ('region', True)
     """
-    return _LOOKUP.get(table, {}).get(fold(header))
+    return _LOOKUP.get(table, {}).get(match_key(header))
 
 
 def known_header(table: str, header: str) -> bool:

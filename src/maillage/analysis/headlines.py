@@ -8,15 +8,16 @@ functions the report uses, so they are equal to the report's.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from typing import Unpack
 
 from .graph import build_graph
-from .inputs import Dataset, DateLike, snapshot
+from .inputs import Dataset, DateLike
 from .mix import cross_shares
 from .network import degree_centralization, density
 from .ratings import trust_and_value
 from .results import Result
+from .snapshots import FilterArgs, Filters, snapshot
 
 
 @dataclass
@@ -39,11 +40,8 @@ def headline_figures(
     dataset: Dataset,
     *,
     as_of: DateLike | None = None,
-    network: Hashable | None = None,
-    sectors: Hashable | Iterable[Hashable] | None = None,
-    territories: Hashable | Iterable[Hashable] | None = None,
-    min_level: int | str | None = None,
-    formality: str | None = None,
+    filters: Filters | None = None,
+    **by_name: Unpack[FilterArgs],
 ) -> HeadlineFigures:
     """The headline figures of the snapshot of ``dataset`` at ``as_of`` (filters as in the report).
 
@@ -57,15 +55,7 @@ def headline_figures(
     >>> f.ties, f.density, f.cross_family_share, f.formal_share
     (2, 0.6666666666666666, 0.5, 0.5)
     """
-    snap = snapshot(
-        dataset,
-        as_of=as_of,
-        network=network,
-        sectors=sectors,
-        territories=territories,
-        min_level=min_level,
-        formality=formality,
-    )
+    snap = snapshot(dataset, as_of=as_of, filters=Filters.of(filters, **by_name))
     og = build_graph(snap)
     graph = og.graph
     m = graph.ecount()

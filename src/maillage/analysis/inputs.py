@@ -8,7 +8,7 @@ benchmark feed a million tie observations; when a value is bad, the first offend
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -385,13 +385,26 @@ def load_dataset(
         members["code"] = codes.astype(np.int64)
     else:
         members["code"] = np.array([], dtype=np.int64)
-    dates = tie_frame["date"].to_numpy().view(np.int64)  # NaT is the smallest int64: "always" sorts first
-    # Sort by pair (u, v), date, level, formality; packing (u, v) and (level, formality) into one integer
-    # each keeps that order and makes the sort three keys long instead of five.
-    pair = tie_frame["u"].to_numpy() * max(len(orgs), 1) + tie_frame["v"].to_numpy()
-    strength = tie_frame["level"].to_numpy().astype(np.int64) * 2 + tie_frame["formal"].to_numpy()
-    order = np.lexsort((strength, dates, pair)).astype(np.int64)
+    order = observation_order(tie_frame, len(orgs))
     return Dataset(orgs, tie_frame, members, nets, order, row_kind)
+
+
+def observation_order(ties: pd.DataFrame, organizations: int) -> np.ndarray[Any, np.dtype[np.int64]]:
+    """The tie observations' row order by pair (``u``, ``v``), then date (undated first), level, formality.
+
+    The same order as ``np.lexsort((formal, level, date, v, u))``, with two integers packed into one each
+    (``u * organizations + v`` and ``level * 2 + formal``) so the sort has three keys instead of five.
+
+    >>> ties = pd.DataFrame({"u": [1, 0, 0], "v": [2, 1, 1], "level": [1, 3, 3],
+    ...                      "formal": [False, True, False],
+    ...                      "date": pd.to_datetime(["2020-01-01", None, None])})
+    >>> observation_order(ties, 3).tolist()
+    [2, 1, 0]
+    """
+    dates = ties["date"].to_numpy().view(np.int64)  # NaT is the smallest int64: "always" sorts first
+    pair = ties["u"].to_numpy() * max(organizations, 1) + ties["v"].to_numpy()
+    strength = ties["level"].to_numpy().astype(np.int64) * 2 + ties["formal"].to_numpy()
+    return np.lexsort((strength, dates, pair)).astype(np.int64)
 
 
 def _fail_unknown(
@@ -408,302 +421,15 @@ def _fail_unknown(
         )
 
 
-def _as_set(value: Hashable | Iterable[Hashable] | None) -> set[Hashable] | None:
-    if value is None:
-        return None
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        return {value}
-    return set(value)
-
-
-@dataclass
-class Snapshot:
-    """The network as it stands at one date, through one filter.
-
-    Attributes
-    ----------
-    organizations : DataFrame
-        The organizations in view; row position is the vertex id in the graph.
-    ties : DataFrame
-        One row per present tie (level ≥ 1 after filters): ``u``/``v`` vertex ids (``u < v``), ``source``,
-        ``target``, ``level``, ``formal``, ``network``, ``date`` (ratings are in ``ratings``).
-    pairs : DataFrame
-        Latest observation of every pair in view, absent ones included (``level`` 0), for change analysis:
-        ``u``/``v`` vertex ids, ``level`` and ``formal`` only (copying every column of a few hundred
-        thousand observations, for one analysis that reads four, cost as much as the rest of a snapshot).
-    ratings : DataFrame
-        Latest rated observation per directed pair (rater ``src`` → rated ``dst``, vertex ids), with ratings.
-    memberships : DataFrame
-        Memberships active at the date, of organizations in view.
-    as_of : Timestamp or None
-    """
-
-    organizations: pd.DataFrame
-    ties: pd.DataFrame
-    pairs: pd.DataFrame
-    ratings: pd.DataFrame
-    memberships: pd.DataFrame
-    as_of: pd.Timestamp | None
-
-
-def _last_of_runs(keys: np.ndarray[Any, Any]) -> np.ndarray[Any, np.dtype[np.bool_]]:
-    last = np.ones(len(keys), dtype=bool)
-    if len(keys) > 1:
-        last[:-1] = keys[1:] != keys[:-1]
-    return last
-
-
-@dataclass
-class SnapshotRows:
-    """Which rows of a dataset's tables a snapshot holds, worked out with numpy before any table is copied.
-
-    :func:`snapshot` turns them into tables; the change analysis reads an earlier date straight from them
-    (:func:`maillage.analysis.change.pair_states_at`), without copying tables it would not read.
-    """
-
-    as_of: pd.Timestamp | None
-    observations: np.ndarray[Any, np.dtype[np.int64]]  # tie observations in view of the date, in ``order``
-    latest: np.ndarray[Any, np.dtype[np.int64]]  # latest observation of each pair in view, by pair
-    level: np.ndarray[Any, Any]  # level of each ``latest`` observation once min_level/formality applied
-    formal: np.ndarray[Any, Any]  # formality of each ``latest`` observation
-    keep: np.ndarray[Any, np.dtype[np.bool_]]  # which organizations (dataset codes) are in view
-    memberships: pd.DataFrame  # memberships active at the date, of organizations in view
-
-
-def snapshot(
-    dataset: Dataset,
-    *,
-    as_of: DateLike | None = None,
-    network: Hashable | None = None,
-    sectors: Hashable | Iterable[Hashable] | None = None,
-    territories: Hashable | Iterable[Hashable] | None = None,
-    min_level: int | str | None = None,
-    formality: str | None = None,
-) -> Snapshot:
-    """Return the network "as of" a date: the latest observation per pair on or before the date.
-
-    Observations without a date hold "always"; on the same date the highest level, then formal, wins, so that
-    the result never depends on row order. Filters: ``network`` keeps that network's ties and its members
-    (active at the date) plus the ends of its ties; ``sectors`` / ``territories`` keep the organizations
-    of those sectors / territories; ``min_level`` and ``formality`` drop ties (they then count as absent).
-
-    Examples
-    --------
-    >>> ds = load_dataset([{"id": 1}, {"id": 2}], [
-    ...     {"source": 1, "target": 2, "level": "cooperation", "date": "2020-01-01"},
-    ...     {"source": 2, "target": 1, "level": "none", "date": "2022-01-01"}])
-    >>> len(snapshot(ds, as_of="2021-06-30").ties), len(snapshot(ds).ties)
-    (1, 0)
-    """
-    return _snapshot_tables(
-        dataset,
-        snapshot_rows(
-            dataset,
-            as_of=as_of,
-            network=network,
-            sectors=sectors,
-            territories=territories,
-            min_level=min_level,
-            formality=formality,
-        ),
-    )
-
-
-def snapshot_rows(
-    dataset: Dataset,
-    *,
-    as_of: DateLike | None = None,
-    network: Hashable | None = None,
-    sectors: Hashable | Iterable[Hashable] | None = None,
-    territories: Hashable | Iterable[Hashable] | None = None,
-    min_level: int | str | None = None,
-    formality: str | None = None,
-) -> SnapshotRows:
-    """The rows :func:`snapshot` keeps (same arguments, same rules), as arrays of row numbers."""
-    stamp = to_timestamp(as_of)
-    orgs = dataset.organizations
-    ties = dataset.ties
-    order = dataset.order
-    if stamp is not None:
-        dates = ties["date"].to_numpy()[order]
-        order = order[np.isnat(dates) | (dates <= stamp.to_datetime64())]
-    if network is not None:
-        order = order[(ties["network"].to_numpy(dtype=object)[order] == network)]
-    u_all, v_all = ties["u"].to_numpy(), ties["v"].to_numpy()
-    n_total = len(orgs)
-    pair_keys = u_all[order] * n_total + v_all[order]
-    latest = order[_last_of_runs(pair_keys)]
-
-    members = dataset.memberships
-    if not members.empty:
-        active = np.ones(len(members), dtype=bool)
-        if stamp is not None:
-            start, end = members["start"].to_numpy(), members["end"].to_numpy()
-            active &= (np.isnat(start) | (start <= stamp.to_datetime64())) & (
-                np.isnat(end) | (end >= stamp.to_datetime64())
-            )
-        if network is not None:
-            active &= members["network"].to_numpy(dtype=object) == network
-        members = members[active]
-
-    keep = np.ones(n_total, dtype=bool)
-    # On a date, an organization is in view when it has a tie or an active membership then: one that
-    # joins later, or whose only ties come later, is not counted yet (history never moves). Without
-    # memberships, or without a date, every organization of the tables is in view.
-    dated = stamp is not None and not dataset.memberships.empty
-    if network is not None or dated:
-        keep[:] = False
-        present = latest[ties["level"].to_numpy()[latest] > 0]
-        keep[u_all[present]] = True
-        keep[v_all[present]] = True
-        keep[members["code"].to_numpy()] = True
-        if network is None:
-            keep |= _never_placed(dataset)
-    wanted_sectors, wanted_territories = _as_set(sectors), _as_set(territories)
-    if wanted_sectors is not None:
-        keep &= orgs["sector"].isin(wanted_sectors).to_numpy()
-    if wanted_territories is not None:
-        keep &= orgs["territory"].isin(wanted_territories).to_numpy()
-    if not keep.all():
-        latest = latest[keep[u_all[latest]] & keep[v_all[latest]]]
-        members = members[keep[members["code"].to_numpy()]] if not members.empty else members
-    formal = ties["formal"].to_numpy()[latest]
-    level = _levels_after_filters(ties["level"].to_numpy()[latest], formal, min_level, formality)
-    return SnapshotRows(stamp, order, latest, level, formal, keep, members)
-
-
-def _never_placed(dataset: Dataset) -> np.ndarray[Any, np.dtype[np.bool_]]:
-    """Organizations that no membership and no tie places in time: they hold on every date."""
-    placed = np.zeros(len(dataset.organizations), dtype=bool)
-    placed[dataset.memberships["code"].to_numpy()] = True
-    placed[dataset.ties["u"].to_numpy()] = True
-    placed[dataset.ties["v"].to_numpy()] = True
-    return ~placed
-
-
-def _snapshot_tables(dataset: Dataset, rows: SnapshotRows) -> Snapshot:
-    """Copy the rows a snapshot holds into its tables, each row once."""
-    ties = dataset.ties
-    vertex = _vertex_ids(rows.keep)
-    latest, level = rows.latest, rows.level
-    present = level > 0
-    pairs = pd.DataFrame(
-        {
-            "u": _as_vertices(ties["u"].to_numpy()[latest], vertex),
-            "v": _as_vertices(ties["v"].to_numpy()[latest], vertex),
-            "level": level,
-            "formal": rows.formal,
-        }
-    )
-    present_ties = _rows_in_view(ties, latest[present], vertex, level[present], ratings=False)
-    ratings = _latest_ratings(ties, rows.observations, rows.keep, vertex, len(dataset.organizations))
-    members = rows.memberships
-    members = (
-        members.assign(vertex=_as_vertices(members["code"].to_numpy(), vertex))
-        if not members.empty
-        else members.assign(vertex=np.array([], dtype=np.int64))
-    )
-    in_view = dataset.organizations[rows.keep].reset_index(drop=True)
-    return Snapshot(in_view, present_ties, pairs, ratings, members.reset_index(drop=True), rows.as_of)
-
-
-def _vertex_ids(keep: np.ndarray[Any, Any]) -> np.ndarray[Any, Any] | None:
-    """The vertex id of each dataset code (-1 when out of view), or ``None`` when every organization is in
-    view: a vertex id is then the code itself, and the many lookups below are skipped."""
-    if keep.all():
-        return None
-    vertex = np.full(len(keep), -1, dtype=np.int64)
-    vertex[keep] = np.arange(int(keep.sum()))
-    return vertex
-
-
-def _as_vertices(codes: np.ndarray[Any, Any], vertex: np.ndarray[Any, Any] | None) -> np.ndarray[Any, Any]:
-    """Vertex ids of dataset codes (see :func:`_vertex_ids`)."""
-    return codes if vertex is None else vertex[codes]
-
-
-def _levels_after_filters(
-    level: np.ndarray[Any, Any],
-    formal: np.ndarray[Any, Any],
-    min_level: int | str | None,
-    formality: str | None,
-) -> np.ndarray[Any, Any]:
-    """Tie levels with the ties that ``min_level`` or ``formality`` drop set to 0 (absent)."""
-    if min_level is not None:
-        threshold = parse_level(min_level)
-        if threshold is None:
-            raise InputError(f"unknown level {min_level!r}")
-        level = np.where(level >= threshold, level, 0).astype(np.int8)
-    if formality is not None:
-        wanted = parse_formality(formality)
-        if wanted is None:
-            raise InputError(f"unknown formality {formality!r}")
-        level = np.where(formal == wanted, level, 0).astype(np.int8)
-    return level
-
-
-_VERTEX_COLUMNS: tuple[str, ...] = ("u", "v", "src", "dst")
-
-
-def _rows_in_view(
-    ties: pd.DataFrame,
-    rows: np.ndarray[Any, Any],
-    vertex: np.ndarray[Any, Any] | None,
-    level: np.ndarray[Any, Any] | None = None,
-    *,
-    ratings: bool = True,
-) -> pd.DataFrame:
-    """The tie observations ``rows``, numbered from 0, with organization codes turned into vertex ids.
-
-    ``level`` replaces the level column; ``ratings=False`` leaves the rating columns out. Each column is
-    gathered once, straight into the new frame (no intermediate copy of the table).
-    """
-    columns: dict[str, Any] = {}
-    for name in ties.columns:
-        if name in RATING_DIMENSIONS and not ratings:
-            continue
-        if name in _VERTEX_COLUMNS:
-            columns[name] = _as_vertices(ties[name].to_numpy()[rows], vertex)
-        elif name == "level" and level is not None:
-            columns[name] = level
-        else:
-            column = ties[name]  # a Series of the same dtype: object columns must stay object
-            columns[name] = pd.Series(column.array.take(rows), dtype=column.dtype, copy=False)
-    return pd.DataFrame(columns, copy=False)
-
-
-def _latest_ratings(
-    ties: pd.DataFrame,
-    order: np.ndarray[Any, Any],
-    keep: np.ndarray[Any, Any],
-    vertex: np.ndarray[Any, Any] | None,
-    n_total: int,
-) -> pd.DataFrame:
-    rated_mask = np.zeros(len(ties), dtype=bool)
-    for column in RATING_DIMENSIONS:  # column by column: no 2-D copy of the rating columns
-        rated_mask |= ~np.isnan(ties[column].to_numpy(dtype=np.float64))
-    rated = order[rated_mask[order]]
-    src, dst = ties["src"].to_numpy()[rated], ties["dst"].to_numpy()[rated]
-    # Directed key; a stable sort keeps the date order that ``order`` already gives within a pair.
-    keys = src * n_total + dst
-    by_pair = np.argsort(keys, kind="stable")
-    rated, keys = rated[by_pair], keys[by_pair]
-    latest = rated[_last_of_runs(keys)]
-    if vertex is not None:
-        latest = latest[keep[ties["src"].to_numpy()[latest]] & keep[ties["dst"].to_numpy()[latest]]]
-    return _rows_in_view(ties, latest, vertex)
-
-
 __all__ = [
     "Dataset",
-    "Snapshot",
-    "SnapshotRows",
+    "DateLike",
+    "TableLike",
     "load_dataset",
     "memberships_table",
     "networks_table",
     "organizations_table",
-    "snapshot",
-    "snapshot_rows",
+    "parse_dates",
     "ties_table",
     "to_timestamp",
     "MAX_LEVEL",

@@ -42,8 +42,7 @@ def _ei(external: float, internal: float) -> float | None:
 @dataclass
 class _TieGroups:
     """The groups (column ``by``, as text) of the organizations and of both ends of every tie, as codes
-    into the sorted list of group names: counting integer codes with ``bincount`` is many times faster
-    than comparing and counting strings, and the report computes them once for all its mix indicators."""
+    into the sorted list of group names, computed once for all the report's mix indicators."""
 
     names: list[str]
     organizations: IntArray
@@ -66,7 +65,7 @@ def ei_index(og: OrgGraph, *, by: str = "sector") -> tuple[float | None, pd.Data
 
     Examples
     --------
-    >>> from maillage.analysis.inputs import load_dataset, snapshot
+    >>> from maillage.analysis import load_dataset, snapshot
     >>> from maillage.analysis.graph import build_graph
     >>> orgs = [{"id": 1, "sector": "a"}, {"id": 2, "sector": "a"}, {"id": 3, "sector": "b"}]
     >>> ties = [{"source": 1, "target": 2}, {"source": 2, "target": 3}]

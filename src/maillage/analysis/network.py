@@ -19,7 +19,6 @@ import numpy as np
 import pandas as pd
 
 from .graph import OrgGraph, component_labels, seeded
-from .kernels import in_kernel, kernel
 from .paths import DistanceSummary, distance_summary
 from .results import Result
 from .vocabulary import LEVELS
@@ -44,7 +43,7 @@ def degree_centralization(graph: ig.Graph) -> float:
     n = graph.vcount()
     if n < 3:
         return 0.0
-    degrees = np.asarray(in_kernel(graph.degree), dtype=np.float64)
+    degrees = np.asarray(graph.degree(), dtype=np.float64)
     return float((degrees.max() - degrees).sum() / ((n - 1) * (n - 2)))
 
 
@@ -64,8 +63,7 @@ def transitivity(graph: ig.Graph) -> float:
     >>> transitivity(ig.Graph.Full(3))
     1.0
     """
-    with kernel():
-        value = graph.transitivity_undirected()
+    value = graph.transitivity_undirected()
     return 0.0 if np.isnan(value) else float(value)
 
 
@@ -77,8 +75,7 @@ def reciprocity(rating_graph: ig.Graph) -> float | None:
     """
     if rating_graph.ecount() == 0:
         return None
-    with kernel():
-        return float(rating_graph.reciprocity(ignore_loops=True, mode="default"))
+    return float(rating_graph.reciprocity(ignore_loops=True, mode="default"))
 
 
 def communities(graph: ig.Graph, *, seed: int = 0, iterations: int = 2) -> tuple[list[int], float]:
@@ -97,7 +94,7 @@ def communities(graph: ig.Graph, *, seed: int = 0, iterations: int = 2) -> tuple
     if graph.ecount() == 0:
         return list(range(graph.vcount())), 0.0
     # The C entry points directly: the Python wrapper builds a VertexClustering we do not need.
-    with seeded(seed), kernel():
+    with seeded(seed):
         membership, _quality = ig.GraphBase.community_leiden(
             graph, resolution=1.0, normalize_resolution=True, n_iterations=iterations
         )
@@ -107,8 +104,7 @@ def communities(graph: ig.Graph, *, seed: int = 0, iterations: int = 2) -> tuple
 
 def modularity(graph: ig.Graph, membership: list[int]) -> float:
     """Newman's modularity of a partition given as one community label per vertex."""
-    with kernel():
-        return float(graph.modularity(membership))
+    return float(graph.modularity(membership))
 
 
 @dataclass
@@ -154,7 +150,7 @@ def network_metrics(
 
     Examples
     --------
-    >>> from maillage.analysis.inputs import load_dataset, snapshot
+    >>> from maillage.analysis import load_dataset, snapshot
     >>> from maillage.analysis.graph import build_graph
     >>> ds = load_dataset([{"id": i} for i in range(3)], [{"source": 0, "target": 1, "formality": "formal"}])
     >>> m = network_metrics(build_graph(snapshot(ds)))
@@ -170,7 +166,7 @@ def network_metrics(
         membership, community_modularity = communities(graph, seed=seed)
     levels = og.ties["level"].to_numpy()
     counts = np.bincount(levels.astype(np.int64), minlength=len(LEVELS)) if m else np.zeros(len(LEVELS), int)
-    degrees = np.asarray(in_kernel(graph.degree), dtype=np.int64)
+    degrees = np.asarray(graph.degree(), dtype=np.int64)
     community_sizes = (
         sorted(np.bincount(np.asarray(membership, dtype=np.int64)).tolist(), reverse=True) if n else []
     )
@@ -199,17 +195,15 @@ def network_metrics(
 
 def level_table(og: OrgGraph) -> pd.DataFrame:
     """Ties per level and formality, as a small table (``level``, ``formal``, ``informal``, ``total``)."""
-    # One bincount over (level, formality) codes: a crosstab of two columns costs ten times more.
-    k = len(LEVELS)
-    code = og.ties["level"].to_numpy().astype(np.int64) * 2 + og.ties["formal"].to_numpy().astype(np.int64)
-    counts = np.bincount(code, minlength=2 * k).reshape(k, 2)[
-        1:
-    ]  # rows: levels 1..5; columns: informal, formal
+    levels = og.ties["level"].to_numpy().astype(np.int64)
+    formal = og.ties["formal"].to_numpy().astype(bool)
+    formal_count = np.bincount(levels[formal], minlength=len(LEVELS))[1:]  # levels 1..5
+    informal_count = np.bincount(levels[~formal], minlength=len(LEVELS))[1:]
     return pd.DataFrame(
         {
             "level": list(LEVELS[1:]),
-            "formal": counts[:, 1].astype(np.int64),
-            "informal": counts[:, 0].astype(np.int64),
-            "total": counts.sum(axis=1).astype(np.int64),
+            "formal": formal_count,
+            "informal": informal_count,
+            "total": formal_count + informal_count,
         }
     )

@@ -40,8 +40,8 @@ class OverlapResult(Result):
 class _Seats:
     """Distinct (organization, network) memberships as integer codes, in order of first appearance.
 
-    Grouping and joining integer codes with numpy is several times faster than pandas group-bys and merges
-    on columns of identifiers; the identifiers are looked up only for the few rows of the result.
+    Seats are grouped and joined as integer codes; the identifiers are looked up only for the rows of the
+    result.
     """
 
     organization: IntArray  # code of each seat's organization: an index into ``organizations``
@@ -96,12 +96,22 @@ def _heavy_load(seats: _Seats, spaces: IntArray, min_spaces: int) -> pd.DataFram
 
 
 def _pairs_within_runs(starts: IntArray, sizes: IntArray) -> tuple[IntArray, IntArray]:
-    """Every ordered pair (i, j) of row positions that fall in the same run of consecutive rows."""
-    per_row = np.repeat(sizes, sizes)  # the size of each row's run
-    left = np.repeat(np.arange(int(sizes.sum())), per_row)
-    run_start = np.repeat(np.repeat(starts, sizes), per_row)
-    first_pair_of_row = np.repeat(np.cumsum(per_row) - per_row, per_row)
-    right = run_start + np.arange(len(left)) - first_pair_of_row
+    """Every ordered pair (i, j) of row positions that fall in the same run of consecutive rows.
+
+    Runs are given by their first row and their size, and together cover rows 0, 1, 2, … in order. The
+    plain form is a double loop over each run; this builds the same pairs, in the same order, as whole
+    arrays: row ``i`` of a run of size ``k`` appears ``k`` times on the left, facing the ``k`` rows of its
+    run on the right.
+
+    >>> left, right = _pairs_within_runs(np.array([0, 2]), np.array([2, 1]))
+    >>> list(zip(left.tolist(), right.tolist()))
+    [(0, 0), (0, 1), (1, 0), (1, 1), (2, 2)]
+    """
+    per_row = np.repeat(sizes, sizes)  # the size of each row's run: how many pairs the row starts
+    left = np.repeat(np.arange(int(sizes.sum())), per_row)  # each row, once per row of its run
+    run_start = np.repeat(np.repeat(starts, sizes), per_row)  # the first row of the left row's run
+    first_pair_of_row = np.repeat(np.cumsum(per_row) - per_row, per_row)  # where the left row's pairs begin
+    right = run_start + np.arange(len(left)) - first_pair_of_row  # run start + rank among its pairs
     return left, right
 
 

@@ -22,8 +22,7 @@ from typing import Any
 import igraph as ig
 import numpy as np
 
-from .graph import component_labels
-from .kernels import flat_array, kernel
+from .graph import component_labels, flat_array
 
 FloatArray = np.ndarray[Any, np.dtype[np.float64]]
 
@@ -66,8 +65,7 @@ def distance_summary(
     exact_vertices = exact_vertices[vertex_size[exact_vertices] > 1]
     if exact_vertices.size:
         vertices = exact_vertices.tolist()
-        with kernel():
-            values = graph.closeness(vertices=vertices)
+        values = graph.closeness(vertices=vertices)
         closeness = np.asarray(values, dtype=np.float64)
         sums[exact_vertices] = (vertex_size[exact_vertices] - 1) / closeness
     sample_size = 0
@@ -104,7 +102,7 @@ def _sampled_sums(
     """Distances from the sampled sources: per vertex their sum and count, and their grand total.
 
     Each source is asked only for the vertices of its own component: every distance is then finite, so
-    igraph's lists are whole numbers, read as integers (faster than floats with infinities to mask).
+    igraph's lists are whole numbers, read as integers.
     """
     n = graph.vcount()
     per_vertex = np.zeros(n)
@@ -120,8 +118,7 @@ def _sampled_sums(
         for start in range(0, group.size, 16):  # chunks keep the k x n matrix small
             chunk = group[start : start + 16]
             chunk_sources = chunk.tolist()
-            with kernel():
-                rows = graph.distances(source=chunk_sources, target=target_list)
+            rows = graph.distances(source=chunk_sources, target=target_list)
             matrix = flat_array(rows, targets.size, np.int64)
             total += float(matrix.sum())
             per_vertex[targets] += matrix.sum(axis=0)

@@ -23,9 +23,8 @@ import numpy as np
 import pandas as pd
 
 from .graph import OrgGraph, edge_pairs
-from .inputs import Snapshot
-from .kernels import kernel
 from .results import Result
+from .snapshots import Snapshot
 from .vocabulary import MAX_LEVEL, RATING_DIMENSIONS, RATING_MAX, TRUST_DIMENSIONS, VALUE_DIMENSIONS
 
 FloatArray = np.ndarray[Any, np.dtype[np.float64]]
@@ -48,9 +47,8 @@ def rating_graph(snap: Snapshot) -> ig.Graph:
     """Directed graph of the latest ratings (rater → rated), on the snapshot's vertices."""
     ratings = snap.ratings
     pairs = edge_pairs(ratings["src"].to_numpy(), ratings["dst"].to_numpy()) if len(ratings) else iter(())
-    with kernel():
-        graph = ig.Graph(n=len(snap.organizations), directed=True)
-        graph.add_edges(pairs)
+    graph = ig.Graph(n=len(snap.organizations), directed=True)
+    graph.add_edges(pairs)
     return graph
 
 
@@ -59,7 +57,7 @@ def trust_and_value(snap: Snapshot, og: OrgGraph) -> RatingsResult:
 
     Examples
     --------
-    >>> from maillage.analysis.inputs import load_dataset, snapshot
+    >>> from maillage.analysis import load_dataset, snapshot
     >>> from maillage.analysis.graph import build_graph
     >>> ds = load_dataset([{"id": 1}, {"id": 2}], [
     ...     {"source": 1, "target": 2, "level": "collaboration", "reliability": 4, "openness": 2}])

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Unpack
 
 import pandas as pd
 
 from .brokerage import brokerage, brokerage_by_group
 from .centrality import CentralityResult, centralities
 from .change import ChangeResult, compare_pair_states, pair_states, pair_states_at
-from .graph import build_graph
-from .inputs import Dataset, DateLike, Snapshot, TableLike, load_dataset, snapshot
+from .graph import OrgGraph, build_graph
+from .inputs import Dataset, DateLike, TableLike, load_dataset
 from .mix import MixResult, intersectoral_mix
 from .network import NetworkMetrics, communities, level_table, network_metrics
 from .overlap import OverlapResult, overlap
@@ -22,6 +23,7 @@ from .paths import distance_summary
 from .ratings import RatingsResult, rating_graph, trust_and_value
 from .resilience import Scenario, ScenarioResult, fragmentation, parse_scenario, removal_curve, run_scenario
 from .results import Result
+from .snapshots import FilterArgs, Filters, Snapshot, snapshot
 
 DEFAULT_SCENARIOS: tuple[str, ...] = ("formal-ties", "top:5", "random:0.1")
 
@@ -72,11 +74,7 @@ def network_report(
     *,
     as_of: DateLike | None = None,
     compare_to: DateLike | None = None,
-    network: Hashable | None = None,
-    sectors: Hashable | Iterable[Hashable] | None = None,
-    territories: Hashable | Iterable[Hashable] | None = None,
-    min_level: int | str | None = None,
-    formality: str | None = None,
+    filters: Filters | None = None,
     scenarios: Sequence[str | Scenario] = DEFAULT_SCENARIOS,
     curve: bool = True,
     seed: int = 0,
@@ -87,6 +85,7 @@ def network_report(
     overlap_threshold: float = 0.5,
     all_territories: Iterable[Hashable] | None = None,
     all_populations: Iterable[Hashable] | None = None,
+    **by_name: Unpack[FilterArgs],
 ) -> NetworkReport:
     """Compute the full report of a network from plain tables.
 
@@ -98,8 +97,10 @@ def network_report(
         Snapshot date (latest observation per pair on or before it); default: everything.
     compare_to : date, optional
         Earlier date; the ``change`` section goes from ``compare_to`` to ``as_of``.
-    network, sectors, territories, min_level, formality
-        Filters, see :func:`maillage.analysis.inputs.snapshot`.
+    filters : Filters, optional
+        The part of the network in view (see :class:`~maillage.analysis.snapshots.Filters`); the same
+        filters may be named as keywords instead (``network=``, ``sectors=``, ``territories=``,
+        ``min_level=``, ``formality=``).
     scenarios : sequence of str or Scenario
         Resilience scenarios (``formal-ties``, ``sector:S``, ``top:K``, ``random:F``).
     curve : bool
@@ -129,11 +130,7 @@ def network_report(
         dataset,
         as_of=as_of,
         compare_to=compare_to,
-        network=network,
-        sectors=sectors,
-        territories=territories,
-        min_level=min_level,
-        formality=formality,
+        filters=Filters.of(filters, **by_name),
         scenarios=scenarios,
         curve=curve,
         seed=seed,
@@ -152,11 +149,7 @@ def report_from_dataset(
     *,
     as_of: DateLike | None = None,
     compare_to: DateLike | None = None,
-    network: Hashable | None = None,
-    sectors: Hashable | Iterable[Hashable] | None = None,
-    territories: Hashable | Iterable[Hashable] | None = None,
-    min_level: int | str | None = None,
-    formality: str | None = None,
+    filters: Filters | None = None,
     scenarios: Sequence[str | Scenario] = DEFAULT_SCENARIOS,
     curve: bool = True,
     seed: int = 0,
@@ -167,26 +160,15 @@ def report_from_dataset(
     overlap_threshold: float = 0.5,
     all_territories: Iterable[Hashable] | None = None,
     all_populations: Iterable[Hashable] | None = None,
+    **by_name: Unpack[FilterArgs],
 ) -> NetworkReport:
     """:func:`network_report` on an already validated :class:`~maillage.analysis.inputs.Dataset`."""
     timings: dict[str, float] = {}
-
-    @contextmanager
-    def timed(section: str) -> Iterator[None]:
-        start = time.perf_counter()
-        yield
-        timings[section] = timings.get(section, 0.0) + time.perf_counter() - start
-
+    timed = functools.partial(_timed, timings)
     parsed = [parse_scenario(s) if isinstance(s, str) else s for s in scenarios]  # fail before computing
-    filters: dict[str, Any] = {
-        "network": network,
-        "sectors": sectors,
-        "territories": territories,
-        "min_level": min_level,
-        "formality": formality,
-    }
+    chosen = Filters.of(filters, **by_name)
     with timed("snapshot"):
-        snap = snapshot(dataset, as_of=as_of, **filters)
+        snap = snapshot(dataset, as_of=as_of, filters=chosen)
     with timed("graph"):
         og = build_graph(snap)
     with timed("communities"):
@@ -196,87 +178,89 @@ def report_from_dataset(
             og.graph, exact_max_nodes=exact_max_nodes, samples=path_samples, seed=seed
         )
     with timed("network"):
-        ratings_graph = rating_graph(snap)
+        ratings_graph = rating_graph(snap) if len(snap.ratings) else None
         metrics = network_metrics(
-            og,
-            rating_graph=ratings_graph if len(snap.ratings) else None,
-            seed=seed,
-            distances=distances,
-            membership=membership,
+            og, rating_graph=ratings_graph, seed=seed, distances=distances, membership=membership,
             community_modularity=q,
-        )
+        )  # fmt: skip
         levels = level_table(og)
     with timed("mix"):
         mix = intersectoral_mix(og)
     with timed("centrality"):
         central = centralities(
-            og,
-            exact_max_nodes=exact_max_nodes,
-            betweenness_samples=betweenness_samples,
-            seed=seed,
-            distances=distances,
-            community=membership,
-        )
+            og, exact_max_nodes=exact_max_nodes, betweenness_samples=betweenness_samples, seed=seed,
+            distances=distances, community=membership,
+        )  # fmt: skip
     with timed("brokerage"):
-        roles = brokerage(og.graph, og.organizations["sector"], edges=og.edge_arrays())
-        by_sector = brokerage_by_group(roles, og.organizations["sector"])
-        table = pd.concat([central.table, roles.add_prefix("brokerage_")], axis=1)
+        table, by_sector = _with_brokerage(central.table, og)
     with timed("ratings"):
-        ratings = trust_and_value(snap, og) if len(snap.ratings) else None
-        if ratings is not None:
-            extra = ratings.table.drop(columns=["id", "name", "sector"])
-            table = pd.concat([table, extra], axis=1)
-        elif og.graph.ecount():
-            table["relative_connectivity"] = trust_and_value(snap, og).table["relative_connectivity"]
+        table, ratings = _with_ratings(table, snap, og)
     with timed("change"):
-        change = _change(dataset, snap, compare_to, filters)
+        change = _change(dataset, snap, compare_to, chosen)
     with timed("resilience"):
-        baseline = fragmentation(og.graph)
-        results = [run_scenario(og, s, seed=seed, centrality=table, baseline=baseline) for s in parsed]
-        curve_table = removal_curve(og, seed=seed, centrality=table) if curve else None
+        results, curve_table = _resilience(og, parsed, table, seed=seed, curve=curve)
     with timed("overlap"):
         overlap_result = _overlap(
             dataset, snap, min_spaces, overlap_threshold, all_territories, all_populations
         )
     return NetworkReport(
         as_of=snap.as_of.date().isoformat() if snap.as_of is not None else None,
-        filters={k: _plain_filter(v) for k, v in filters.items() if v is not None},
+        filters=chosen.as_dict(),
         parameters={
-            "seed": seed,
-            "min_spaces": min_spaces,
-            "exact_max_nodes": exact_max_nodes,
-            "betweenness_samples": betweenness_samples,
-            "path_samples": path_samples,
-            "compare_to": str(compare_to) if compare_to is not None else None,
+            "seed": seed, "min_spaces": min_spaces, "exact_max_nodes": exact_max_nodes,
+            "betweenness_samples": betweenness_samples, "path_samples": path_samples, "compare_to": str(compare_to) if compare_to is not None else None,
         },
-        network=metrics,
-        levels=levels,
-        mix=mix,
-        centrality=central,
-        organizations=table,
-        brokerage_by_sector=by_sector,
-        ratings=ratings,
-        change=change,
-        scenarios=results,
-        removal_curve=curve_table,
-        overlap=overlap_result,
-        timings=timings,
-    )
+        network=metrics, levels=levels, mix=mix, centrality=central, organizations=table,
+        brokerage_by_sector=by_sector, ratings=ratings, change=change, scenarios=results,
+        removal_curve=curve_table, overlap=overlap_result, timings=timings,
+    )  # fmt: skip
 
 
-def _plain_filter(value: Any) -> Any:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        return value
-    return sorted(value, key=str)
+@contextmanager
+def _timed(timings: dict[str, float], section: str) -> Iterator[None]:
+    """Add the seconds the block takes to ``timings[section]`` (the report's ``timings``)."""
+    start = time.perf_counter()
+    yield
+    timings[section] = timings.get(section, 0.0) + time.perf_counter() - start
+
+
+def _with_brokerage(table: pd.DataFrame, og: OrgGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The organization table with each organization's brokerage roles, and the roles summed by sector."""
+    roles = brokerage(og.graph, og.organizations["sector"], edges=og.edge_arrays())
+    by_sector = brokerage_by_group(roles, og.organizations["sector"])
+    return pd.concat([table, roles.add_prefix("brokerage_")], axis=1), by_sector
+
+
+def _resilience(
+    og: OrgGraph, scenarios: list[Scenario], table: pd.DataFrame, *, seed: int, curve: bool
+) -> tuple[list[ScenarioResult], pd.DataFrame | None]:
+    """The scenarios against the intact network's fragmentation, and the removal curve if asked for."""
+    baseline = fragmentation(og.graph)
+    results = [run_scenario(og, s, seed=seed, centrality=table, baseline=baseline) for s in scenarios]
+    return results, removal_curve(og, seed=seed, centrality=table) if curve else None
+
+
+def _with_ratings(
+    table: pd.DataFrame, snap: Snapshot, og: OrgGraph
+) -> tuple[pd.DataFrame, RatingsResult | None]:
+    """The organization table with trust and value when the snapshot has ratings (else with the relative
+    connectivity alone), and the ratings section."""
+    ratings = trust_and_value(snap, og) if len(snap.ratings) else None
+    if ratings is not None:
+        extra = ratings.table.drop(columns=["id", "name", "sector"])
+        table = pd.concat([table, extra], axis=1)
+    elif og.graph.ecount():
+        table["relative_connectivity"] = trust_and_value(snap, og).table["relative_connectivity"]
+    return table, ratings
 
 
 def _change(
-    dataset: Dataset, snap: Snapshot, compare_to: DateLike | None, filters: dict[str, Any]
+    dataset: Dataset, snap: Snapshot, compare_to: DateLike | None, filters: Filters
 ) -> ChangeResult | None:
     if compare_to is None:
         return None
     # Of the earlier date the change reads only pair levels and active organizations: no snapshot tables.
-    return compare_pair_states(pair_states_at(dataset, as_of=compare_to, **filters), pair_states(snap))
+    return compare_pair_states(pair_states_at(dataset, as_of=compare_to, filters=filters), pair_states(snap))
 
 
 def _overlap(

@@ -26,7 +26,6 @@ import pandas as pd
 
 from .errors import InputError
 from .graph import OrgGraph, component_labels
-from .kernels import in_kernel, kernel
 from .results import Result
 
 BoolArray = np.ndarray[Any, np.dtype[np.bool_]]
@@ -160,7 +159,7 @@ def _ranking(
 
         values = betweenness(og.graph).normalized
     else:
-        values = np.asarray(in_kernel(og.graph.degree), dtype=np.float64)
+        values = np.asarray(og.graph.degree(), dtype=np.float64)
     # Highest first; ties broken by vertex order so the scenario is reproducible.
     return np.lexsort((np.arange(len(values)), -values)).astype(np.int64)
 
@@ -177,7 +176,7 @@ def run_scenario(
 
     Examples
     --------
-    >>> from maillage.analysis.inputs import load_dataset, snapshot
+    >>> from maillage.analysis import load_dataset, snapshot
     >>> from maillage.analysis.graph import build_graph
     >>> ties = [{"source": 0, "target": 1, "formality": "formal"}, {"source": 1, "target": 2}]
     >>> og = build_graph(snapshot(load_dataset([{"id": i} for i in range(3)], ties)))
@@ -194,9 +193,8 @@ def run_scenario(
         formal = np.flatnonzero(og.ties["formal"].to_numpy())
         removed_ties = int(formal.size)
         edges = formal.tolist()
-        with kernel():
-            reduced = graph.copy()
-            reduced.delete_edges(edges)
+        reduced = graph.copy()
+        reduced.delete_edges(edges)
         after = fragmentation(reduced)
     else:
         if spec.kind == "sectors":
@@ -239,7 +237,7 @@ def removal_curve(
 
     Examples
     --------
-    >>> from maillage.analysis.inputs import load_dataset, snapshot
+    >>> from maillage.analysis import load_dataset, snapshot
     >>> from maillage.analysis.graph import build_graph
     >>> ties = [{"source": 0, "target": i} for i in range(1, 10)]
     >>> og = build_graph(snapshot(load_dataset([{"id": i} for i in range(10)], ties)))

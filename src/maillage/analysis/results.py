@@ -2,7 +2,7 @@
 
 Results hold scalars, lists, dicts, nested results and pandas DataFrames. ``to_dict`` turns them into plain
 Python objects; ``to_json`` writes one JSON document, letting pandas serialise the large tables in C
-(``DataFrame.to_json``) because walking a 100,000-row table in Python would dominate a report's run time.
+(``DataFrame.to_json``) rather than walking them row by row in Python.
 """
 
 from __future__ import annotations

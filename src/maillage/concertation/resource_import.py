@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from maillage.analysis.vocabulary import fold, parse_bool
+from maillage.analysis.vocabulary import match_key, parse_bool
 from maillage.concertation.models import ResourceEntry, ResourceKind
 from maillage.directory.models import Organization
 from maillage.exchange.reading import ReadError, read_sheet
@@ -44,7 +44,7 @@ KINDS = {
     **dict.fromkeys(STAFF, ResourceKind.STAFF),
     **dict.fromkeys(IN_KIND, ResourceKind.IN_KIND),
 }
-FIELD_OF = {fold(name): key for key, names in HEADERS.items() for name in names}
+FIELD_OF = {match_key(name): key for key, names in HEADERS.items() for name in names}
 ID_CELL = re.compile(r"^#?(\d+)$")
 
 
@@ -95,11 +95,11 @@ def parse_resources(raw: bytes, network: Network) -> ResourceFile:
     """Read and check every line; `errors` says what is wrong, line by line, in the reader's language."""
     result = ResourceFile()
     try:
-        sheet = read_sheet(raw, lambda header: fold(header) in FIELD_OF)
+        sheet = read_sheet(raw, lambda header: match_key(header) in FIELD_OF)
     except ReadError as error:
         result.errors.append(str(error))
         return result
-    columns = {FIELD_OF[fold(h)]: i for i, h in enumerate(sheet.headers) if fold(h) in FIELD_OF}
+    columns = {FIELD_OF[match_key(h)]: i for i, h in enumerate(sheet.headers) if match_key(h) in FIELD_OF}
     missing = [name for name in ("year", "kind") if name not in columns]
     if missing:
         result.errors.append(_("Columns needed: year and kind (in French: année, type)."))
@@ -119,7 +119,12 @@ def parse_resources(raw: bytes, network: Network) -> ResourceFile:
 
 def _in_force(cells: list[str], columns: dict[str, int]) -> bool:
     """A line of an export that a later version corrected or withdrew is history, not a resource to add."""
-    return "status" not in columns or fold(cells[columns["status"]]) in ("", "current", "encours", "actuel")
+    return "status" not in columns or match_key(cells[columns["status"]]) in (
+        "",
+        "current",
+        "encours",
+        "actuel",
+    )
 
 
 def _funder(cells: list[str], columns: dict[str, int]) -> str:
@@ -141,7 +146,7 @@ def _entry(
     year_text = cell("year")[:4]
     if not (year_text.isdigit() and 1990 <= int(year_text) <= 2100):
         return _("the year must be written like 2024 (or 2024-2025).")
-    kind = KINDS.get(fold(cell("kind")))
+    kind = KINDS.get(match_key(cell("kind")))
     if kind is None:
         return _("unknown kind “%(kind)s”: funding, paid staff or in kind.") % {"kind": cell("kind")[:60]}
     funder = None

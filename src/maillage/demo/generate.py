@@ -38,7 +38,7 @@ from maillage.directory.models import (
     Territory,
     TerritoryKind,
 )
-from maillage.directory.search import fold
+from maillage.directory.search import casefold_unaccented
 from maillage.indicators.demo import build_indicator_demo
 from maillage.initiatives.demo import build_example_initiatives
 from maillage.leadership.demo import build_leadership_demo
@@ -193,7 +193,7 @@ def _organizations(
                 sector=sectors[sector_code],
                 territory=rls,
                 languages=languages,
-                search_text=fold(f"{name_fr} {name_en}"),
+                search_text=casefold_unaccented(f"{name_fr} {name_en}"),
                 description=FICTIONAL_ORGANIZATION,
                 active=rng.random() > 0.02,
             )

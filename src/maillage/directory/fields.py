@@ -14,7 +14,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from maillage.directory.models import MobilizationGoal, MobilizationPrinciple, Organization
-from maillage.directory.search import fold
+from maillage.directory.search import casefold_unaccented
 
 ID_SUFFIX = re.compile(r"\[#(\d+)\]\s*$")
 
@@ -70,13 +70,22 @@ class OrganizationPickerField(forms.CharField):
             if found is None:
                 raise forms.ValidationError(self.error_messages["unknown"], params={"value": text})
             return found
-        folded = fold(text.strip())
+        folded = casefold_unaccented(text.strip())
         candidates = list(
             self.queryset.filter(Q(search_text__contains=folded)).only("id", "name_fr", "name_en", "acronym")[
                 :50
             ]
         )
-        exact = [o for o in candidates if folded in {fold(o.name_fr), fold(o.name_en), fold(o.acronym)}]
+        exact = [
+            o
+            for o in candidates
+            if folded
+            in {
+                casefold_unaccented(o.name_fr),
+                casefold_unaccented(o.name_en),
+                casefold_unaccented(o.acronym),
+            }
+        ]
         if len(exact) == 1:
             return exact[0]
         if len(exact) > 1:

@@ -286,14 +286,16 @@ class Organization(models.Model):
         if unknown:
             raise ValidationError({"languages": _("Unknown language of service.")})
 
-    def save(self, *args, **kwargs) -> None:
-        from maillage.directory.search import fold
+    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        from maillage.directory.search import casefold_unaccented
         from maillage.directory.text import strip_invisible
 
         # Invisible and bidirectional control characters make twins nobody can tell apart (text.py).
         self.name_fr, self.name_en = strip_invisible(self.name_fr), strip_invisible(self.name_en)
         self.acronym = strip_invisible(self.acronym)
-        self.search_text = fold(" ".join(part for part in (self.name_fr, self.name_en, self.acronym) if part))
+        self.search_text = casefold_unaccented(
+            " ".join(part for part in (self.name_fr, self.name_en, self.acronym) if part)
+        )
         super().save(*args, **kwargs)
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from maillage.audit.bulk import audited_bulk
 from maillage.directory.models import Organization
-from maillage.directory.search import fold
+from maillage.directory.search import casefold_unaccented
 from maillage.exchange.models import ExternalId, Location
 from maillage.exchange.plan import NewTie, Plan
 from maillage.networks.actions import do_record_memberships
@@ -29,7 +29,7 @@ class ImportRefused(Exception):
 def _search_text(organization: Organization) -> str:
     # bulk_create skips Organization.save(), which is where the folded search text is normally kept.
     parts = (organization.name_fr, organization.name_en, organization.acronym)
-    return fold(" ".join(part for part in parts if part))
+    return casefold_unaccented(" ".join(part for part in parts if part))
 
 
 def _chunks(items: list, size: int = BATCH):

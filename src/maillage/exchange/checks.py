@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from maillage.analysis.headers import TERRITORY_FIELDS
-from maillage.analysis.vocabulary import LEVELS, fold, parse_formality, parse_level, parse_role
+from maillage.analysis.vocabulary import LEVELS, match_key, parse_formality, parse_level, parse_role
 from maillage.directory.models import Organization, Territory
 from maillage.directory.text import has_lookalikes, strip_invisible
 from maillage.exchange.codes import code_problems, find_by_codes, plan_codes
@@ -42,8 +42,8 @@ FIELD_NAMES = {
     "description": _lazy("description"),
 }  # fmt: skip
 FLOWS = ("referrals", "information", "resources", "joint_projects")
-AGREEMENTS = {fold(str(label)): value for value, label in AgreementKind.choices} | {
-    fold(value): value for value in AgreementKind.values
+AGREEMENTS = {match_key(str(label)): value for value, label in AgreementKind.choices} | {
+    match_key(value): value for value in AgreementKind.values
 } | {"entente": "agreement", "contrat": "contract", "protocole": "mou", "corridor": "service_corridor",
      "corridor de services": "service_corridor", "autre": "other", "memoire dentente": "mou"}  # fmt: skip
 
@@ -296,14 +296,16 @@ def _formality(text: str) -> bool | None:
     return parse_formality(text)
 
 
-_LEVEL_NAMES = {fold(str(label)): value for value, label in Level.choices}
+_LEVEL_NAMES = {match_key(str(label)): value for value, label in Level.choices}
 
 
 def _level_of(context: Context, text: str) -> int | None:
     level = _level(text)
     if level is None and text.strip():
         candidates = (
-            _LEVEL_NAMES | {fold(name): i for i, name in enumerate(LEVELS)} | {str(i): i for i in range(6)}
+            _LEVEL_NAMES
+            | {match_key(name): i for i, name in enumerate(LEVELS)}
+            | {str(i): i for i in range(6)}
         )
         level = context.values.match("level", text, candidates, lambda i: (str(i), str(Level(i).label)))
     return level
@@ -312,8 +314,8 @@ def _level_of(context: Context, text: str) -> int | None:
 def _role(context: Context, text: str) -> str | None:
     role = parse_role(text)
     if role is None and text.strip():
-        candidates = {fold(str(label)): value for value, label in MembershipRole.choices} | {
-            fold(value): value for value in MembershipRole.values
+        candidates = {match_key(str(label)): value for value, label in MembershipRole.choices} | {
+            match_key(value): value for value in MembershipRole.values
         }
         role = context.values.match("role", text, candidates, lambda r: (r, str(MembershipRole(r).label)))
     return role
@@ -338,7 +340,9 @@ def _observation(context: Context, record: dict[str, str]) -> tuple[Observation 
             % {"value": record.get("date", "")[:40]}
         )
     agreement = (
-        AGREEMENTS.get(fold(record.get("agreement_kind", "")), None) if record.get("agreement_kind") else ""
+        AGREEMENTS.get(match_key(record.get("agreement_kind", "")), None)
+        if record.get("agreement_kind")
+        else ""
     )
     if agreement is None:
         problems.append(

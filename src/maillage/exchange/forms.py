@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from maillage.analysis.vocabulary import fold
+from maillage.analysis.vocabulary import match_key
 from maillage.dates import BoundedDateField
 from maillage.exchange.headers import field_choices, missing_fields
 from maillage.exchange.models import ImportKind
@@ -50,7 +50,7 @@ class MappingForm(forms.Form):
         self.keys: dict[str, str] = {}
         for index, header in enumerate(headers):
             name = f"column_{index}"
-            self.keys[name] = fold(header)
+            self.keys[name] = match_key(header)
             self.fields[name] = forms.ChoiceField(
                 label=header[:100], choices=field_choices(kind), required=False
             )

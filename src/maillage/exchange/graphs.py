@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from maillage.analysis.vocabulary import MAX_LEVEL, fold, parse_level
+from maillage.analysis.vocabulary import MAX_LEVEL, match_key, parse_level
 from maillage.exchange.checks import check_organizations, check_ties
 from maillage.exchange.graphfiles import Graph, read_graph
 from maillage.exchange.plan import ERROR, UNCHANGED, Context, Plan
@@ -41,10 +41,10 @@ def guess_mapping(graph: Graph) -> dict[str, str]:
     chosen: dict[str, str] = {}
     for target, names in GUESSES.items():
         available = graph.node_attributes if target.startswith("node:") else graph.edge_attributes
-        by_fold = {fold(a): a for a in available}
+        by_fold = {match_key(a): a for a in available}
         for name in names:
-            if fold(name) in by_fold:
-                chosen[target] = by_fold[fold(name)]
+            if match_key(name) in by_fold:
+                chosen[target] = by_fold[match_key(name)]
                 break
     return chosen
 
@@ -98,8 +98,8 @@ def _attribute(available: list[str], wanted: str | None) -> str | None:
     """The file's attribute a mapping names, told apart without case or accents ("" means none)."""
     if not wanted:
         return None
-    by_fold = {fold(name): name for name in available}
-    return by_fold.get(fold(wanted), wanted)
+    by_fold = {match_key(name): name for name in available}
+    return by_fold.get(match_key(wanted), wanted)
 
 
 def _node_records(plan: Plan, graph: Graph, name: str, sector: str | None) -> list[tuple[int, dict]]:
@@ -109,7 +109,7 @@ def _node_records(plan: Plan, graph: Graph, name: str, sector: str | None) -> li
     renamed = 0
     for number, (node_id, attributes) in enumerate(graph.nodes, start=1):
         label = (attributes.get(name) or attributes.get("label") or node_id).strip()
-        key = fold(label)
+        key = match_key(label)
         if key in first_with:
             label = f"{label} ({node_id})"
             renamed += 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from maillage.analysis.headers import canonical_field
-from maillage.analysis.vocabulary import fold
+from maillage.analysis.vocabulary import match_key
 from maillage.exchange.models import HeaderMapping, ImportKind
 
 # The fields the importer reads, with the label the mapping screen shows. Their French and English headers
@@ -71,7 +71,7 @@ def map_headers(
     columns: dict[int, str] = {}
     unknown: list[str] = []
     for index, header in enumerate(headers):
-        key = fold(header)
+        key = match_key(header)
         if not key:
             continue
         field = answers[key] if key in answers else _field(kind, header)

@@ -22,7 +22,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from maillage.analysis.vocabulary import fold
+from maillage.analysis.vocabulary import match_key
 from maillage.directory.models import Organization
 from maillage.exchange import limits
 from maillage.exchange.checks import check_organizations
@@ -154,7 +154,7 @@ def check_hsds(plan: Plan, context: Context, raw: bytes) -> None:
     places = set(
         Location.objects.values_list("organization_id", "address_1", "city").iterator()
     )  # what is already known, to not add a location twice
-    places = {(pk, fold(address), fold(city)) for pk, address, city in places}
+    places = {(pk, match_key(address), match_key(city)) for pk, address, city in places}
     rows = {row.line: row for row in plan.rows}
     for line, organization in by_line.items():
         item = items[line - 1]
@@ -203,7 +203,7 @@ def _plan_locations(
         addresses = location.get("addresses") or location.get("addresss") or [{}]
         address = addresses[0] if isinstance(addresses[0], dict) else {}
         address_1, city = _text(address.get("address_1"))[:200], _text(address.get("city"))[:100]
-        key = (organization.pk or id(organization), fold(address_1), fold(city))
+        key = (organization.pk or id(organization), match_key(address_1), match_key(city))
         if organization.pk and key in places:
             continue
         places.add(key)

@@ -17,7 +17,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.utils.translation import gettext as _
 
 from maillage.analysis.sheets import parse_date as parse_date  # re-exported: the importer's dates
-from maillage.analysis.vocabulary import fold, parse_bool
+from maillage.analysis.vocabulary import match_key, parse_bool
 from maillage.directory.models import Organization, Sector, Territory
 from maillage.directory.permissions import editable_organization_ids
 from maillage.exchange.codes import HSDS, NEQ, code_key, code_scheme, load_codes
@@ -120,11 +120,15 @@ class Context:
         self.sectors: dict[str, Sector] = {}
         for sector in Sector.objects.all():
             for text in (sector.code, sector.name_fr, sector.name_en):
-                self.sectors.setdefault(fold(text), sector)
+                self.sectors.setdefault(match_key(text), sector)
         self.territories: dict[str, list[Territory]] = defaultdict(list)
         for territory in Territory.objects.all():
-            # "Montréal" and "Montreal" fold alike: one territory is listed once under a key.
-            for key in {fold(territory.code), fold(territory.name_fr), fold(territory.name_en)} - {""}:
+            # "Montréal" and "Montreal" give one match key: one territory is listed once under a key.
+            for key in {
+                match_key(territory.code),
+                match_key(territory.name_fr),
+                match_key(territory.name_en),
+            } - {""}:
                 self.territories[key].append(territory)
         self._single_territories: dict[str, Territory] | None = None
         self.network_id = network.pk if network is not None else None
@@ -223,13 +227,13 @@ class Context:
         return (matches[0], "") if matches else (None, "")
 
     def sector(self, text: str) -> Sector | None:
-        found = self.sectors.get(fold(text))
+        found = self.sectors.get(match_key(text))
         if found is None and text.strip():
             found = self.values.match("sector", text, self.sectors, lambda s: (s.code, s.name))
         return found
 
     def territory(self, text: str) -> tuple[Territory | None, str]:
-        matches = self.territories.get(fold(text), [])
+        matches = self.territories.get(match_key(text), [])
         if len(matches) > 1:
             return None, _("Several territories are called “%(name)s”: give its code.") % {"name": text}
         if not matches:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from maillage.analysis.vocabulary import fold
+from maillage.analysis.vocabulary import match_key
 from maillage.directory.models import Territory, TerritoryKind
 from maillage.exchange.reading import ReadError, read_sheet
 
@@ -37,7 +37,7 @@ LEVELS = (  # field prefix, territory kind, code prefix, accepted headers (code,
      ("municipalite", "nom municipalite", "nom de la municipalite", "mus_nm_mun", "municipality", "ville")),
 )  # fmt: skip
 HEADERS = {
-    fold(alias): f"{prefix}_{part}"
+    match_key(alias): f"{prefix}_{part}"
     for prefix, _kind, _code, codes, names in LEVELS
     for part, aliases in (("code", codes), ("name", names))
     for alias in aliases
@@ -66,8 +66,8 @@ def _code(prefix: str, value: str) -> str:
 
 
 def check_territories(raw: bytes) -> TerritoryPlan:
-    sheet = read_sheet(raw, lambda header: fold(header) in HEADERS)
-    columns = {i: HEADERS[fold(h)] for i, h in enumerate(sheet.headers) if fold(h) in HEADERS}
+    sheet = read_sheet(raw, lambda header: match_key(header) in HEADERS)
+    columns = {i: HEADERS[match_key(h)] for i, h in enumerate(sheet.headers) if match_key(h) in HEADERS}
     plan = TerritoryPlan()
     if "region_code" not in columns.values():
         raise ReadError(_("The file has no region (RSS) code column."))
@@ -82,7 +82,9 @@ def check_territories(raw: bytes) -> TerritoryPlan:
                 continue
             full = _code(code_prefix, code)
             known = plan.wanted.get(full)
-            if known and (known[2] != parent or (name and known[1] and fold(known[1]) != fold(name))):
+            if known and (
+                known[2] != parent or (name and known[1] and match_key(known[1]) != match_key(name))
+            ):
                 plan.rows.append(
                     (line, "error", _("The code %(code)s is given twice with different names or places.")
                      % {"code": full})

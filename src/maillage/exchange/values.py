@@ -15,7 +15,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from maillage.analysis.vocabulary import fold
+from maillage.analysis.vocabulary import match_key
 
 MATCHED_FIELDS = ("sector", "territory", "level", "role")
 FUZZY_CUTOFF = 85
@@ -25,7 +25,7 @@ MAX_DISTINCT = 500
 
 # Words people write for a sector, folded, with the sector's code.
 SECTOR_SYNONYMS: dict[str, str] = {
-    fold(word): code
+    match_key(word): code
     for code, words in {
         "cisss": ("Santé et services sociaux", "Réseau de la santé", "Santé", "Services sociaux", "CIUSSS",
                   "CSSS", "Réseau public de santé", "Health and social services"),
@@ -50,7 +50,7 @@ SECTOR_SYNONYMS: dict[str, str] = {
 }  # fmt: skip
 
 ROLE_SYNONYMS: dict[str, str] = {
-    fold(word): code
+    match_key(word): code
     for code, words in {
         "lead": ("Président", "Présidente", "Présidence", "Porte-parole", "Fiduciaire", "Chair", "Leader"),
         "coordinator": ("Coordination", "Coordonnateur", "Coordinatrice", "Coordo"),
@@ -75,7 +75,7 @@ def suggest(field: str, value: str, candidates: Mapping[str, Any]) -> str | None
     >>> suggest("sector", "CLSCs", {"clsc": 2}), suggest("sector", "zzz", {"clsc": 2})
     ('clsc', None)
     """
-    key = fold(value)
+    key = match_key(value)
     if not key or not candidates:
         return None
     singular = _singular(key)
@@ -83,8 +83,8 @@ def suggest(field: str, value: str, candidates: Mapping[str, Any]) -> str | None
         if _singular(candidate) == singular:
             return candidate
     synonym = SYNONYMS.get(field, {}).get(key) or SYNONYMS.get(field, {}).get(singular)
-    if synonym and fold(synonym) in candidates:
-        return fold(synonym)
+    if synonym and match_key(synonym) in candidates:
+        return match_key(synonym)
     if synonym and synonym in candidates:
         return synonym
     best = process.extractOne(key, list(candidates), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
@@ -110,7 +110,8 @@ class ValueMatcher:
 
     def __init__(self, answers: Mapping[str, Mapping[str, str]] | None = None, accept: bool = False) -> None:
         self.answers = {
-            field: {fold(v): code for v, code in values.items()} for field, values in (answers or {}).items()
+            field: {match_key(v): code for v, code in values.items()}
+            for field, values in (answers or {}).items()
         }
         self.accept = accept
         self.unknown: dict[tuple[str, str], Unknown] = {}
@@ -122,10 +123,10 @@ class ValueMatcher:
 
         ``candidates`` are keyed by folded code or name; ``describe(candidate)`` gives its (code, label).
         """
-        key = fold(text)
+        key = match_key(text)
         answer = self.answers.get(field, {}).get(key)
         if answer is not None:
-            return candidates.get(fold(answer)) if answer else None
+            return candidates.get(match_key(answer)) if answer else None
         unknown = self.unknown.get((field, key))
         if unknown is None:
             if len(self.unknown) >= MAX_DISTINCT:
@@ -138,11 +139,11 @@ class ValueMatcher:
             self.unknown[(field, key)] = unknown
         unknown.rows += 1
         if unknown.accepted:
-            return candidates.get(fold(unknown.suggestion))
+            return candidates.get(match_key(unknown.suggestion))
         return None
 
     def proposal(self, field: str, text: str) -> str:
-        unknown = self.unknown.get((field, fold(text)))
+        unknown = self.unknown.get((field, match_key(text)))
         return unknown.suggestion_label if unknown and not unknown.accepted else ""
 
     def report(self) -> list[dict[str, object]]:
@@ -183,7 +184,10 @@ def remember_values(network_id: int | None, answers: Mapping[str, Mapping[str, s
     for field, values in answers.items():
         for value, target in values.items():
             ValueMapping.objects.update_or_create(
-                network_id=network_id, field=field, value=fold(value)[:200], defaults={"target": target[:60]}
+                network_id=network_id,
+                field=field,
+                value=match_key(value)[:200],
+                defaults={"target": target[:60]},
             )
 
 

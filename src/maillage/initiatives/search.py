@@ -17,7 +17,7 @@ from django.db import connection
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
 from maillage.accounts.permissions import AnyUser, is_admin, readable_network_filter
-from maillage.directory.search import fold
+from maillage.directory.search import casefold_unaccented
 from maillage.initiatives.models import Initiative, Visibility
 
 FTS_TABLE = "initiatives_initiative_fts"
@@ -37,7 +37,7 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded, stemmed words; ligatures are spelled out ("Jocoœur" -> "jocoeur"), other scripts dropped."""
-    folded = fold(text).replace("œ", "oe").replace("æ", "ae")
+    folded = casefold_unaccented(text).replace("œ", "oe").replace("æ", "ae")
     return [stem(w) for w in WORD.findall(folded)]
 
 

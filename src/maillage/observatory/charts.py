@@ -13,13 +13,12 @@ from typing import Any
 import pandas as pd
 from django.utils.translation import gettext as _
 
-from maillage.analysis import NetworkReport
+from maillage.analysis import LEVELS, NetworkReport
 from maillage.directory.models import SectorFamily
 from maillage.observatory.palette import FAMILY_COLORS
 from maillage.ties.models import Level
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
-LEVEL_NAMES = ["none", "networking", "cooperation", "coordination", "coalition", "collaboration"]
 LEVEL_COLORS = ["#BBBBBB", "#C6DBEF", "#6BAED6", "#3182BD", "#08519C", "#08306B"]
 
 
@@ -38,7 +37,7 @@ class Chart:
 
 
 def level_labels() -> dict[str, str]:
-    return {name: str(Level(i).label) for i, name in enumerate(LEVEL_NAMES)}
+    return {name: str(Level(i).label) for i, name in enumerate(LEVELS)}
 
 
 def _base(title: str, description: str, values: list[dict[str, Any]]) -> dict[str, Any]:
@@ -96,11 +95,11 @@ def levels_by_wave(level_tables: dict[str, pd.DataFrame]) -> Chart:
     for wave, table in level_tables.items():
         for level, total in zip(table["level"], table["total"], strict=True):
             values.append(
-                {"wave": wave, "level": labels[level], "order": LEVEL_NAMES.index(level), "ties": int(total)}
+                {"wave": wave, "level": labels[level], "order": LEVELS.index(level), "ties": int(total)}
             )
     title = _("Ties by level, wave after wave")
     description = _("Number of ties at each level of the collaboration scale at each observation date.")
-    present = [labels[n] for n in LEVEL_NAMES[1:]]
+    present = [labels[n] for n in LEVELS[1:]]
     spec = _base(title, description, values) | {
         "mark": {"type": "bar", "tooltip": True},
         "encoding": {
@@ -126,9 +125,9 @@ def transition_matrix(report: NetworkReport) -> Chart:
     change = report.change
     if change is not None:
         matrix = change.transitions.set_index("from_level")
-        for start in LEVEL_NAMES:
-            for end in LEVEL_NAMES:
-                # pandas-stubs read a cell as any scalar; the transition matrix holds counts.
+        # pandas-stubs read a cell as any scalar; the transition matrix holds counts.
+        for start in LEVELS:
+            for end in LEVELS:
                 count = int(matrix.loc[start, end]) if start in matrix.index and end in matrix.columns else 0  # type: ignore[arg-type]
                 values.append({"from": labels[start], "to": labels[end], "ties": count})
     before = change.before if change is not None else ""
@@ -138,7 +137,7 @@ def transition_matrix(report: NetworkReport) -> Chart:
         "Number of ties that went from one level (rows) to another (columns) between %(before)s and "
         "%(after)s."
     ) % {"before": before, "after": after}
-    order = [labels[n] for n in LEVEL_NAMES]
+    order = [labels[n] for n in LEVELS]
     spec = _base(title, description, values) | {
         "layer": [
             {

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from maillage.analysis import InputError
 from maillage.analysis.csvio import read_table
 from maillage.analysis.vocabulary import parse_formality, parse_level
-from maillage.directory.search import fold
+from maillage.directory.search import casefold_unaccented
 from maillage.surveys.actions import survey_questions
 from maillage.surveys.builtin import FLOWS, FREQUENCIES
 from maillage.surveys.models import (
@@ -63,7 +63,7 @@ def import_responses(wave: Wave, raw: bytes) -> ImportResult:
     except InputError as error:
         result.errors.append(str(error))
         return result
-    table.columns = [ALIASES.get(fold(str(c)), c) for c in table.columns]
+    table.columns = [ALIASES.get(casefold_unaccented(str(c)), c) for c in table.columns]
     scale_questions = {
         q.code: q
         for q in survey_questions(wave)
@@ -131,7 +131,9 @@ def _xlsx_as_csv(raw: bytes, errors: list[str]) -> bytes:
 def _names(organizations: Any) -> dict[str, int | None]:
     names: dict[str, int | None] = {}
     for organization in organizations:
-        for name in {fold(organization.name_fr), fold(organization.name_en)} - {""}:
+        for name in {casefold_unaccented(organization.name_fr), casefold_unaccented(organization.name_en)} - {
+            ""
+        }:
             # The same name twice: ambiguous, the file must use the id.
             names[name] = None if name in names and names[name] != organization.pk else organization.pk
     return names
@@ -149,7 +151,7 @@ def _organization(
     text = str(value)
     if text.isdigit() and int(text) in invitations:
         return int(text)
-    return by_name.get(fold(text))
+    return by_name.get(casefold_unaccented(text))
 
 
 def _row(row: Any, line: int, invitations: dict, by_name: dict, scale_questions: dict, errors: list[str]):
@@ -171,7 +173,7 @@ def _row(row: Any, line: int, invitations: dict, by_name: dict, scale_questions:
     if formal is None:
         problems.append(_("formality must be formal or informal"))
     fields["formality"] = "formal" if formal else "informal"
-    frequency = fold(_cell(row, "frequency"))
+    frequency = casefold_unaccented(_cell(row, "frequency"))
     if frequency and frequency not in {code for code, _fr, _en in FREQUENCIES}:
         problems.append(_("unknown frequency %(value)s") % {"value": frequency[:40]})
     fields["frequency"] = frequency or "monthly"

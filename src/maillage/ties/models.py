@@ -17,35 +17,22 @@ from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from maillage.analysis.vocabulary import FORMALITY_TERMS, LEVEL_TERMS, LEVELS
 from maillage.directory.models import Organization
 from maillage.networks.models import Network
 
-
-class Level(models.IntegerChoices):
-    """The collaboration scale of Frey et al. (2006), with 0 for a tie that no longer exists."""
-
-    NONE = 0, _("None")
-    NETWORKING = 1, _("Networking")
-    COOPERATION = 2, _("Cooperation")
-    COORDINATION = 3, _("Coordination")
-    COALITION = 4, _("Coalition")
-    COLLABORATION = 5, _("Collaboration")
-
+# The collaboration scale of Frey et al. (2006), with 0 for a tie that no longer exists, and the formality
+# of a tie: the words and their names are the analysis core's vocabulary (Level.NONE ... Level.COLLABORATION,
+# Formality.FORMAL, Formality.INFORMAL); the database stores a level's ordinal, a formality's code.
+Level = models.IntegerChoices(
+    "Level", [(term.code.upper(), (i, _(term.en))) for i, term in enumerate(LEVEL_TERMS)]
+)
+Formality = models.TextChoices(
+    "Formality", [(term.code.upper(), (term.code, _(term.en))) for term in FORMALITY_TERMS]
+)
 
 # The analysis core speaks in level names; the database in ordinals.
-LEVEL_CODES = {
-    0: "none",
-    1: "networking",
-    2: "cooperation",
-    3: "coordination",
-    4: "coalition",
-    5: "collaboration",
-}
-
-
-class Formality(models.TextChoices):
-    FORMAL = "formal", _("Formal")
-    INFORMAL = "informal", _("Informal")
+LEVEL_CODES = dict(enumerate(LEVELS))
 
 
 class AgreementKind(models.TextChoices):

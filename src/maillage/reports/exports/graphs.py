@@ -18,7 +18,7 @@ from typing import Any
 
 import igraph as ig
 
-from maillage.analysis import report_from_dataset, snapshot
+from maillage.analysis import LEVELS, report_from_dataset, snapshot
 from maillage.analysis.graph import build_graph
 from maillage.networks.models import Network
 from maillage.observatory import SECTOR_COLORS, dataset_for, observation_dates
@@ -41,7 +41,6 @@ NODE_MEASURES = [
     ("trust", "double"),
     ("value", "double"),
 ]
-LEVEL_NAMES = ["none", "networking", "cooperation", "coordination", "coalition", "collaboration"]
 
 
 @dataclass
@@ -103,7 +102,7 @@ def graph_snapshot(
                 "source": str(ids[tie.u]),
                 "target": str(ids[tie.v]),
                 "level": level,
-                "level_name": LEVEL_NAMES[level] if 0 <= level < len(LEVEL_NAMES) else "",
+                "level_name": LEVELS[level] if 0 <= level < len(LEVELS) else "",
                 "formality": "formal" if bool(tie.formal) else "informal",
                 "network": "" if tie.network is None else str(tie.network),
                 "date": "" if tie.date is None else str(tie.date)[:10],

@@ -37,11 +37,15 @@ def progress_bar(stream=sys.stderr, width: int = 30):
 def find_network(text: str | None) -> Network | None:
     if not text:
         return None
-    from maillage.analysis.vocabulary import fold
+    from maillage.analysis.vocabulary import match_key
 
     if text.isdigit() and (network := Network.objects.filter(pk=int(text)).first()):
         return network
-    matches = [n for n in Network.objects.all() if fold(text) in {fold(n.name_fr), fold(n.name_en)} - {""}]
+    matches = [
+        n
+        for n in Network.objects.all()
+        if match_key(text) in {match_key(n.name_fr), match_key(n.name_en)} - {""}
+    ]
     if len(matches) != 1:
         raise CommandError(f"No single network with id or name {text!r}.")
     return matches[0]
@@ -50,7 +54,7 @@ def find_network(text: str | None) -> Network | None:
 def chosen_mapping(kind: str, items: list[str]) -> dict[str, str]:
     """`--map` answers: a spreadsheet's headers are compared folded; a graph's keys (node:name, edge:level,
     default_date) are taken as written, since folding would turn "node:name" into "nodename"."""
-    from maillage.analysis.vocabulary import fold
+    from maillage.analysis.vocabulary import match_key
     from maillage.exchange.headers import FIELDS_BY_KIND
 
     chosen: dict[str, str] = {}
@@ -66,7 +70,7 @@ def chosen_mapping(kind: str, items: list[str]) -> dict[str, str]:
         fields = FIELDS_BY_KIND.get(kind, {})
         if value and value not in fields:
             raise CommandError(f"--map {item!r}: the fields are {', '.join(fields)} (or empty to ignore).")
-        chosen[fold(key)] = value
+        chosen[match_key(key)] = value
     return chosen
 
 
