@@ -208,7 +208,8 @@ def report_from_dataset(
         filters=chosen.as_dict(),
         parameters={
             "seed": seed, "min_spaces": min_spaces, "exact_max_nodes": exact_max_nodes,
-            "betweenness_samples": betweenness_samples, "path_samples": path_samples, "compare_to": str(compare_to) if compare_to is not None else None,
+            "betweenness_samples": betweenness_samples, "path_samples": path_samples,
+            "compare_to": str(compare_to) if compare_to is not None else None,
         },
         network=metrics, levels=levels, mix=mix, centrality=central, organizations=table,
         brokerage_by_sector=by_sector, ratings=ratings, change=change, scenarios=results,

@@ -286,7 +286,7 @@ class Organization(models.Model):
         if unknown:
             raise ValidationError({"languages": _("Unknown language of service.")})
 
-    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def save(self, *args, **kwargs) -> None:
         from maillage.directory.search import casefold_unaccented
         from maillage.directory.text import strip_invisible
 

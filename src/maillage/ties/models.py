@@ -24,10 +24,11 @@ from maillage.networks.models import Network
 # The collaboration scale of Frey et al. (2006), with 0 for a tie that no longer exists, and the formality
 # of a tie: the words and their names are the analysis core's vocabulary (Level.NONE ... Level.COLLABORATION,
 # Formality.FORMAL, Formality.INFORMAL); the database stores a level's ordinal, a formality's code.
-Level = models.IntegerChoices(
+# mypy cannot type Django's functional choices API; the members are the vocabulary's codes, upper-cased.
+Level = models.IntegerChoices(  # type: ignore[call-overload]
     "Level", [(term.code.upper(), (i, _(term.en))) for i, term in enumerate(LEVEL_TERMS)]
 )
-Formality = models.TextChoices(
+Formality = models.TextChoices(  # type: ignore[call-overload]
     "Formality", [(term.code.upper(), (term.code, _(term.en))) for term in FORMALITY_TERMS]
 )
 
@@ -53,7 +54,7 @@ class TieQuerySet(models.QuerySet["Tie"]):
     def involving(self, organization: Organization) -> TieQuerySet:
         return self.filter(Q(organization_a=organization) | Q(organization_b=organization))
 
-    def as_of(self, date: datetime.date) -> TieQuerySet:
+    def as_of(self, date: datetime.date | str) -> TieQuerySet:
         """Ties observed on or before `date`, annotated with their state on that date.
 
         Adds `level_then`, `formality_then` and `observed_then`; ties whose level was
