@@ -120,6 +120,15 @@ class NameIndex:
         found = process.extractOne(ordered, choices, scorer=fuzz.ratio, score_cutoff=threshold)
         return (self.keys[int(positions[found[2]])], float(found[1])) if found else None
 
+    def close(self, key: str, threshold: float = FUZZY_THRESHOLD, limit: int = 5) -> list[tuple[str, float]]:
+        """The indexed names scoring at least `threshold` against `key`, best first (at most `limit`)."""
+        ordered = sorted_words(key)
+        positions = self.candidate_positions(key)
+        positions = positions[length_allows(self.lengths[positions], len(ordered), threshold)].tolist()
+        choices = [self.sorted_keys[i] for i in positions]
+        found = process.extract(ordered, choices, scorer=fuzz.ratio, score_cutoff=threshold, limit=limit)
+        return [(self.keys[positions[at]], float(score)) for _text, score, at in found]
+
 
 @dataclass(frozen=True)
 class Candidate:
