@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
-from .graph import build_graph
-from .inputs import Dataset, DateLike, snapshot
+from .cohorts import ReleasedRatings, narrowed, released_ratings
+from .graph import OrgGraph, build_graph
+from .inputs import Dataset, DateLike, Snapshot, snapshot
 from .mix import cross_shares
 from .network import degree_centralization, density
 from .ratings import trust_and_value
@@ -69,7 +70,9 @@ def headline_figures(
     og = build_graph(snap)
     graph = og.graph
     m = graph.ecount()
-    ratings = trust_and_value(snap, og) if len(snap.ratings) else None
+    ratings = network_ratings(
+        dataset, snap, og, network, narrowed(sectors, territories, min_level, formality)
+    )
     cross_family, cross_sector = cross_shares(og)
     return HeadlineFigures(
         organizations=graph.vcount(),
@@ -79,7 +82,21 @@ def headline_figures(
         cross_family_share=cross_family,
         cross_sector_share=cross_sector,
         formal_share=float(og.ties["formal"].mean()) if m else 0.0,
-        trust_percent=ratings.network_trust_percent if ratings is not None else None,
-        value_percent=ratings.network_value_percent if ratings is not None else None,
-        raters=ratings.raters if ratings is not None else 0,
+        trust_percent=ratings.trust_percent,
+        value_percent=ratings.value_percent,
+        raters=ratings.raters,
     )
+
+
+def network_ratings(
+    dataset: Dataset, snap: Snapshot, og: OrgGraph, network: Hashable | None, narrow: bool
+) -> ReleasedRatings:
+    """The network's trust and value: the released cohort's when the dataset has releases (see
+    `analysis.cohorts`), else those of the snapshot's ratings."""
+    released = released_ratings(dataset, snap.as_of, network, narrow)
+    if released is not None:
+        return released
+    if not len(snap.ratings):
+        return ReleasedRatings(None, None, 0)
+    computed = trust_and_value(snap, og)
+    return ReleasedRatings(computed.network_trust_percent, computed.network_value_percent, computed.raters)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
@@ -13,6 +13,7 @@ import pandas as pd
 from .brokerage import brokerage, brokerage_by_group
 from .centrality import CentralityResult, centralities
 from .change import ChangeResult, compare_pair_states, pair_states, pair_states_at
+from .cohorts import narrowed, released_ratings
 from .graph import build_graph
 from .inputs import Dataset, DateLike, Snapshot, TableLike, load_dataset, snapshot
 from .mix import MixResult, intersectoral_mix
@@ -224,6 +225,16 @@ def report_from_dataset(
     with timed("ratings"):
         ratings = trust_and_value(snap, og) if len(snap.ratings) else None
         if ratings is not None:
+            # The network-wide figures of a released cohort, never of whoever is in view today.
+            narrow = narrowed(sectors, territories, min_level, formality)
+            released = released_ratings(dataset, snap.as_of, network, narrow)
+            if released is not None:
+                ratings = replace(
+                    ratings,
+                    network_trust_percent=released.trust_percent,
+                    network_value_percent=released.value_percent,
+                    raters=released.raters,
+                )
             extra = ratings.table.drop(columns=["id", "name", "sector"])
             table = pd.concat([table, extra], axis=1)
         elif og.graph.ecount():
