@@ -139,6 +139,14 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "Before the index, each row was compared with the whole directory: 2,000 rows took 48.6 s against",
         "100,000 organizations, and 100,000 rows did not finish in 10 minutes.",
+        "",
+        "Reference, the first index (blocks as Python sets, `token_sort_ratio` sorting every",
+        "candidate's words at each comparison), same bench, a core of its own: index 2.4 s, matching",
+        "66.7 s, check **69.2 s** ✗ (CPU 68.6 s); duplicates page 36.6 s. Now each indexed name is sorted",
+        "by word once and compared with `fuzz.ratio` (the same score), candidates are narrowed by length",
+        "(exactly: a name dropped could not reach the threshold), blocks are sorted arrays, and a name",
+        "already in the directory is found at once.",
+        "Rows found, pairs found and recall are unchanged.",
     ]
     Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))

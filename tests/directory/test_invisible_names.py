@@ -42,9 +42,14 @@ def test_every_invisible_or_bidi_control_is_stripped(mark):
 
 def test_the_form_saves_the_name_without_them(coordinator, sectors):
     name = "Maison\u200b de la famille \u202eBoréal\u202c"
-    response = client_for(coordinator).post(
-        reverse("directory:organization_create"), organization_post(sectors, name_fr=name, acronym="M\u200dF")
+    client, url = client_for(coordinator), reverse("directory:organization_create")
+    # Without its invisible characters it is an existing name: the form asks first.
+    held = client.post(url, organization_post(sectors, name_fr=name, acronym="M\u200dF"))
+    assert held.status_code == 200 and not Organization.objects.filter(acronym="MF").exists()
+    confirmed = organization_post(
+        sectors, name_fr=name, acronym="M\u200dF", confirmed=held.context["confirmation"]
     )
+    response = client.post(url, confirmed)
     assert response.status_code == 302
     saved = Organization.objects.get(acronym="MF")
     assert saved.name_fr == "Maison de la famille Boréal"

@@ -8,16 +8,18 @@ functions the report uses, so they are equal to the report's.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Unpack
 
-from .graph import build_graph
+from .cohorts import ReleasedRatings, narrowed, released_ratings
+from .graph import OrgGraph, build_graph
 from .inputs import Dataset, DateLike
 from .mix import cross_shares
 from .network import degree_centralization, density
 from .ratings import trust_and_value
 from .results import Result
-from .snapshots import FilterArgs, Filters, snapshot
+from .snapshots import FilterArgs, Filters, Snapshot, snapshot
 
 
 @dataclass
@@ -55,11 +57,12 @@ def headline_figures(
     >>> f.ties, f.density, f.cross_family_share, f.formal_share
     (2, 0.6666666666666666, 0.5, 0.5)
     """
-    snap = snapshot(dataset, as_of=as_of, filters=Filters.of(filters, **by_name))
+    chosen = Filters.of(filters, **by_name)
+    snap = snapshot(dataset, as_of=as_of, filters=chosen)
     og = build_graph(snap)
     graph = og.graph
     m = graph.ecount()
-    ratings = trust_and_value(snap, og) if len(snap.ratings) else None
+    ratings = network_ratings(dataset, snap, og, chosen.network, narrows(chosen))
     cross_family, cross_sector = cross_shares(og)
     return HeadlineFigures(
         organizations=graph.vcount(),
@@ -69,7 +72,26 @@ def headline_figures(
         cross_family_share=cross_family,
         cross_sector_share=cross_sector,
         formal_share=float(og.ties["formal"].mean()) if m else 0.0,
-        trust_percent=ratings.network_trust_percent if ratings is not None else None,
-        value_percent=ratings.network_value_percent if ratings is not None else None,
-        raters=ratings.raters if ratings is not None else 0,
+        trust_percent=ratings.trust_percent,
+        value_percent=ratings.value_percent,
+        raters=ratings.raters,
     )
+
+
+def narrows(chosen: Filters) -> bool:
+    """Whether the filters narrow the network to a part of it (whose ratings a difference would give)."""
+    return narrowed(chosen.sectors, chosen.territories, chosen.min_level, chosen.formality)
+
+
+def network_ratings(
+    dataset: Dataset, snap: Snapshot, og: OrgGraph, network: Hashable | None, narrow: bool
+) -> ReleasedRatings:
+    """The network's trust and value: the released cohort's when the dataset has releases (see
+    `analysis.cohorts`), else those of the snapshot's ratings."""
+    released = released_ratings(dataset, snap.as_of, network, narrow)
+    if released is not None:
+        return released
+    if not len(snap.ratings):
+        return ReleasedRatings(None, None, 0)
+    computed = trust_and_value(snap, og)
+    return ReleasedRatings(computed.network_trust_percent, computed.network_value_percent, computed.raters)

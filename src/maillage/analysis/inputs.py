@@ -344,6 +344,8 @@ class Dataset:
     networks: pd.DataFrame
     order: np.ndarray[Any, np.dtype[np.int64]]
     row_kind: str = "row"
+    # The released trust and value of each closed wave (analysis.cohorts); None for files.
+    rating_releases: pd.DataFrame | None = None
 
 
 def load_dataset(

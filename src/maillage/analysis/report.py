@@ -6,7 +6,7 @@ import functools
 import time
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Unpack
 
 import pandas as pd
@@ -14,7 +14,9 @@ import pandas as pd
 from .brokerage import brokerage, brokerage_by_group
 from .centrality import CentralityResult, centralities
 from .change import ChangeResult, compare_pair_states, pair_states, pair_states_at
+from .cohorts import released_ratings
 from .graph import OrgGraph, build_graph
+from .headlines import narrows
 from .inputs import Dataset, DateLike, TableLike, load_dataset
 from .mix import MixResult, intersectoral_mix
 from .network import NetworkMetrics, communities, level_table, network_metrics
@@ -194,7 +196,7 @@ def report_from_dataset(
     with timed("brokerage"):
         table, by_sector = _with_brokerage(central.table, og)
     with timed("ratings"):
-        table, ratings = _with_ratings(table, snap, og)
+        table, ratings = _with_ratings(table, snap, og, dataset, chosen)
     with timed("change"):
         change = _change(dataset, snap, compare_to, chosen)
     with timed("resilience"):
@@ -242,12 +244,21 @@ def _resilience(
 
 
 def _with_ratings(
-    table: pd.DataFrame, snap: Snapshot, og: OrgGraph
+    table: pd.DataFrame, snap: Snapshot, og: OrgGraph, dataset: Dataset, chosen: Filters
 ) -> tuple[pd.DataFrame, RatingsResult | None]:
     """The organization table with trust and value when the snapshot has ratings (else with the relative
-    connectivity alone), and the ratings section."""
+    connectivity alone), and the ratings section, whose network-wide figures are a released cohort's
+    (`analysis.cohorts`), never those of whoever is in view today."""
     ratings = trust_and_value(snap, og) if len(snap.ratings) else None
     if ratings is not None:
+        released = released_ratings(dataset, snap.as_of, chosen.network, narrows(chosen))
+        if released is not None:
+            ratings = replace(
+                ratings,
+                network_trust_percent=released.trust_percent,
+                network_value_percent=released.value_percent,
+                raters=released.raters,
+            )
         extra = ratings.table.drop(columns=["id", "name", "sector"])
         table = pd.concat([table, extra], axis=1)
     elif og.graph.ecount():

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from maillage.accounts.permissions import is_admin, is_coordinator_somewhere, readable_network_filter
 from maillage.directory.actions import do_confirm_stewardship
+from maillage.directory.duplicates import confirmation_token, possible_duplicates
 from maillage.directory.fields import organization_label
 from maillage.directory.forms import (
     OrganizationFilterForm,
@@ -129,11 +130,18 @@ def stewardship_confirm(request: HttpRequest, pk: int, network_pk: int) -> HttpR
 def organization_create(request: HttpRequest) -> HttpResponse:
     ensure_can_create_organization(request.user)
     form = OrganizationForm(request.POST or None)
+    context: dict[str, object] = {"form": form}
     if request.method == "POST" and form.is_valid():
-        organization = form.save()
-        messages.success(request, _("Organization created."))
-        return redirect("directory:organization_detail", pk=organization.pk)
-    return render(request, "directory/organization_form.html", {"form": form})
+        names = [form.cleaned_data.get("name_fr") or "", form.cleaned_data.get("name_en") or ""]
+        token = confirmation_token(names)
+        duplicates = [] if request.POST.get("confirmed") == token else possible_duplicates(names)
+        if not duplicates:
+            organization = form.save()
+            messages.success(request, _("Organization created."))
+            return redirect("directory:organization_detail", pk=organization.pk)
+        # Seen once, confirmed by the same names sent again: nothing is created until then.
+        context.update(duplicates=duplicates, confirmation=token)
+    return render(request, "directory/organization_form.html", context)
 
 
 @login_required

@@ -41,11 +41,25 @@ def normalize_name(name: str) -> str:
 
 BLOCK_PREFIX = 4  # a word's first letters: a typo further in still lands in the same block
 RAREST_BLOCKS = 3  # a name is compared with the names sharing two of its three rarest blocks
+NO_POSITIONS = np.empty(0, dtype=np.int32)
 
 
 def blocks(key: str) -> set[str]:
     """The blocking keys of a normalised name: its words' first letters."""
     return {word[:BLOCK_PREFIX] for word in key.split() if word}
+
+
+def sorted_words(key: str) -> str:
+    """The key with its words in order: `fuzz.ratio` of two of these is `fuzz.token_sort_ratio` of the
+    keys, and sorting each indexed name once (not once per comparison) is most of the check's time."""
+    return " ".join(sorted(key.split()))
+
+
+def length_allows(lengths: np.ndarray, length: int, threshold: float) -> np.ndarray:
+    """Which lengths can still score `threshold`: the ratio is at most 100 × (1 − |a − b| / (a + b)),
+    since an edit distance is never below the difference in length."""
+    total = lengths + length
+    return 100.0 * (total - np.abs(lengths - length)) >= threshold * total
 
 
 class NameIndex:
@@ -55,41 +69,65 @@ class NameIndex:
 
     Two names whose token-sorted ratio is 90 or more share nearly all their words; requiring two of the
     query's three rarest word-prefixes in common loses a pair only when two of them are misspelt in their
-    first letters (`bench/names.py` measures what is lost against the full comparison).
+    first letters (`bench/names.py` measures what is lost against the full comparison). The candidates
+    of a block are then narrowed by length (exactly: no name dropped could reach the threshold) and
+    scored in one call on word-sorted names.
     """
 
     def __init__(self, keys: Iterable[str] = ()) -> None:
-        self.keys: list[str] = []
-        self.postings: dict[str, set[int]] = {}  # sets: intersected per query, never copied
-        for key in keys:
-            self.add(key)
-
-    def add(self, key: str) -> int:
-        position = len(self.keys)
-        self.keys.append(key)
-        for block in blocks(key):
-            self.postings.setdefault(block, set()).add(position)
-        return position
+        self.keys: list[str] = list(keys)
+        self.sorted_keys = [sorted_words(key) for key in self.keys]
+        self.lengths = np.fromiter((len(k) for k in self.sorted_keys), dtype=np.int32, count=len(self.keys))
+        self.first_of: dict[str, int] = {}  # word-sorted name → its first position: an exact match at once
+        positions: dict[str, list[int]] = {}
+        for position, (key, ordered) in enumerate(zip(self.keys, self.sorted_keys, strict=True)):
+            self.first_of.setdefault(ordered, position)
+            for block in blocks(key):
+                positions.setdefault(block, []).append(position)
+        # Sorted arrays: two of three blocks in common is one sort of their concatenation.
+        self.postings = {block: np.array(found, dtype=np.int32) for block, found in positions.items()}
 
     def candidates(self, key: str) -> list[int]:
         """Names sharing at least two of the key's three rarest blocks (one of them, for a key of fewer
         than three words): one misspelt rare word still finds its match."""
+        return self.candidate_positions(key).tolist()
+
+    def candidate_positions(self, key: str) -> np.ndarray:
         own = blocks(key)
-        found = sorted((b for b in own if b in self.postings), key=lambda b: len(self.postings[b]))
-        rarest = [self.postings[b] for b in found[:RAREST_BLOCKS]]
+        rarest = sorted((self.postings[b] for b in own if b in self.postings), key=len)[:RAREST_BLOCKS]
+        if not rarest:
+            return NO_POSITIONS
         if len(own) < RAREST_BLOCKS or len(rarest) < 2:
-            return sorted(set().union(*rarest)) if rarest else []
-        chosen: set[int] = set()
-        for i in range(len(rarest)):
-            for j in range(i + 1, len(rarest)):
-                chosen |= rarest[i] & rarest[j]
-        return sorted(chosen)
+            return np.unique(np.concatenate(rarest))
+        together = np.sort(np.concatenate(rarest))
+        # Each block holds a position once: a position seen twice is in two of the blocks.
+        return np.unique(together[1:][together[1:] == together[:-1]])
 
     def closest(self, key: str, threshold: float = FUZZY_THRESHOLD) -> tuple[str, float] | None:
-        """The indexed name closest to `key` with a score of at least `threshold`, or None."""
-        choices = [self.keys[i] for i in self.candidates(key)]
-        found = process.extractOne(key, choices, scorer=fuzz.token_sort_ratio, score_cutoff=threshold)
-        return (found[0], float(found[1])) if found else None
+        """The indexed name closest to `key` with a score of at least `threshold`, or None (the first
+        such name in index order when several score the same)."""
+        ordered = sorted_words(key)
+        exact = self.first_of.get(ordered)
+        if (
+            ordered and exact is not None
+        ):  # 100 is the best score; the first name scoring it is the first of its words
+            return self.keys[exact], 100.0
+        positions = self.candidate_positions(key)
+        positions = positions[length_allows(self.lengths[positions], len(ordered), threshold)]
+        if not len(positions):
+            return None
+        choices = [self.sorted_keys[i] for i in positions.tolist()]
+        found = process.extractOne(ordered, choices, scorer=fuzz.ratio, score_cutoff=threshold)
+        return (self.keys[int(positions[found[2]])], float(found[1])) if found else None
+
+    def close(self, key: str, threshold: float = FUZZY_THRESHOLD, limit: int = 5) -> list[tuple[str, float]]:
+        """The indexed names scoring at least `threshold` against `key`, best first (at most `limit`)."""
+        ordered = sorted_words(key)
+        positions = self.candidate_positions(key)
+        positions = positions[length_allows(self.lengths[positions], len(ordered), threshold)].tolist()
+        choices = [self.sorted_keys[i] for i in positions]
+        found = process.extract(ordered, choices, scorer=fuzz.ratio, score_cutoff=threshold, limit=limit)
+        return [(self.keys[positions[at]], float(score)) for _text, score, at in found]
 
 
 @dataclass(frozen=True)
@@ -125,12 +163,14 @@ def duplicate_candidates(
     index = NameIndex(keys)
     for i, key in enumerate(keys):
         # Only the names sharing one of this name's rarer words: near-linear, not all against all.
-        later = [j for j in index.candidates(key) if j > i]
+        later = index.candidate_positions(key)
+        later = later[later > i]
+        later = later[length_allows(index.lengths[later], len(index.sorted_keys[i]), threshold)].tolist()
         if not later:
             continue
         scores = process.cdist(
-            [key], [keys[j] for j in later], scorer=fuzz.token_sort_ratio, score_cutoff=threshold,
-            dtype=np.uint8, workers=1,
+            [index.sorted_keys[i]], [index.sorted_keys[j] for j in later], scorer=fuzz.ratio,
+            score_cutoff=threshold, dtype=np.uint8, workers=1,
         )[0]  # fmt: skip
         for j, score in zip(later, scores.tolist(), strict=True):
             if score and ids[i] != ids[j]:

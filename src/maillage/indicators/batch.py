@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from maillage.analysis import Dataset
+from maillage.analysis.cohorts import WITHHELD, released_by_network
 from maillage.analysis.vocabulary import RATING_MAX, TRUST_DIMENSIONS, VALUE_DIMENSIONS
 
 MetricValues = dict[str, float | None]
@@ -46,6 +47,7 @@ class BatchMetrics:
     def __init__(self, dataset: Dataset, networks: Sequence[Hashable]) -> None:
         self.networks = list(networks)
         self.size = len(self.networks)
+        self.releases = dataset.rating_releases  # trust and value of released cohorts (analysis.cohorts)
         self.n = len(dataset.organizations)
         ties = dataset.ties
         index = {network: code for code, network in enumerate(self.networks)}
@@ -118,6 +120,11 @@ class BatchMetrics:
                 "value": _percent(value_sum, value_count, k),
                 "participation": 100.0 * tied_members[k] / members[k] if members[k] else None,
             }
+        if self.releases is not None:
+            released = released_by_network(self.releases, pd.Timestamp(date))
+            for network, values in result.items():
+                figures = released.get(network, WITHHELD)
+                values["trust"], values["value"] = figures.trust_percent, figures.value_percent
         return result
 
     def _ratings(self, selected: np.ndarray, vertex_keys: np.ndarray) -> tuple[np.ndarray, ...]:

@@ -15,11 +15,13 @@ from django.core.cache import cache
 from django.db.models import QuerySet
 
 from maillage.analysis import Dataset, load_dataset
+from maillage.analysis.cohorts import RELEASE_COLUMNS
 from maillage.directory.i18n import pick_language
 from maillage.directory.models import Organization
 from maillage.networks.models import Membership, Network
 from maillage.observatory.scope import VERSIONED_SECONDS, Scope, scope_cache_key
 from maillage.surveys.models import RATING_FIELDS, Rating
+from maillage.surveys.releases import network_releases
 from maillage.ties.models import LEVEL_CODES, TieObservation
 
 
@@ -118,4 +120,15 @@ def dataset_for(networks: QuerySet[Network], language: str | None = None) -> Dat
     ties = ties_frame(networks)
     memberships = memberships_frame(networks)
     ids = set(memberships["organization"]) | set(ties["source"]) | set(ties["target"])
-    return load_dataset(organizations_frame(ids, language), ties, memberships, networks_frame(networks))
+    dataset = load_dataset(organizations_frame(ids, language), ties, memberships, networks_frame(networks))
+    dataset.rating_releases = releases_frame(networks)
+    return dataset
+
+
+def releases_frame(networks: QuerySet[Network]) -> pd.DataFrame:
+    """The frozen trust and value of each closed wave: the network-wide figures (analysis.cohorts)."""
+    rows = [
+        (network, date, r.raters, r.ratings, r.trust_percent, r.value_percent)
+        for network, date, r in network_releases(list(networks.values_list("pk", flat=True)))
+    ]
+    return pd.DataFrame.from_records(rows, columns=RELEASE_COLUMNS)

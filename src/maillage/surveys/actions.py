@@ -34,6 +34,7 @@ from maillage.surveys.models import (
     WaveKind,
     WaveStatus,
 )
+from maillage.surveys.releases import release_for
 from maillage.ties.actions import ObservationData, PairObservation, do_record_observations
 from maillage.ties.models import Formality, ObservationSource
 
@@ -357,6 +358,8 @@ def do_close_wave(wave: Wave, user: User | None = None) -> int:
         ]
         Rating.objects.bulk_create(ratings)
         Wave.objects.filter(pk=wave.pk).update(status=WaveStatus.CLOSED, closed_at=timezone.now())
+        wave.status = WaveStatus.CLOSED
+        release_for(wave)  # the cohort is fixed now: nothing done later changes what is published
         bump([wave.network_id])
     return len(by_pair)
 

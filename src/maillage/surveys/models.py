@@ -302,3 +302,27 @@ class Rating(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rater} → {self.rated} ({self.wave.date})"
+
+
+class RatingRelease(models.Model):
+    """A closed wave's network-wide trust and value, frozen the first time they are published.
+
+    The wave's raters are then a fixed cohort: whatever happens later (an organization deleted or merged,
+    a membership ended, answers imported), every reader keeps reading these figures, so two reads never
+    differ by one rater's answers (docs/privacy.md, "Small groups"). Empty figures: fewer than the minimum
+    of raters, withheld for good.
+    """
+
+    wave = models.OneToOneField(Wave, on_delete=models.CASCADE, related_name="rating_release")
+    raters = models.PositiveIntegerField(default=0)
+    ratings = models.PositiveIntegerField(default=0)  # rated partners: the weight of the means
+    trust_percent = models.FloatField(null=True, blank=True)
+    value_percent = models.FloatField(null=True, blank=True)
+    released_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("released ratings")
+        verbose_name_plural = _("released ratings")
+
+    def __str__(self) -> str:
+        return f"{self.wave} ({self.raters})"

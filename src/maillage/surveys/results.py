@@ -21,7 +21,6 @@ from maillage.surveys.models import (
     QuestionScope,
     Response,
     Wave,
-    WaveStatus,
 )
 
 
@@ -187,34 +186,44 @@ def reported_ties(wave: Wave) -> list[ReportedTie]:
 MIN_RATERS = 3
 
 
-def trust_and_value(wave: Wave) -> tuple[float | None, float | None]:
-    """The wave's own trust and value, as a share of the maximum 4 (see docs/metrics.md).
+@dataclass(frozen=True)
+class WaveRatings:
+    raters: int
+    ratings: int
+    trust_percent: float | None
+    value_percent: float | None
 
-    Published once the wave is closed (its raters are then a fixed cohort) and rated by at least
-    MIN_RATERS organizations: read while responses come in, two means would differ by one rater's answers.
-    """
-    if wave.status != WaveStatus.CLOSED:
-        return None, None
-    answers = PartnerAnswer.objects.filter(
+
+def wave_ratings(wave: Wave) -> WaveRatings:
+    """The wave's trust and value over its submitted answers, as a share of the maximum 4 (see
+    docs/metrics.md), with the raters and rated partners they cover; computed, not yet published."""
+    submitted = PartnerAnswer.objects.filter(
         response__invitation__wave=wave, response__submitted_at__isnull=False
-    ).values_list(*RATING_FIELDS)
+    )
     raters = (
-        PartnerAnswer.objects.filter(response__invitation__wave=wave, response__submitted_at__isnull=False)
-        .exclude(**{f"{field}__isnull": True for field in RATING_FIELDS})
+        submitted.exclude(**{f"{field}__isnull": True for field in RATING_FIELDS})
         .values("response_id")
         .distinct()
         .count()
     )
-    if raters < MIN_RATERS:
-        return None, None
     trust: list[float] = []
     value: list[float] = []
-    for row in answers:
+    for row in submitted.values_list(*RATING_FIELDS):
         for scores, part in ((trust, row[:3]), (value, row[3:])):
             given = [v for v in part if v is not None]
             if given:
                 scores.append(sum(given) / len(given))
-    return (
+    return WaveRatings(
+        raters,
+        max(len(trust), len(value)),
         100.0 * sum(trust) / len(trust) / 4 if trust else None,
         100.0 * sum(value) / len(value) / 4 if value else None,
     )
+
+
+def trust_and_value(wave: Wave) -> tuple[float | None, float | None]:
+    """The wave's own trust and value as published: see `surveys.releases.release_for`."""
+    from maillage.surveys.releases import release_for
+
+    release = release_for(wave)
+    return (release.trust_percent, release.value_percent) if release is not None else (None, None)

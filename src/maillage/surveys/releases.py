@@ -1,0 +1,51 @@
+"""Network-wide trust and value released on fixed dated cohorts: one closed wave, frozen once.
+
+A mean over a group of raters that changes between two reads gives, by difference, the answers of the
+raters who came or went. A wave's ratings are published only once the wave is closed, and the first
+publication freezes them (`RatingRelease`): the results page, the dashboards, the reports, the exports
+and the API all read the frozen figures of the latest closed wave, never a mean recomputed over whoever
+is in the network today. Figures of different waves never share a rating, so no two of them subtract to
+one rater's answers; under fewer than MIN_RATERS raters a wave's figures are withheld for good.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import IntegrityError, transaction
+
+from maillage.surveys.models import RatingRelease, Wave, WaveStatus
+from maillage.surveys.results import MIN_RATERS, wave_ratings
+
+
+def release_for(wave: Wave) -> RatingRelease | None:
+    """The wave's released figures (made now if this is their first reading); None while it is open."""
+    if wave.status != WaveStatus.CLOSED:
+        return None
+    found = RatingRelease.objects.filter(wave=wave).first()
+    if found is not None:
+        return found
+    figures = wave_ratings(wave)
+    published = figures.raters >= MIN_RATERS
+    try:
+        with transaction.atomic():
+            return RatingRelease.objects.create(
+                wave=wave,
+                raters=figures.raters,
+                ratings=figures.ratings if published else 0,
+                trust_percent=figures.trust_percent if published else None,
+                value_percent=figures.value_percent if published else None,
+            )
+    except IntegrityError:  # released by a concurrent reader: theirs is the one
+        return RatingRelease.objects.get(wave=wave)
+
+
+def network_releases(network_ids: list[int]) -> list[tuple[int, datetime.date, RatingRelease]]:
+    """(network, wave date, release) of every closed wave of these networks, oldest first."""
+    waves = Wave.objects.filter(network_id__in=network_ids, status=WaveStatus.CLOSED).order_by("date", "pk")
+    found = []
+    for wave in waves:
+        release = release_for(wave)
+        if release is not None:
+            found.append((wave.network_id, wave.date, release))
+    return found
