@@ -98,6 +98,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # Numbers and dates the reader's way in every template: |number, |percent, |day.
+            "builtins": ["maillage.observatory.templatetags.readers_way"],
         },
     },
 ]
@@ -145,6 +147,8 @@ API_RATE_LIMIT = int(os.environ.get("MAILLAGE_API_RATE_LIMIT", "600"))
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Dates written "15 mai 2025" / "May 15, 2025", as maillage.observatory.formatting writes them.
+FORMAT_MODULE_PATH = ["maillage.formats"]
 TIME_ZONE = os.environ.get("MAILLAGE_TIME_ZONE", "America/Montreal")
 USE_I18N = True
 USE_TZ = True

@@ -70,7 +70,7 @@ def test_pages_show_the_succession_and_a_networks_territory_when_it_started(admi
     page = client.get(f"/en/directory/territories/{cisss.pk}/").content.decode()
     assert 'id="territory-precedents"' in page and "CSSS 1" in page and "CSSS 2" in page
     old = client.get(f"/en/directory/territories/{csss[0].pk}/").content.decode()
-    assert 'id="territory-successions"' in old and "until 31 March 2015" in old
+    assert 'id="territory-successions"' in old and "until March 31, 2015" in old
     detail = client.get(f"/en/networks/{network.pk}/").content.decode()
     assert 'id="territory-then"' in detail and "CSSS 1, CSSS 2" in detail
 

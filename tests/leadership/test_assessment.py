@@ -159,7 +159,7 @@ def test_the_personal_chart_averages_each_pillar(leader, member, competencies):
     codes = [c.code for c in competencies if c.pillar_id == pillar.pk]
     make_assessment(leader, datetime.date(2025, 1, 10), {codes[0]: 1, codes[1]: 4})
     rows = client_for(member).get(url("home")).context["chart"].rows
-    assert rows == [["2025-01-10", pillar.name, 2.5]]
+    assert rows == [["10\u00a0janvier\u00a02025", pillar.name, 2.5]]
 
 
 def test_profile_helper_is_idempotent(member, orgs):

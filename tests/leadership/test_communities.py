@@ -94,7 +94,7 @@ def test_scheduling_a_session_emails_every_member(community, coordinator, member
     body = mail.outbox[0].body
     # French then English (the catalogues translate the sentences; names and dates are already per language)
     assert "Communauté test" in body and "Test community" in body
-    assert "décembre" in body and "Dec." in body
+    assert "décembre" in body and "December 3, 2026" in body
 
 
 def test_a_member_cannot_schedule_a_session_or_add_members(community, member, settings):

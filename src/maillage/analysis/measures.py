@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import datetime
 import math
 from dataclasses import dataclass
 
@@ -67,6 +68,55 @@ def write_points(change: Value, digits: int = 1, *, language: str = "fr") -> str
         return NO_DATA
     assert change is not None
     return f"{write_number(change * 100, digits, language=language, sign=True)}{NBSP}pt"
+
+
+MONTHS = {
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+
+def write_date(day: datetime.date | str | None, *, language: str = "fr") -> str:
+    """A date the reader's way, the one form every page, report and export uses: ``15 mai 2025``,
+    ``May 15, 2025``. A date may come as an ISO string (the analysis core's snapshot dates).
+
+    >>> write_date("2025-05-01"), write_date(datetime.date(2025, 5, 15), language="en"), write_date(None)
+    ('1\xa0mai\xa02025', 'May 15, 2025', '—')
+    """
+    if day is None or day == "":
+        return NO_DATA
+    if isinstance(day, str):
+        day = datetime.date.fromisoformat(day[:10])
+    month = MONTHS[language][day.month - 1]
+    if language == "en":
+        return f"{month} {day.day}, {day.year}"
+    return f"{day.day}{NBSP}{month}{NBSP}{day.year}"
 
 
 @dataclass(frozen=True)

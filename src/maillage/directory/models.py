@@ -277,6 +277,12 @@ class Organization(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def language_names(self) -> str:
+        """The languages of service in the reader's language ("French, Other languages"), not their codes."""
+        labels = dict(ServiceLanguage.choices)
+        return ", ".join(str(labels.get(code, code)) for code in self.languages or [])
+
     def clean(self) -> None:
         if not (self.name_fr.strip() or self.name_en.strip()):
             raise ValidationError({"name_fr": _("Give the organization a name in French or in English.")})

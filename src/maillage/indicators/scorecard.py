@@ -24,6 +24,7 @@ from maillage.indicators.elements import data_versions
 from maillage.indicators.models import Indicator, RbaKind
 from maillage.indicators.rollup import EMPTY, Cell, roll_up_columns
 from maillage.networks.models import Network
+from maillage.observatory.formatting import number
 
 TREND_YEARS = 5
 CACHE_SECONDS = 24 * 3600
@@ -66,9 +67,8 @@ class ScorecardRow:
 
 
 def format_value(value: float | None, decimals: int) -> str:
-    if value is None:
-        return "—"
-    return f"{value:,.{decimals}f}".replace(",", "\u202f")
+    """``1 139,5`` in French, ``1,139.5`` in English; "—" for none."""
+    return number(value, decimals)
 
 
 def band_for(indicator: Indicator, value: float | None) -> Band | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from maillage.directory.i18n import pick_language
@@ -54,6 +55,14 @@ class Outcome(models.TextChoices):
     ACCESSIBILITY = "accessibility", _("Accessibility of services")
     CONTINUITY = "continuity", _("Continuity of services")
     OPTIMISATION = "optimisation", _("Optimisation of resources")
+
+
+def _shown_in(french: str, english: str) -> str:
+    """ "fr" or "en": the language `pick_language` shows of a text typed in one or both languages."""
+    reader = (get_language() or "fr")[:2]
+    if reader == "en":
+        return "en" if english or not french else "fr"
+    return "fr" if french or not english else "en"
 
 
 class Initiative(models.Model):
@@ -124,6 +133,16 @@ class Initiative(models.Model):
     @property
     def story(self) -> str:
         return pick_language(self.story_fr, self.story_en)
+
+    @property
+    def summary_language(self) -> str:
+        """The language the summary is shown in: the reader's, unless it was written in the other one only
+        (pages mark it with `lang`, for screen readers)."""
+        return _shown_in(self.summary_fr, self.summary_en)
+
+    @property
+    def story_language(self) -> str:
+        return _shown_in(self.story_fr, self.story_en)
 
     @property
     def is_public(self) -> bool:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from maillage.leadership.aggregates import Cell
 from maillage.leadership.models import Pillar
 from maillage.observatory import SCHEMA, Chart
+from maillage.observatory.formatting import day
 
 
 def _line(title: str, description: str, values: list[dict[str, Any]], x_type: str, x_title: str) -> dict:
@@ -29,7 +30,13 @@ def _line(title: str, description: str, values: list[dict[str, Any]], x_type: st
                 "title": _("Average level (1 to 5)"),
                 "scale": {"domain": [1, 5]},
             },
-            "color": {"field": "pillar", "type": "nominal", "title": _("Pillar")},
+            # Under the chart, one pillar a line and whole: cut at Vega's 160 px, two pillars read the same.
+            "color": {
+                "field": "pillar",
+                "type": "nominal",
+                "title": _("Pillar"),
+                "legend": {"orient": "bottom", "direction": "vertical", "labelLimit": 0},
+            },
         },
     }
 
@@ -42,7 +49,7 @@ def personal_progress(points: list[tuple[str, str, float]]) -> Chart:
         "Average of my self-assessed levels on each pillar's competencies, assessment after assessment."
     )
     spec = _line(title, description, values, "temporal", _("Date"))
-    rows = [[v["when"], v["pillar"], v["level"]] for v in values]
+    rows = [[day(v["when"]), v["pillar"], v["level"]] for v in values]
     return Chart("personal", title, description, spec, [_("Date"), _("Pillar"), _("Average level")], rows)
 
 

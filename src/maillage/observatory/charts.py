@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from maillage.analysis import LEVELS, NetworkReport
 from maillage.directory.models import SectorFamily
+from maillage.observatory.formatting import day
 from maillage.observatory.palette import FAMILY_COLORS
 from maillage.ties.models import Level
 
@@ -47,7 +48,8 @@ def _base(title: str, description: str, values: list[dict[str, Any]]) -> dict[st
         "title": title,
         "data": {"values": values},
         "width": "container",
-        "config": {"font": "DejaVu Sans, sans-serif", "view": {"stroke": None}},
+        # Legend labels whole (Vega cuts them at 160 px, and two long names then read the same).
+        "config": {"font": "DejaVu Sans, sans-serif", "view": {"stroke": None}, "legend": {"labelLimit": 0}},
     }
 
 
@@ -93,9 +95,10 @@ def levels_by_wave(level_tables: dict[str, pd.DataFrame]) -> Chart:
     labels = level_labels()
     values = []
     for wave, table in level_tables.items():
+        when = day(wave)
         for level, total in zip(table["level"], table["total"], strict=True):
             values.append(
-                {"wave": wave, "level": labels[level], "order": LEVELS.index(level), "ties": int(total)}
+                {"wave": when, "level": labels[level], "order": LEVELS.index(level), "ties": int(total)}
             )
     title = _("Ties by level, wave after wave")
     description = _("Number of ties at each level of the collaboration scale at each observation date.")
@@ -103,7 +106,8 @@ def levels_by_wave(level_tables: dict[str, pd.DataFrame]) -> Chart:
     spec = _base(title, description, values) | {
         "mark": {"type": "bar", "tooltip": True},
         "encoding": {
-            "x": {"field": "wave", "type": "ordinal", "title": _("Wave")},
+            # The waves in the order of their dates (written the reader's way, they no longer sort as text).
+            "x": {"field": "wave", "type": "ordinal", "title": _("Wave"), "sort": None},
             "y": {"field": "ties", "type": "quantitative", "title": _("Ties"), "stack": "zero"},
             "color": {
                 "field": "level",
@@ -136,7 +140,7 @@ def transition_matrix(report: NetworkReport) -> Chart:
     description = _(
         "Number of ties that went from one level (rows) to another (columns) between %(before)s and "
         "%(after)s."
-    ) % {"before": before, "after": after}
+    ) % {"before": day(before), "after": day(after)}
     order = [labels[n] for n in LEVELS]
     spec = _base(title, description, values) | {
         "layer": [

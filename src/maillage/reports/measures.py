@@ -17,6 +17,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from maillage.observatory import Scope, charts
+from maillage.observatory.formatting import day
 from maillage.surveys.builtin import PROGRESS_SCALE
 from maillage.surveys.impact import IMPACT_MEASURES, ImpactMeasure
 from maillage.surveys.models import Question, QuestionKind, Response, Wave, WaveKind, WaveStatus
@@ -117,7 +118,7 @@ def columns_for(waves_by_network: dict[int, list[Wave]]) -> list[Column]:
 
 def wave_label(wave: Wave) -> str:
     kind = _("Baseline") if wave.kind == WaveKind.BASELINE else _("Follow-up")
-    return f"{kind} {wave.date.isoformat()}"
+    return f"{kind} {day(wave.date)}"
 
 
 def measure_rows(columns: list[Column]) -> list[MeasureRow]:
@@ -193,11 +194,13 @@ def distribution_chart(section: dict[str, Any]) -> charts.Chart | None:
                 "axis": {"labelLimit": 220},
             },
             "yOffset": {"field": "wave", "type": "nominal", "sort": None, "title": _("Wave")},
+            # Normalised: rounded shares that add up to 100.2 no longer push a bar past the axis's end.
             "x": {
                 "field": "percent",
                 "type": "quantitative",
-                "stack": "zero",
+                "stack": "normalize",
                 "title": _("Share of answers (%)"),
+                "axis": {"format": "%"},
             },
             "color": {
                 "field": "answer",

@@ -18,6 +18,7 @@ from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
 from maillage.observatory import Chart
+from maillage.observatory.formatting import chart_locale
 from maillage.reports import chartpool
 from maillage.reports.content import SECTIONS, ReportData, no_data_message
 
@@ -44,8 +45,10 @@ def report_spec(chart: Chart) -> dict[str, Any]:
     spec["config"] = spec.get("config", {}) | {
         "font": "DejaVu Sans",
         "axis": {"labelFontSize": 10, "titleFontSize": 10, "labelColor": "#333", "titleColor": "#333"},
-        "legend": {"labelFontSize": 10, "titleFontSize": 10},
+        "legend": {"labelFontSize": 10, "titleFontSize": 10, "labelLimit": 0},
         "background": None,
+        # Axes and labels in the report's language (vl-convert reads the locale from the spec).
+        "locale": chart_locale(),
     }
     if chart.key in ("transitions", "sector_mix", "impact"):
         spec["height"] = {"step": 22}

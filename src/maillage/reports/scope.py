@@ -24,6 +24,7 @@ from maillage.networks.periods import (
     period_of,
 )
 from maillage.observatory import Scope, scope_for
+from maillage.observatory.formatting import day
 
 REPORT_KINDS = ("network", "territory", "programme", "province")
 
@@ -108,7 +109,7 @@ class Period:
     @property
     def label(self) -> str:
         if self.since and self.until:
-            return f"{self.since.isoformat()} – {self.until.isoformat()}"
+            return f"{day(self.since)} – {day(self.until)}"
         if self.year:
             return period_label(self.year, self.kind)
         return _("latest data")

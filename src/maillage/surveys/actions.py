@@ -21,6 +21,7 @@ from django.utils.translation import override
 from maillage.directory.models import Contact, Organization
 from maillage.networks.models import Membership
 from maillage.networks.versions import bump
+from maillage.observatory.formatting import day
 from maillage.surveys.forms import QuestionForm, WaveForm
 from maillage.surveys.models import (
     RATING_FIELDS,
@@ -381,5 +382,5 @@ def _pair_observation(wave: Wave, reports: list[PartnerAnswer]) -> ObservationDa
             if len(reports) == 2
             else _("Survey wave of %(date)s: reported by one side")
         )  # fmt: skip
-        % {"date": wave.date.isoformat()},
+        % {"date": day(wave.date)},
     )

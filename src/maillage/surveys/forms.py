@@ -89,6 +89,7 @@ class QuestionForm(forms.ModelForm):
     class Meta:
         model = Question
         fields = ["kind", "text_fr", "text_en", "choices_text", "scale_min", "scale_max", "required"]
+        labels = {"scale_min": _("Lowest value of the scale"), "scale_max": _("Highest value of the scale")}
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -124,6 +125,13 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
         help_text=_("One row per respondent and partner; see the documentation for the columns."),
+    )
+
+
+class XlsFormImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("XLSForm file"),
+        help_text=_("A workbook (.xlsx) whose survey sheet lists the questions to add to this wave."),
     )
 
 

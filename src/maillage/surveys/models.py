@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from maillage.directory.i18n import pick_language
 from maillage.directory.models import Organization, ReferenceItem
 from maillage.networks.models import Network
+from maillage.observatory.formatting import day
 from maillage.ties.models import Formality, Level, TieObservation
 
 # The six 1–4 ratings a respondent gives each partner (after the PARTNER tool), in the analysis core's names.
@@ -164,7 +165,7 @@ class Wave(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.network} — {self.get_kind_display()} {self.date}"
+        return f"{self.network} — {self.get_kind_display()} {day(self.date)}"
 
 
 class Invitation(models.Model):

@@ -25,7 +25,7 @@ from maillage.surveys.actions import (
     do_send_reminders,
     survey_questions,
 )
-from maillage.surveys.forms import ImportForm, QuestionForm, WaveForm
+from maillage.surveys.forms import ImportForm, QuestionForm, WaveForm, XlsFormImportForm
 from maillage.surveys.imports import MAX_BYTES, import_responses
 from maillage.surveys.models import Rating, WaveStatus
 from maillage.surveys.permissions import get_wave_for, readable_waves
@@ -74,7 +74,7 @@ def wave_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context["missing"] = results.missing_invitations(wave)
         context["questions"] = wave.custom_questions.all()
         context["question_form"] = QuestionForm() if wave.status == WaveStatus.DRAFT else None
-        context["xlsform"] = ImportForm()
+        context["xlsform"] = XlsFormImportForm()
     return render(request, "surveys/wave_detail.html", context)
 
 
@@ -110,7 +110,7 @@ def question_add(request: HttpRequest, pk: int) -> HttpResponse:
 def question_import(request: HttpRequest, pk: int) -> HttpResponse:
     """Add questions from an XLSForm file to a draft wave; any unsupported part: reported, nothing saved."""
     wave = get_wave_for(request.user, pk, write=True)
-    form = ImportForm(request.POST, request.FILES)
+    form = XlsFormImportForm(request.POST, request.FILES)
     errors = (
         [_("Questions can only be added before the wave opens.")] if wave.status != WaveStatus.DRAFT else []
     )

@@ -1,7 +1,13 @@
 /* Draws every chart of the page from the Vega-Lite specs the server wrote into the page. */
 (function () {
   "use strict";
+  // Numbers and dates in the page's language (decimal comma, French months): see formatting.chart_locale.
+  function locale() {
+    var source = document.getElementById("chart-locale");
+    return source ? JSON.parse(source.textContent) : {};
+  }
   function draw() {
+    var language = locale();
     var views = document.querySelectorAll("[data-chart]");
     Array.prototype.forEach.call(views, function (element) {
       var source = document.getElementById(element.dataset.chart);
@@ -9,7 +15,10 @@
       var spec = JSON.parse(source.textContent);
       // `ast: true` evaluates expressions with vega-interpreter instead of `new Function`: the page's
       // Content-Security-Policy has no 'unsafe-eval'.
-      vegaEmbed(element, spec, { actions: false, renderer: "svg", ast: true })
+      var options = { actions: false, renderer: "svg", ast: true };
+      if (language.number) options.formatLocale = language.number;
+      if (language.time) options.timeFormatLocale = language.time;
+      vegaEmbed(element, spec, options)
         .then(function () { element.dataset.drawn = "1"; })
         .catch(function () { element.dataset.drawn = "error"; });
     });
