@@ -55,7 +55,9 @@ class DashboardData:
     charts: list[charts.Chart]
 
 
-def headlines(report: NetworkReport, previous: HeadlineFigures | NetworkReport | None) -> list[Headline]:
+def headlines(
+    report: HeadlineFigures | NetworkReport, previous: HeadlineFigures | NetworkReport | None
+) -> list[Headline]:
     """The headline measures of the catalogue with their change since `previous`, in the reader's language."""
     now = measure_values(report)
     change = measure_changes(now, measure_values(previous) if previous is not None else None)
