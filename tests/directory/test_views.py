@@ -102,9 +102,26 @@ def test_search_as_you_type_returns_only_the_rows(member, orgs):
     assert "Pharmacie du Coin" in body and "<html" not in body
 
 
-def test_suggestions_give_name_and_id(member, orgs):
+def test_suggestions_give_name_and_territory(member, orgs):
     response = client_for(member).get(reverse("directory:organization_suggest"), {"q": "boreal"})
-    assert f"Maison de la famille Boréal [#{orgs[2].pk}]" in response.content.decode()
+    body = response.content.decode()
+    assert "Maison de la famille Boréal — RLS test" in body and "[#" not in body
+
+
+def test_suggestions_tell_twins_apart_by_id(member, orgs, sectors, rls):
+    twin = Organization.objects.create(name_fr=orgs[2].name_fr, sector=sectors["clsc"], territory=rls)
+    body = client_for(member).get(reverse("directory:organization_suggest"), {"q": "boreal"}).content.decode()
+    assert f"Maison de la famille Boréal — RLS test [#{orgs[2].pk}]" in body
+    assert f"Maison de la famille Boréal — RLS test [#{twin.pk}]" in body
+
+
+def test_a_member_is_added_by_name_and_territory(coordinator, network_a, orgs):
+    url = reverse("networks:membership_add", kwargs={"pk": network_a.pk})
+    response = client_for(coordinator).post(
+        url, {"organization": f"{orgs[4].name} — RLS test", "role": "member"}
+    )
+    assert response.status_code == 302
+    assert network_a.memberships.filter(organization=orgs[4]).exists()
 
 
 def test_an_organization_cannot_be_its_own_parent(coordinator, orgs, sectors):

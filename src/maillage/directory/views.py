@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from maillage.accounts.permissions import is_admin, is_coordinator_somewhere, readable_network_filter
 from maillage.directory.actions import do_confirm_stewardship
-from maillage.directory.fields import organization_label
+from maillage.directory.fields import suggestion_labels
 from maillage.directory.forms import (
     OrganizationFilterForm,
     OrganizationForm,
@@ -74,7 +74,7 @@ def organization_suggest(request: HttpRequest) -> HttpResponse:
         return render(request, "widgets/organization_suggestions.html", {"labels": []})
     for term in terms:
         organizations = organizations.filter(search_text__contains=term)
-    labels = [organization_label(o) for o in organizations.only("id", "name_fr", "name_en")[:20]]
+    labels = suggestion_labels(organizations.select_related("territory")[:20])
     return render(request, "widgets/organization_suggestions.html", {"labels": labels})
 
 
