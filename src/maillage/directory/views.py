@@ -9,7 +9,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from maillage.accounts.permissions import is_admin, is_coordinator_somewhere, readable_network_filter
+from maillage.accounts.permissions import (
+    is_admin,
+    is_coordinator_somewhere,
+    readable_network_filter,
+    writable_network_ids,
+)
 from maillage.directory.actions import do_confirm_stewardship
 from maillage.directory.fields import suggestion_labels
 from maillage.directory.forms import (
@@ -96,6 +101,12 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     page, query = paginate(request, ties)
     can_edit = can_edit_organization(request.user, organization)
     pending = Network.objects.filter(pk__in=pending_networks(request.user, organization)).order_by("name_fr")
+    # The networks the reader coordinates that it does not sit in yet: one link each to add it there.
+    joinable = (
+        Network.objects.filter(pk__in=writable_network_ids(request.user))
+        .exclude(memberships__organization=organization)
+        .order_by("name_fr")
+    )
     return render(
         request,
         "directory/organization_detail.html",
@@ -108,6 +119,7 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "contacts": organization.contacts.all() if can_edit else None,
             "can_edit": can_edit,
             "pending_networks": pending,
+            "joinable_networks": joinable,
         },
     )
 
