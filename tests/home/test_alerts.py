@@ -64,6 +64,29 @@ def test_without_a_wave_a_year_is_looked_back(network_a, ties_a):
     assert [a.url for a in alerts_for([network_a], set(), TODAY)] == [f"/ties/{ties_a[0].pk}/"]
 
 
+def test_a_formal_agreement_ending_within_ninety_days(network_a, orgs):
+    def formal(first, second, ends: str):
+        data = ObservationData(
+            observed_on=day("2024-05-01"), level=3, formality="formal", agreement_ends_on=day(ends)
+        )
+        return do_create_tie(first, second, network_a, data)
+
+    ending = formal(orgs[0], orgs[1], "2025-08-01")
+    formal(orgs[0], orgs[2], "2025-12-01")  # too far off
+    renewed = formal(orgs[1], orgs[2], "2025-07-01")
+    # The latest observation says the agreement was renewed: no alert.
+    do_observe(
+        renewed,
+        ObservationData(
+            observed_on=day("2025-05-01"), level=3, formality="formal", agreement_ends_on=day("2028-01-01")
+        ),
+    )
+    alerts = alerts_for([network_a], set(), TODAY)
+    assert [(a.kind, a.url, a.day) for a in alerts] == [
+        ("agreement_ending", f"/ties/{ending.pk}/", day("2025-08-01"))
+    ]
+
+
 def test_partners_who_left_and_memberships_ending(network_a, orgs):
     seats = {m.organization_id: m for m in Membership.objects.filter(network=network_a)}
     Membership.objects.filter(pk=seats[orgs[1].pk].pk).update(end_date=day("2025-03-01"))

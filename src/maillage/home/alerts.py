@@ -16,12 +16,20 @@ from django.urls import reverse
 
 from maillage.networks.models import Membership, Network
 from maillage.surveys.models import Wave, WaveStatus
-from maillage.ties.models import Level, Tie, TieObservation
+from maillage.ties.models import Formality, Level, Tie, TieObservation
 
 NO_WAVE_DAYS = 365
 ENDING_WITHIN_DAYS = 90
 # Kinds in the order they are shown: what asks for an action first.
-KINDS = ("wave_overdue", "tie_lost", "tie_weakened", "partner_left", "membership_ending", "network_ending")
+KINDS = (
+    "wave_overdue",
+    "tie_lost",
+    "tie_weakened",
+    "agreement_ending",
+    "partner_left",
+    "membership_ending",
+    "network_ending",
+)
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,31 @@ def tie_alerts(networks: dict[int, Network], today: datetime.date) -> list[Alert
     return alerts
 
 
+def agreement_alerts(networks: dict[int, Network], today: datetime.date) -> list[Alert]:
+    """Formal ties whose agreement, as their latest observation says, ends within 90 days."""
+    horizon = today + datetime.timedelta(days=ENDING_WITHIN_DAYS)
+    latest = TieObservation.objects.filter(tie=OuterRef("pk")).order_by("-observed_on", "-id")
+    ties = (
+        Tie.objects.filter(
+            network__in=list(networks), current_level__gt=0, current_formality=Formality.FORMAL
+        )
+        .annotate(ends_on=Subquery(latest.values("agreement_ends_on")[:1]))
+        .filter(ends_on__gte=today, ends_on__lte=horizon)
+        .select_related("organization_a", "organization_b")
+        .order_by("ends_on", "pk")
+    )
+    return [
+        Alert(
+            "agreement_ending",
+            networks[tie.network_id],
+            reverse("ties:detail", args=[tie.pk]),
+            tie.ends_on,
+            f"{tie.organization_a.name} — {tie.organization_b.name}",
+        )
+        for tie in ties
+    ]
+
+
 def membership_alerts(networks: dict[int, Network], today: datetime.date) -> list[Alert]:
     """Partners who left since the last wave, and partners whose membership ends within 90 days."""
     horizon = today + datetime.timedelta(days=ENDING_WITHIN_DAYS)
@@ -139,6 +172,7 @@ def alerts_for(networks: Iterable[Network], writable: set[int], today: datetime.
     alerts = [
         *wave_alerts(by_id, writable, today),
         *tie_alerts(by_id, today),
+        *agreement_alerts(by_id, today),
         *membership_alerts(by_id, today),
         *network_alerts(by_id, today),
     ]

@@ -148,6 +148,8 @@ class TieObservation(models.Model):
     agreement_kind = models.CharField(
         _("kind of agreement"), max_length=20, choices=AgreementKind.choices, blank=True
     )
+    # When the agreement (contract, MOU…) of a formal tie ends: its coordinators are told 90 days before.
+    agreement_ends_on = models.DateField(_("agreement ends on"), null=True, blank=True)
     referrals = models.BooleanField(_("referrals"), default=False)
     information = models.BooleanField(_("information"), default=False)
     resources = models.BooleanField(_("shared resources"), default=False)
@@ -174,6 +176,8 @@ class TieObservation(models.Model):
     def clean(self) -> None:
         if self.agreement_kind and self.formality != Formality.FORMAL:
             raise ValidationError({"agreement_kind": _("Only a formal tie has a kind of agreement.")})
+        if self.agreement_ends_on and self.formality != Formality.FORMAL:
+            raise ValidationError({"agreement_ends_on": _("Only a formal tie has an agreement that ends.")})
 
     @property
     def flows(self) -> list[str]:
