@@ -5,16 +5,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from maillage.accounts.permissions import readable_networks, roles_of
+from maillage.accounts.models import Role
+from maillage.accounts.permissions import is_coordinator_somewhere
 from maillage.directory.models import Organization
-from maillage.networks.queries import current_member_count
-from maillage.ties.models import Tie
+from maillage.home.overview import overview_for
 
 
 @require_POST
@@ -51,32 +51,16 @@ def health(request: HttpRequest) -> JsonResponse:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    networks = (
-        readable_networks(request.user)
-        .select_related("territory")
-        .annotate(
-            member_count=current_member_count(),
-        )
-        .order_by("name_fr")
-    )
-    network_list = list(networks[:50])
-    tie_counts = dict(
-        Tie.objects.active()
-        .filter(network__in=[n.pk for n in network_list])
-        .values_list("network")
-        # COUNT(*) rather than COUNT(id): the (network, current_level) index alone answers it.
-        .annotate(n=Count("*"))
-        .values_list("network", "n")
-    )
-    for network in network_list:
-        network.tie_count = tie_counts.get(network.pk, 0)
+    """How the reader's networks are doing and what needs them now (`maillage.home.overview`)."""
+    overview = overview_for(request.user, timezone.localdate())
     return render(
         request,
         "home.html",
         {
-            "networks": network_list,
-            "network_total": networks.count(),
-            "roles": roles_of(request.user),
+            "overview": overview,
+            # The roles with their network: the page names each one.
+            "roles": Role.objects.filter(user=request.user).select_related("network", "territory"),
+            "can_create_network": is_coordinator_somewhere(request.user),
             "organization_total": Organization.objects.filter(active=True).count(),
         },
     )

@@ -102,9 +102,26 @@ def test_search_as_you_type_returns_only_the_rows(member, orgs):
     assert "Pharmacie du Coin" in body and "<html" not in body
 
 
-def test_suggestions_give_name_and_id(member, orgs):
+def test_suggestions_give_name_and_territory(member, orgs):
     response = client_for(member).get(reverse("directory:organization_suggest"), {"q": "boreal"})
-    assert f"Maison de la famille Boréal [#{orgs[2].pk}]" in response.content.decode()
+    body = response.content.decode()
+    assert "Maison de la famille Boréal — RLS test" in body and "[#" not in body
+
+
+def test_suggestions_tell_twins_apart_by_id(member, orgs, sectors, rls):
+    twin = Organization.objects.create(name_fr=orgs[2].name_fr, sector=sectors["clsc"], territory=rls)
+    body = client_for(member).get(reverse("directory:organization_suggest"), {"q": "boreal"}).content.decode()
+    assert f"Maison de la famille Boréal — RLS test [#{orgs[2].pk}]" in body
+    assert f"Maison de la famille Boréal — RLS test [#{twin.pk}]" in body
+
+
+def test_a_member_is_added_by_name_and_territory(coordinator, network_a, orgs):
+    url = reverse("networks:membership_add", kwargs={"pk": network_a.pk})
+    response = client_for(coordinator).post(
+        url, {"organization": f"{orgs[4].name} — RLS test", "role": "member"}
+    )
+    assert response.status_code == 302
+    assert network_a.memberships.filter(organization=orgs[4]).exists()
 
 
 def test_an_organization_cannot_be_its_own_parent(coordinator, orgs, sectors):
@@ -134,3 +151,28 @@ def test_admin_builds_the_territory_hierarchy_and_wrong_parents_are_refused(admi
         {"kind": "community", "code": "Q1", "name_fr": "Autre", "parent": rls.pk},
     )
     assert "code" in duplicate.context["form"].errors
+
+
+def test_a_coordinator_adds_an_organization_from_its_page(coordinator, network_a, orgs):
+    client = client_for(coordinator)
+    page = client.get(reverse("directory:organization_detail", kwargs={"pk": orgs[4].pk})).content.decode()
+    link = f"/networks/{network_a.pk}/members/add/?organization={orgs[4].pk}"
+    assert f'href="{link}"' in page
+    form = client.get(link).content.decode()
+    assert 'value="Pharmacie du Coin — RLS test"' in form
+    assert (
+        client.post(link, {"organization": "Pharmacie du Coin — RLS test", "role": "member"}).status_code
+        == 302
+    )
+    assert network_a.memberships.filter(organization=orgs[4]).exists()
+
+
+def test_no_link_to_add_where_it_already_sits_or_to_a_network_not_coordinated(
+    coordinator, member, outsider, network_a, network_b, orgs
+):
+    url = reverse("directory:organization_detail", kwargs={"pk": orgs[0].pk})
+    assert "data-join-network" not in client_for(coordinator).get(url).content.decode()  # already in A
+    assert "data-join-network" not in client_for(member).get(url).content.decode()
+    page = client_for(outsider).get(reverse("directory:organization_detail", kwargs={"pk": orgs[4].pk}))
+    assert f'data-join-network="{network_b.pk}"' in page.content.decode()
+    assert f'data-join-network="{network_a.pk}"' not in page.content.decode()

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 
 from maillage.ties.actions import ObservationData, do_create_tie, do_observe, find_tie
 from maillage.ties.models import Formality, Level, Tie
@@ -81,3 +81,13 @@ def test_a_level_off_the_scale_is_refused(tie_a):
     with pytest.raises(ValidationError):
         do_observe(tie_a, ObservationData(observed_on=D(2024, 1, 1), level=9))
     assert tie_a.observations.count() == 1
+
+
+def test_when_an_agreement_ends_is_as_immutable_as_the_rest_of_an_observation(network_a, orgs):
+    data = ObservationData(
+        observed_on=D(2024, 5, 1), level=3, formality="formal", agreement_ends_on=D(2026, 3, 31)
+    )
+    tie = do_create_tie(orgs[0], orgs[1], network_a, data)
+    with pytest.raises(DatabaseError), transaction.atomic():
+        tie.observations.update(agreement_ends_on=D(2030, 1, 1))
+    assert tie.observations.get().agreement_ends_on == D(2026, 3, 31)

@@ -59,3 +59,18 @@ def test_a_new_observation_adds_to_the_history(coordinator, tie_a):
     assert tie_a.current_level == 0
     page = client.get(url).content.decode()
     assert page.count("<tr>") >= 4
+
+
+def test_a_formal_tie_records_when_its_agreement_ends(coordinator, network_a, orgs):
+    client = client_for(coordinator)
+    url = reverse("ties:create", kwargs={"network_pk": network_a.pk})
+    informal = client.post(
+        url, tie_post(orgs, 2, 3, formality="informal", agreement_kind="", agreement_ends_on="2026-03-31")
+    )
+    assert "agreement_ends_on" in informal.context["form"].errors
+    assert client.post(url, tie_post(orgs, 2, 3, agreement_ends_on="2026-03-31")).status_code == 302
+    tie = Tie.objects.get()
+    assert str(tie.observations.get().agreement_ends_on) == "2026-03-31"
+    assert (
+        "jusqu'au 31 mars 2026" in client.get(reverse("ties:detail", kwargs={"pk": tie.pk})).content.decode()
+    )

@@ -1,12 +1,16 @@
 """A form field that picks one organization out of thousands by typing its name.
 
-The browser shows suggestions (an htmx-filled datalist) as "Name [#id]"; the field accepts
-that, or a name typed in full when only one organization has it.
+The browser shows suggestions (an htmx-filled datalist) as "Name — Territory", where people read where
+an organization is; "[#id]" is added only to tell apart two suggestions that would read the same. The
+field accepts those, "… [#id]" (scripts, the API), or a name typed in full when only one organization
+has it.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 from django import forms
 from django.db.models import Q, QuerySet
@@ -17,10 +21,26 @@ from maillage.directory.models import MobilizationGoal, MobilizationPrinciple, O
 from maillage.directory.search import casefold_unaccented
 
 ID_SUFFIX = re.compile(r"\[#(\d+)\]\s*$")
+PLACE = " — "
 
 
-def organization_label(organization: Organization) -> str:
-    return f"{organization.name} [#{organization.pk}]"
+def organization_label(organization: Organization, *, with_id: bool = False) -> str:
+    """ "Name — Territory" (its territory read with the organization: `select_related("territory")`)."""
+    label = organization.name
+    if organization.territory_id:
+        label = f"{label}{PLACE}{organization.territory.name}"
+    return f"{label} [#{organization.pk}]" if with_id else label
+
+
+def suggestion_labels(organizations: Iterable[Organization]) -> list[str]:
+    """The labels of a list of suggestions, with the id only where two would read the same."""
+    rows = list(organizations)
+    plain = [organization_label(o) for o in rows]
+    seen = Counter(casefold_unaccented(label) for label in plain)
+    return [
+        organization_label(o, with_id=True) if seen[casefold_unaccented(label)] > 1 else label
+        for o, label in zip(rows, plain, strict=True)
+    ]
 
 
 class OrganizationPickerWidget(forms.TextInput):
@@ -38,7 +58,7 @@ class OrganizationPickerWidget(forms.TextInput):
         if isinstance(value, Organization):
             return organization_label(value)
         if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
-            organization = Organization.objects.filter(pk=int(value)).first()
+            organization = Organization.objects.select_related("territory").filter(pk=int(value)).first()
             return organization_label(organization) if organization else ""
         return value
 
@@ -70,15 +90,26 @@ class OrganizationPickerField(forms.CharField):
             if found is None:
                 raise forms.ValidationError(self.error_messages["unknown"], params={"value": text})
             return found
-        folded = casefold_unaccented(text.strip())
-        candidates = list(
-            self.queryset.filter(Q(search_text__contains=folded)).only("id", "name_fr", "name_en", "acronym")[
-                :50
-            ]
-        )
-        exact = [
+        exact = self._named(text.strip(), None)
+        if not exact and PLACE in text:
+            # "Name — Territory" as the suggestions write it (a name may hold " — " itself: tried first).
+            name, place = text.strip().rsplit(PLACE, 1)
+            exact = self._named(name, place)
+        if len(exact) == 1:
+            return exact[0]
+        if len(exact) > 1:
+            raise forms.ValidationError(self.error_messages["ambiguous"], params={"value": text})
+        raise forms.ValidationError(self.error_messages["unknown"], params={"value": text})
+
+    def _named(self, name: str, place: str | None) -> list[Organization]:
+        """The organizations whose name (or acronym) is `name`, in the territory named `place` if given."""
+        folded = casefold_unaccented(name)
+        if not folded:
+            return []
+        candidates = self.queryset.filter(Q(search_text__contains=folded)).select_related("territory")
+        found = [
             o
-            for o in candidates
+            for o in candidates.only("id", "name_fr", "name_en", "acronym", "territory")[:50]
             if folded
             in {
                 casefold_unaccented(o.name_fr),
@@ -86,11 +117,13 @@ class OrganizationPickerField(forms.CharField):
                 casefold_unaccented(o.acronym),
             }
         ]
-        if len(exact) == 1:
-            return exact[0]
-        if len(exact) > 1:
-            raise forms.ValidationError(self.error_messages["ambiguous"], params={"value": text})
-        raise forms.ValidationError(self.error_messages["unknown"], params={"value": text})
+        if place is None:
+            return found
+        return [
+            o
+            for o in found
+            if o.territory_id and casefold_unaccented(place) in {casefold_unaccented(o.territory.name)}
+        ]
 
 
 def goals_field() -> forms.ModelMultipleChoiceField:

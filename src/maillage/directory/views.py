@@ -9,10 +9,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from maillage.accounts.permissions import is_admin, is_coordinator_somewhere, readable_network_filter
+from maillage.accounts.permissions import (
+    is_admin,
+    is_coordinator_somewhere,
+    readable_network_filter,
+    writable_network_ids,
+)
 from maillage.directory.actions import do_confirm_stewardship
 from maillage.directory.duplicates import confirmation_token, possible_duplicates
-from maillage.directory.fields import organization_label
+from maillage.directory.fields import suggestion_labels
 from maillage.directory.forms import (
     OrganizationFilterForm,
     OrganizationForm,
@@ -75,7 +80,7 @@ def organization_suggest(request: HttpRequest) -> HttpResponse:
         return render(request, "widgets/organization_suggestions.html", {"labels": []})
     for term in terms:
         organizations = organizations.filter(search_text__contains=term)
-    labels = [organization_label(o) for o in organizations.only("id", "name_fr", "name_en")[:20]]
+    labels = suggestion_labels(organizations.select_related("territory")[:20])
     return render(request, "widgets/organization_suggestions.html", {"labels": labels})
 
 
@@ -97,6 +102,12 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     page, query = paginate(request, ties)
     can_edit = can_edit_organization(request.user, organization)
     pending = Network.objects.filter(pk__in=pending_networks(request.user, organization)).order_by("name_fr")
+    # The networks the reader coordinates that it does not sit in yet: one link each to add it there.
+    joinable = (
+        Network.objects.filter(pk__in=writable_network_ids(request.user))
+        .exclude(memberships__organization=organization)
+        .order_by("name_fr")
+    )
     return render(
         request,
         "directory/organization_detail.html",
@@ -109,6 +120,7 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "contacts": organization.contacts.all() if can_edit else None,
             "can_edit": can_edit,
             "pending_networks": pending,
+            "joinable_networks": joinable,
         },
     )
 

@@ -144,7 +144,10 @@ def network_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
     network = get_network_for(request.user, pk, write=True)
-    form = MembershipForm(request.POST or None, network=network)
+    # From an organization's page, the organization comes already picked (`?organization=<id>`).
+    picked = request.GET.get("organization", "")
+    initial = {"organization": picked} if picked.isdigit() else {}
+    form = MembershipForm(request.POST or None, network=network, initial=initial)
     if request.method == "POST" and form.is_valid():
         membership = do_save_membership(form.save(commit=False))
         messages.success(

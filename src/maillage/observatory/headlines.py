@@ -39,7 +39,9 @@ class Headline:
         return ARROWS[self.direction] if self.change_display else ""
 
 
-def headlines(report: NetworkReport, previous: HeadlineFigures | NetworkReport | None) -> list[Headline]:
+def headlines(
+    report: HeadlineFigures | NetworkReport, previous: HeadlineFigures | NetworkReport | None
+) -> list[Headline]:
     """The headline measures of the catalogue with their change since `previous`, in the reader's language."""
     now = measure_values(report)
     change = measure_changes(now, measure_values(previous) if previous is not None else None)

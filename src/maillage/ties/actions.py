@@ -56,6 +56,7 @@ class ObservationData(NamedTuple):
     joint_projects: bool = False
     source: str = ObservationSource.MANUAL
     note: str = ""
+    agreement_ends_on: datetime.date | None = None
 
 
 class PairObservation(NamedTuple):
@@ -98,6 +99,8 @@ def check_observation(data: ObservationData) -> str | None:
         return _("Unknown kind of agreement.")
     if data.agreement_kind and data.formality != FORMAL:
         return _("Only a formal tie has a kind of agreement.")
+    if data.agreement_ends_on and data.formality != FORMAL:
+        return _("Only a formal tie has an agreement that ends.")
     if data.source not in SOURCES:
         return _("Unknown source.")
     if len(data.note) > 500:
@@ -225,11 +228,13 @@ def _insert_observations(
     now = ops.adapt_datetimefield_value(moment)
     rows = [
         (result.ties[pair], ops.adapt_datefield_value(o.observed_on), o.level, o.formality, o.agreement_kind,
-         o.referrals, o.information, o.resources, o.joint_projects, o.source, o.note, user_id, now)
+         o.referrals, o.information, o.resources, o.joint_projects, o.source, o.note, user_id, now,
+         ops.adapt_datefield_value(o.agreement_ends_on))
         for pair, o in checked
     ]  # fmt: skip
     columns = ["tie_id", "observed_on", "level", "formality", "agreement_kind", "referrals", "information"]
     columns += ["resources", "joint_projects", "source", "note", "recorded_by_id", "recorded_at"]
+    columns += ["agreement_ends_on"]
     insert_rows(TieObservation, columns, rows, step)
     if current_bulk() is None:
         record_bulk(TieObservation, len(rows))

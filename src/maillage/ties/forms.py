@@ -18,9 +18,17 @@ FLOW_FIELDS = ["referrals", "information", "resources", "joint_projects"]
 class ObservationForm(forms.ModelForm):
     class Meta:
         model = TieObservation
-        fields = ["observed_on", "level", "formality", "agreement_kind", *FLOW_FIELDS, "note"]
-        field_classes = {"observed_on": BoundedDateField}
-        widgets = {"observed_on": DATE_INPUT}
+        fields = [
+            "observed_on",
+            "level",
+            "formality",
+            "agreement_kind",
+            "agreement_ends_on",
+            *FLOW_FIELDS,
+            "note",
+        ]
+        field_classes = {"observed_on": BoundedDateField, "agreement_ends_on": BoundedDateField}
+        widgets = {"observed_on": DATE_INPUT, "agreement_ends_on": DATE_INPUT}
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("initial", {}).setdefault("observed_on", datetime.date.today())
@@ -39,10 +47,20 @@ class ObservationForm(forms.ModelForm):
         problem = agreement_problem(cleaned.get("formality") or "", cleaned.get("agreement_kind") or "")
         if problem:
             self.add_error("agreement_kind", problem)
+        if cleaned.get("agreement_ends_on") and cleaned.get("formality") != Formality.FORMAL:
+            self.add_error("agreement_ends_on", _("Only a formal tie has an agreement that ends."))
         return cleaned
 
     def observation_data(self) -> ObservationData:
-        fields = ["observed_on", "level", "formality", "agreement_kind", *FLOW_FIELDS, "note"]
+        fields = [
+            "observed_on",
+            "level",
+            "formality",
+            "agreement_kind",
+            "agreement_ends_on",
+            *FLOW_FIELDS,
+            "note",
+        ]
         return ObservationData(**{name: self.cleaned_data[name] for name in fields})
 
     def _post_clean(self) -> None:

@@ -144,6 +144,8 @@ class TieObservation(models.Model):
     agreement_kind = models.CharField(
         _("kind of agreement"), max_length=20, choices=AgreementKind.choices, blank=True
     )
+    # When the agreement (contract, MOU…) of a formal tie ends: its coordinators are told 90 days before.
+    agreement_ends_on = models.DateField(_("agreement ends on"), null=True, blank=True)
     referrals = models.BooleanField(_("referrals"), default=False)
     information = models.BooleanField(_("information"), default=False)
     resources = models.BooleanField(_("shared resources"), default=False)
@@ -171,6 +173,8 @@ class TieObservation(models.Model):
         problem = agreement_problem(self.formality, self.agreement_kind)
         if problem:
             raise ValidationError({"agreement_kind": problem})
+        if self.agreement_ends_on and self.formality != Formality.FORMAL:
+            raise ValidationError({"agreement_ends_on": _("Only a formal tie has an agreement that ends.")})
 
     @property
     def flows(self) -> list[str]:

@@ -1,0 +1,1 @@
+"""What the home page shows each reader: their networks' numbers, the survey in progress, what needs them."""
