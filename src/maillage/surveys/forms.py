@@ -33,17 +33,38 @@ TEXT_MAX = 2000
 MAX_CHOICES = 30
 
 
+def wave_defaults(network: Network) -> dict[str, Any]:
+    """A network's first wave is its baseline; later ones follow up the latest, a year on, not in the past."""
+    today = datetime.date.today()
+    latest = Wave.objects.filter(network=network).order_by("-date", "-id").first()
+    if latest is None:
+        return {"kind": WaveKind.BASELINE, "date": today}
+    try:
+        a_year_on = latest.date.replace(year=latest.date.year + 1)
+    except ValueError:  # 29 February
+        a_year_on = latest.date + datetime.timedelta(days=365)
+    closed = Wave.objects.filter(network=network, status=WaveStatus.CLOSED).order_by("-date", "-id").first()
+    return {"kind": WaveKind.FOLLOW_UP, "date": max(today, a_year_on), "previous": closed}
+
+
 class WaveForm(forms.ModelForm):
     class Meta:
         model = Wave
-        fields = ["kind", "date", "closes_on", "previous", "message"]
+        fields = ["kind", "date", "closes_on", "previous", "message", "message_en"]
         field_classes = {"date": BoundedDateField, "closes_on": BoundedDateField}
-        widgets = {"date": DATE_INPUT, "closes_on": DATE_INPUT, "message": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "date": DATE_INPUT,
+            "closes_on": DATE_INPUT,
+            "message": forms.Textarea(attrs={"rows": 4}),
+            "message_en": forms.Textarea(attrs={"rows": 4}),
+        }
 
     def __init__(self, *args: Any, network: Network, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.network = network
         self.fields["previous"].queryset = Wave.objects.filter(network=network, status=WaveStatus.CLOSED)
+        if not self.is_bound:
+            self.initial |= wave_defaults(network)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -124,6 +145,15 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
         help_text=_("One row per respondent and partner; see the documentation for the columns."),
+    )
+
+
+class XLSFormImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("XLSForm file (.xlsx)"),
+        help_text=_(
+            "A questionnaire made in Excel, KoboToolbox or ODK: its questions are added to this wave."
+        ),
     )
 
 
