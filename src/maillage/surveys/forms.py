@@ -170,8 +170,15 @@ class PartnerPickForm(forms.Form):
         self.fields["partners"].queryset = candidates
 
 
-def _question_field(question: Question, *, blank_label: str = "—") -> forms.Field:
-    """The form field for one question; every answer is optional while saving (checked at submission)."""
+DONT_KNOW = "dk"  # a rating's "Don't know": a chosen column, saved as no rating
+
+
+def _question_field(question: Question, *, dont_know: bool = False) -> forms.Field:
+    """The form field for one question; every answer is optional while saving (checked at submission).
+
+    Choices are radio buttons or check boxes, never a drop-down list: every choice reads in full, on a
+    phone too.
+    """
     label, help_text = question.text, question.help
     if question.kind == QuestionKind.TEXT:
         return forms.CharField(label=label, help_text=help_text, required=False, max_length=TEXT_MAX,
@@ -185,8 +192,14 @@ def _question_field(question: Question, *, blank_label: str = "—") -> forms.Fi
             widget=forms.CheckboxSelectMultiple,
         )
     choices = question.scale_points() if question.kind == QuestionKind.SCALE else question.choice_pairs()
-    return forms.ChoiceField(label=label, help_text=help_text, required=False,
-                             choices=[("", blank_label), *choices])  # fmt: skip
+    if dont_know:
+        choices = [*choices, (DONT_KNOW, str(_("Don't know")))]
+    return forms.ChoiceField(label=label, help_text=help_text, required=False, choices=choices,
+                             widget=forms.RadioSelect)  # fmt: skip
+
+
+def _number_or_none(value: str | None) -> int | None:
+    return int(value) if value and value != DONT_KNOW else None
 
 
 class PartnerAnswerForm(forms.Form):
@@ -196,8 +209,7 @@ class PartnerAnswerForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.partner = partner
         for question in questions:
-            blank = str(_("Don't know")) if question.code in RATING_FIELDS else "—"
-            self.fields[question.code] = _question_field(question, blank_label=blank)
+            self.fields[question.code] = _question_field(question, dont_know=question.code in RATING_FIELDS)
 
     def answer_values(self) -> dict[str, Any]:
         """The cleaned answers as PartnerAnswer field values."""
@@ -206,9 +218,9 @@ class PartnerAnswerForm(forms.Form):
             "frequency": data.get("frequency") or "",
             "formality": data.get("formality") or "",
         }
-        values["level"] = int(data["level"]) if data.get("level") else None
+        values["level"] = _number_or_none(data.get("level"))
         for field in RATING_FIELDS:
-            values[field] = int(data[field]) if data.get(field) else None
+            values[field] = _number_or_none(data.get(field))
         flows = set(data.get("flows") or [])
         values |= {
             flow: flow in flows for flow in ("referrals", "information", "resources", "joint_projects")
