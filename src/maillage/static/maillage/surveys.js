@@ -87,15 +87,17 @@
   function autosave(form) {
     var status = form.querySelector("[data-autosave-status]");
     var timer = null;
+    var scheduled = false;
     var pending = false;
     var running = false;
+    // "Saved" shows only when nothing is waiting: a test or a respondent may leave as soon as it shows.
     function say(key) {
       if (status) { status.textContent = status.dataset[key]; status.dataset.state = key; }
     }
     function save() {
+      scheduled = false;
       if (running) { pending = true; return; }
       running = true;
-      say("saving");
       var token = form.querySelector("input[name=csrfmiddlewaretoken]");
       fetch(form.action || window.location.href, {
         method: "POST",
@@ -103,16 +105,19 @@
         headers: { "X-Autosave": "1", "X-CSRFToken": token ? token.value : "" },
         credentials: "same-origin",
       }).then(function (response) {
-        say(response.ok ? "saved" : "failed");
+        return response.ok;
       }, function () {
-        say("failed");
-      }).then(function () {
+        return false;
+      }).then(function (ok) {
         running = false;
-        if (pending) { pending = false; save(); }
+        if (pending) { pending = false; save(); return; }
+        if (!scheduled) say(ok ? "saved" : "failed");
       });
     }
     function later(delay) {
       window.clearTimeout(timer);
+      scheduled = true;
+      say("saving");
       timer = window.setTimeout(save, delay);
     }
     form.addEventListener("change", function () { showProgress(form); later(300); });
