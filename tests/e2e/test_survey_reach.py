@@ -84,7 +84,14 @@ def test_the_invitations_page_on_a_phone(live_server, phone, wave):
     page.wait_for_url(f"{live_server.url}/")
     page.goto(f"{live_server.url}/surveys/{wave.pk}/invitations/")
     page.wait_for_selector("button.copy")
+    # The links and their copy buttons fit the phone: no sideways scrolling inside the list.
+    table = page.locator("table.invitations")
+    assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth")
+    assert page.locator("button.copy").first.is_visible()
     shot(page, "survey-invitations-phone-fr")
+    page.goto(f"{live_server.url}/en/surveys/{wave.pk}/invitations/")
+    page.wait_for_selector("button.copy")
+    shot(page, "survey-invitations-phone-en")
 
 
 def _choose_two_partners(page, link: str) -> None:
