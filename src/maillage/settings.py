@@ -174,7 +174,21 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("MAILL
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
-EMAIL_BACKEND = os.environ.get("MAILLAGE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# With an SMTP host set, e-mail goes out through it; without one (development) it is printed on the console.
+# The test runner replaces the backend with its in-memory outbox whatever is set here.
+EMAIL_HOST = os.environ.get("MAILLAGE_EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "MAILLAGE_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = int(os.environ.get("MAILLAGE_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("MAILLAGE_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("MAILLAGE_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("MAILLAGE_EMAIL_STARTTLS", EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("MAILLAGE_EMAIL_SSL", EMAIL_PORT == 465)
+EMAIL_TIMEOUT = int(os.environ.get("MAILLAGE_EMAIL_TIMEOUT", "20"))
 DEFAULT_FROM_EMAIL = os.environ.get("MAILLAGE_FROM_EMAIL", "maillage@localhost")
 
 # Background work (big imports, reports, province-size analyses) goes through Django's tasks API.

@@ -49,27 +49,25 @@ def test_a_partner_answers_saves_comes_back_and_submits(live_server, page, invit
 
     page.click("button[name=continue]")
     page.wait_for_url("**/partners/")
-    fieldsets = page.locator("fieldset.partner-answer")
-    assert fieldsets.count() == 3
+    # One table per question, a row per partner: three rows of radio buttons for the frequency.
+    assert page.locator("input[name$=-frequency][value=monthly]").count() == 3
     for index in range(3):
-        fieldset = fieldsets.nth(index)
-        fieldset.locator("select[name$=-frequency]").select_option("monthly")
-        fieldset.locator("select[name$=-level]").select_option(str(index + 2))
-        fieldset.locator("select[name$=-formality]").select_option("informal")
-        fieldset.locator("input[value=information]").check()
+        page.locator("input[name$=-frequency][value=monthly]").nth(index).check()
+        page.locator(f"input[name$=-level][value='{index + 2}']").nth(index).check()
+        page.locator("input[name$=-formality][value=informal]").nth(index).check()
+        page.locator("input[name$=-flows][value=information]").nth(index).check()
         for rating in ("reliability", "mission_alignment", "openness", "power_influence", "involvement"):
-            fieldset.locator(f"select[name$=-{rating}]").select_option("3")
+            page.locator(f"input[name$=-{rating}][value='3']").nth(index).check()
     shot(page, "survey-partners")
     page.click("button[name=save]")
     page.goto("about:blank")
     page.goto(link + "partners/")
-    assert page.locator("fieldset.partner-answer").nth(2).locator("select[name$=-level]").input_value() == "4"
+    assert page.locator("input[name$=-level]:checked").nth(2).input_value() == "4"
 
     page.click("button[name=continue]")
     page.wait_for_url("**/network/")
-    scales = page.locator("form select")
-    for index in range(scales.count()):
-        scales.nth(index).select_option("4")
+    for group in page.locator("[data-answer]:has(input[type=radio][value='4'])").all():
+        group.locator("input[type=radio][value='4']").check()
     page.fill("textarea[name=quote]", "We mobilise fast because people trust us.")
     page.check("input[name=quote_consent][value=anonymous]")
     page.click("button[name=continue]")

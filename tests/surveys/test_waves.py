@@ -9,6 +9,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from maillage.directory.models import Organization
 from maillage.networks.models import Membership
@@ -54,7 +55,8 @@ def test_opening_invites_each_current_member_with_its_own_token(open_wave, orgs,
     assert sorted(m.to[0] for m in mail.outbox) == ["eole@example.org", "parc@example.org"]
     body = mail.outbox[0].body
     token = invitation_of(open_wave, Organization.objects.get(contacts__email=mail.outbox[0].to[0])).token
-    assert f"/survey/{token}/" in body and f"/en/survey/{token}/" in body
+    # Written in the organization's language: French here, so the French link only.
+    assert f"/survey/{token}/" in body and f"/en/survey/{token}/" not in body
 
 
 def test_an_ended_membership_is_not_invited(draft_wave, orgs, network_a, coordinator):
@@ -73,6 +75,7 @@ def test_a_wave_opens_once(open_wave, coordinator):
 
 def test_reminders_go_only_to_those_who_have_not_answered(open_wave, orgs, coordinator):
     answer_fully(open_wave, orgs[0], {orgs[1]: {}})
+    Invitation.objects.filter(wave=open_wave).update(sent_at=timezone.now() - datetime.timedelta(days=3))
     mail.outbox.clear()
     client_for(coordinator).post(reverse("surveys:wave_remind", kwargs={"pk": open_wave.pk}))
     assert [m.to for m in mail.outbox] == [["parc@example.org"]]
@@ -88,7 +91,9 @@ def test_the_coordinator_sees_the_rate_per_sector_and_who_is_missing(open_wave, 
     assert (community.invited, community.submitted) == (2, 1)
     missing = [i.organization for i in response.context["missing"]]
     assert orgs[0] not in missing and set(missing) == set(orgs[1:4])
-    assert invitation_of(open_wave, orgs[1]).token in response.content.decode()
+    # The links themselves are on the invitations page, with a copy button.
+    page = client_for(coordinator).get(en("surveys:wave_invitations", pk=open_wave.pk)).content.decode()
+    assert invitation_of(open_wave, orgs[1]).token in page
 
 
 def test_a_member_reads_the_rate_but_not_who_is_missing_nor_the_links(open_wave, orgs, member):

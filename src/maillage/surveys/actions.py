@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-import logging
+import datetime
 import secrets
-import smtplib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
 from maillage.directory.models import Contact, Organization
 from maillage.networks.models import Membership
 from maillage.networks.versions import bump
 from maillage.observatory.formatting import day
+from maillage.surveys.delivery import LinkBuilder, Summary, deliver, summarise
 from maillage.surveys.forms import QuestionForm, WaveForm
 from maillage.surveys.models import (
     RATING_FIELDS,
@@ -39,8 +36,8 @@ from maillage.surveys.releases import release_for
 from maillage.ties.actions import ObservationData, PairObservation, do_record_observations
 from maillage.ties.models import Formality, ObservationSource
 
-logger = logging.getLogger(__name__)
-LinkBuilder = Callable[[str, str], str]  # (token, language) -> absolute URL
+# A reminder goes to an organization at most this often (and not sooner after its invitation).
+REMINDER_INTERVAL = datetime.timedelta(hours=12)
 PARTNER_COPY_FIELDS = ("frequency", "level", "formality", "referrals", "information", "resources",
                        "joint_projects", *RATING_FIELDS)  # fmt: skip
 
@@ -93,8 +90,8 @@ def _first_email(organization_ids: Iterable[int]) -> dict[int, str]:
     return emails
 
 
-def do_open_wave(wave: Wave, link_for: LinkBuilder) -> int:
-    """Invite every current member organization, each with its own token, then email the invitations."""
+def do_open_wave(wave: Wave, link_for: LinkBuilder) -> Summary:
+    """Give every current member organization its own link, then e-mail those that have an address."""
     with transaction.atomic():
         _lock(Wave, wave.pk)
         wave = Wave.objects.get(pk=wave.pk)
@@ -114,72 +111,52 @@ def do_open_wave(wave: Wave, link_for: LinkBuilder) -> int:
         )
         Wave.objects.filter(pk=wave.pk).update(status=WaveStatus.OPEN, opened_at=timezone.now())
         bump([wave.network_id])
-    invitations = Invitation.objects.filter(wave=wave).select_related("organization", "wave__network")
-    send_invitations(list(invitations), link_for, reminder=False)
-    return len(member_ids)
+    return do_send_invitations(wave, link_for)
+
+
+def _invitations(wave: Wave) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(wave=wave).select_related(
+        "organization__sector", "wave__network", "response"
+    )
+
+
+def do_send_invitations(wave: Wave, link_for: LinkBuilder) -> Summary:
+    """E-mail the invitations never sent (or whose sending failed); those already sent are left alone.
+
+    The wave's row lock makes a double click wait for the first, which then leaves nothing to send.
+    """
+    with transaction.atomic():
+        _lock(Wave, wave.pk)
+        wave = Wave.objects.get(pk=wave.pk)
+        if wave.status != WaveStatus.OPEN:
+            raise ValidationError(_("Invitations are sent only while the wave is open."))
+        deliver(
+            list(_invitations(wave).filter(sent_at__isnull=True).exclude(email="")), link_for, reminder=False
+        )
+    return summarise(_invitations(wave))
 
 
 def do_send_reminders(wave: Wave, link_for: LinkBuilder) -> int:
-    """Remind the invited organizations that have not submitted yet (those with an email address)."""
-    if wave.status != WaveStatus.OPEN:
-        raise ValidationError(_("Reminders are sent only while the wave is open."))
-    pending = (
-        Invitation.objects.filter(wave=wave)
-        .exclude(response__submitted_at__isnull=False)
-        .exclude(email="")
-        .select_related("organization", "wave__network")
-    )
-    return send_invitations(list(pending), link_for, reminder=True)
+    """Remind by e-mail the organizations that were sent an invitation and have not submitted yet.
 
-
-def send_invitations(invitations: list[Invitation], link_for: LinkBuilder, *, reminder: bool) -> int:
-    """Email each invitation (French then English in one message); returns how many were sent."""
-    messages, sent = [], []
-    for invitation in invitations:
-        if not invitation.email:
-            continue
-        messages.append(_invitation_email(invitation, link_for, reminder))
-        sent.append(invitation.pk)
-    if not messages:
-        return 0
-    try:
-        get_connection().send_messages(messages)
-    except (smtplib.SMTPException, OSError):
-        # The links stay visible to the coordinator, who can send them another way: never a 500 here.
-        logger.exception("Survey emails could not be sent")
-        return 0
-    now = timezone.now()
-    if reminder:
-        for invitation in invitations:
-            if invitation.pk in sent:
-                Invitation.objects.filter(pk=invitation.pk).update(
-                    reminded_at=now, reminders=invitation.reminders + 1
-                )
-    else:
-        Invitation.objects.filter(pk__in=sent).update(sent_at=now)
-    return len(sent)
-
-
-def _invitation_email(invitation: Invitation, link_for: LinkBuilder, reminder: bool) -> EmailMessage:
-    network = invitation.wave.network
-    parts = []
-    for language in ("fr", "en"):
-        with override(language):
-            intro = (
-                _("Reminder: %(network)s is still waiting for the answers of %(organization)s.")
-                if reminder
-                else _("%(network)s invites %(organization)s to answer its partner survey.")
-            ) % {"network": network.name, "organization": invitation.organization.name}
-            parts.append(
-                f"{intro}\n\n{_('Your personal link (no account needed):')}\n"
-                f"{link_for(invitation.token, language)}\n\n"
-                + _("You can save and come back before you submit. Please do not share this link.")
-            )
-    if invitation.wave.message:
-        parts.insert(0, invitation.wave.message)
-    with override("fr"):
-        subject = _("Partner survey — %(network)s") % {"network": network.name_fr or network.name_en}
-    return EmailMessage(subject, "\n\n———\n\n".join(parts), settings.DEFAULT_FROM_EMAIL, [invitation.email])
+    No one is reminded twice within REMINDER_INTERVAL (nor right after the invitation), so a repeated
+    click sends nothing more. Returns how many reminders went out.
+    """
+    with transaction.atomic():
+        _lock(Wave, wave.pk)
+        wave = Wave.objects.get(pk=wave.pk)
+        if wave.status != WaveStatus.OPEN:
+            raise ValidationError(_("Reminders are sent only while the wave is open."))
+        recent = timezone.now() - REMINDER_INTERVAL
+        pending = (
+            _invitations(wave)
+            .filter(sent_at__isnull=False, sent_at__lte=recent)
+            .exclude(response__submitted_at__isnull=False)
+            .exclude(email="")
+            .exclude(reminded_at__gt=recent)
+        )
+        sent, _failed = deliver(list(pending), link_for, reminder=True)
+    return sent
 
 
 def survey_questions(wave: Wave) -> list[Question]:

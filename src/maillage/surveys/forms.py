@@ -33,17 +33,38 @@ TEXT_MAX = 2000
 MAX_CHOICES = 30
 
 
+def wave_defaults(network: Network) -> dict[str, Any]:
+    """A network's first wave is its baseline; later ones follow up the latest, a year on, not in the past."""
+    today = datetime.date.today()
+    latest = Wave.objects.filter(network=network).order_by("-date", "-id").first()
+    if latest is None:
+        return {"kind": WaveKind.BASELINE, "date": today}
+    try:
+        a_year_on = latest.date.replace(year=latest.date.year + 1)
+    except ValueError:  # 29 February
+        a_year_on = latest.date + datetime.timedelta(days=365)
+    closed = Wave.objects.filter(network=network, status=WaveStatus.CLOSED).order_by("-date", "-id").first()
+    return {"kind": WaveKind.FOLLOW_UP, "date": max(today, a_year_on), "previous": closed}
+
+
 class WaveForm(forms.ModelForm):
     class Meta:
         model = Wave
-        fields = ["kind", "date", "closes_on", "previous", "message"]
+        fields = ["kind", "date", "closes_on", "previous", "message", "message_en"]
         field_classes = {"date": BoundedDateField, "closes_on": BoundedDateField}
-        widgets = {"date": DATE_INPUT, "closes_on": DATE_INPUT, "message": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "date": DATE_INPUT,
+            "closes_on": DATE_INPUT,
+            "message": forms.Textarea(attrs={"rows": 4}),
+            "message_en": forms.Textarea(attrs={"rows": 4}),
+        }
 
     def __init__(self, *args: Any, network: Network, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.network = network
         self.fields["previous"].queryset = Wave.objects.filter(network=network, status=WaveStatus.CLOSED)
+        if not self.is_bound:
+            self.initial |= wave_defaults(network)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -128,10 +149,12 @@ class ImportForm(forms.Form):
     )
 
 
-class XlsFormImportForm(forms.Form):
+class XLSFormImportForm(forms.Form):
     file = forms.FileField(
-        label=_("XLSForm file"),
-        help_text=_("A workbook (.xlsx) whose survey sheet lists the questions to add to this wave."),
+        label=_("XLSForm file (.xlsx)"),
+        help_text=_(
+            "A questionnaire made in Excel, KoboToolbox or ODK: its questions are added to this wave."
+        ),
     )
 
 
@@ -148,8 +171,15 @@ class PartnerPickForm(forms.Form):
         self.fields["partners"].queryset = candidates
 
 
-def _question_field(question: Question, *, blank_label: str = "—") -> forms.Field:
-    """The form field for one question; every answer is optional while saving (checked at submission)."""
+DONT_KNOW = "dk"  # a rating's "Don't know": a chosen column, saved as no rating
+
+
+def _question_field(question: Question, *, dont_know: bool = False) -> forms.Field:
+    """The form field for one question; every answer is optional while saving (checked at submission).
+
+    Choices are radio buttons or check boxes, never a drop-down list: every choice reads in full, on a
+    phone too.
+    """
     label, help_text = question.text, question.help
     if question.kind == QuestionKind.TEXT:
         return forms.CharField(label=label, help_text=help_text, required=False, max_length=TEXT_MAX,
@@ -163,8 +193,14 @@ def _question_field(question: Question, *, blank_label: str = "—") -> forms.Fi
             widget=forms.CheckboxSelectMultiple,
         )
     choices = question.scale_points() if question.kind == QuestionKind.SCALE else question.choice_pairs()
-    return forms.ChoiceField(label=label, help_text=help_text, required=False,
-                             choices=[("", blank_label), *choices])  # fmt: skip
+    if dont_know:
+        choices = [*choices, (DONT_KNOW, str(_("Don't know")))]
+    return forms.ChoiceField(label=label, help_text=help_text, required=False, choices=choices,
+                             widget=forms.RadioSelect)  # fmt: skip
+
+
+def _number_or_none(value: str | None) -> int | None:
+    return int(value) if value and value != DONT_KNOW else None
 
 
 class PartnerAnswerForm(forms.Form):
@@ -174,8 +210,7 @@ class PartnerAnswerForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.partner = partner
         for question in questions:
-            blank = str(_("Don't know")) if question.code in RATING_FIELDS else "—"
-            self.fields[question.code] = _question_field(question, blank_label=blank)
+            self.fields[question.code] = _question_field(question, dont_know=question.code in RATING_FIELDS)
 
     def answer_values(self) -> dict[str, Any]:
         """The cleaned answers as PartnerAnswer field values."""
@@ -184,9 +219,9 @@ class PartnerAnswerForm(forms.Form):
             "frequency": data.get("frequency") or "",
             "formality": data.get("formality") or "",
         }
-        values["level"] = int(data["level"]) if data.get("level") else None
+        values["level"] = _number_or_none(data.get("level"))
         for field in RATING_FIELDS:
-            values[field] = int(data[field]) if data.get(field) else None
+            values[field] = _number_or_none(data.get(field))
         flows = set(data.get("flows") or [])
         values |= {
             flow: flow in flows for flow in ("referrals", "information", "resources", "joint_projects")

@@ -147,7 +147,8 @@ class Wave(models.Model):
         related_name="follow_ups",
         help_text=_("A follow-up pre-fills each partner's answers from this wave."),
     )
-    message = models.TextField(_("message to partners"), blank=True, max_length=3000)
+    message = models.TextField(_("message to partners (French)"), blank=True, max_length=3000)
+    message_en = models.TextField(_("message to partners (English)"), blank=True, max_length=3000)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
     opened_at = models.DateTimeField(null=True, blank=True)
@@ -167,6 +168,13 @@ class Wave(models.Model):
     def __str__(self) -> str:
         return f"{self.network} — {self.get_kind_display()} {day(self.date)}"
 
+    def message_in(self, language: str) -> str:
+        """The message in the given language, or in the other one when only one was written."""
+        first, second = (
+            (self.message_en, self.message) if language == "en" else (self.message, self.message_en)
+        )
+        return first or second
+
 
 class Invitation(models.Model):
     wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="invitations")
@@ -178,6 +186,9 @@ class Invitation(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
     reminders = models.PositiveSmallIntegerField(default=0)
+    # The last attempt that failed (cleared by a later success), so a coordinator sees whom to try again.
+    failed_at = models.DateTimeField(null=True, blank=True)
+    failure = models.CharField(max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("invitation")

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -64,6 +64,15 @@ def _problem_page(request: HttpRequest, problem: TokenProblem) -> HttpResponse:
     return render(request, "surveys/respond_problem.html", {"problem": problem}, status=problem.status)
 
 
+def _autosave(request: HttpRequest) -> bool:
+    """A save sent by the page's script as the respondent answers: answered in JSON, without a message."""
+    return request.method == "POST" and request.headers.get("X-Autosave") == "1"
+
+
+def _autosaved(ok: bool) -> JsonResponse:
+    return JsonResponse({"saved": ok}, status=200 if ok else 400)
+
+
 def _language() -> str:
     return (get_language() or "fr")[:2]
 
@@ -91,10 +100,14 @@ def respond(request: HttpRequest, invitation: Invitation) -> HttpResponse:
     form = PartnerPickForm(request.POST or None, candidates=candidates, initial={"partners": chosen})
     if request.method == "POST" and form.is_valid():
         do_choose_partners(response, form.cleaned_data["partners"])
+        if _autosave(request):
+            return _autosaved(True)
         messages.success(request, _("Your partners are saved."))
         if "continue" in request.POST:
             return redirect("surveys:respond_partners", token=invitation.token)
         return redirect("surveys:respond", token=invitation.token)
+    if _autosave(request):
+        return _autosaved(False)
     # Every candidate is on the page (the search box filters them in the browser); without script, `q`
     # hides the others on the server. Chosen partners always stay visible and checked.
     query = request.GET.get("q", "")[:100]
@@ -146,13 +159,32 @@ def respond_partners(request: HttpRequest, invitation: Invitation) -> HttpRespon
         do_save_partner_answers(
             response, {a.pk: f.answer_values() for a, f in zip(answers, forms, strict=True)}
         )
+        if _autosave(request):
+            return _autosaved(True)
         messages.success(request, _("Your answers about your partners are saved."))
         if "continue" in request.POST:
             return redirect("surveys:respond_network", token=invitation.token)
         return redirect("surveys:respond_partners", token=invitation.token)
+    if _autosave(request):
+        return _autosaved(False)
     status = 400 if request.method == "POST" else 200
     context = {"invitation": invitation, "response": response, "forms": forms}
+    context["matrix"] = _matrix(questions, forms)
     return render(request, "surveys/respond_partners.html", context, status=status)
+
+
+def _matrix(questions: list, forms: list[PartnerAnswerForm]) -> list[dict[str, Any]]:  # type: ignore[type-arg]
+    """One table per question: a row per partner, a column per choice (the page's rating scales)."""
+    blocks = []
+    for question in questions:
+        if not forms:
+            break
+        columns = [label for _value, label in forms[0].fields[question.code].choices]
+        rows = [{"partner": form.partner, "field": form[question.code]} for form in forms]
+        # Flows are check boxes where "none" is an answer: they do not count in the progress.
+        counted = question.kind != "multiple"
+        blocks.append({"question": question, "columns": columns, "rows": rows, "counted": counted})
+    return blocks
 
 
 def _network_initial(response: Response) -> dict[str, Any]:
@@ -185,10 +217,14 @@ def respond_network(request: HttpRequest, invitation: Invitation) -> HttpRespons
             data["lesson"],
             data["lesson_consent"],
         )
+        if _autosave(request):
+            return _autosaved(True)
         messages.success(request, _("Your answers about the network are saved."))
         if "continue" in request.POST:
             return redirect("surveys:respond_submit", token=invitation.token)
         return redirect("surveys:respond_network", token=invitation.token)
+    if _autosave(request):
+        return _autosaved(False)
     status = 400 if request.method == "POST" else 200
     context = {"invitation": invitation, "response": response, "form": form}
     return render(request, "surveys/respond_network.html", context, status=status)

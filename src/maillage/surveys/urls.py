@@ -1,6 +1,6 @@
 from django.urls import path
 
-from maillage.surveys import respond, views
+from maillage.surveys import invitation_views, respond, views
 
 app_name = "surveys"
 urlpatterns = [
@@ -11,6 +11,10 @@ urlpatterns = [
     path("surveys/<int:pk>/questions/add/", views.question_add, name="question_add"),
     path("surveys/<int:pk>/questions/import/", views.question_import, name="question_import"),
     path("surveys/<int:pk>/open/", views.wave_open, name="wave_open"),
+    path("surveys/<int:pk>/invitations/", invitation_views.wave_invitations, name="wave_invitations"),
+    path("surveys/<int:pk>/invitations/send/", invitation_views.wave_send, name="wave_send"),
+    path("surveys/<int:pk>/invitations/links.csv", invitation_views.wave_links_csv, name="wave_links_csv"),
+    path("surveys/<int:pk>/invitations/letters/", invitation_views.wave_letters, name="wave_letters"),
     path("surveys/<int:pk>/remind/", views.wave_remind, name="wave_remind"),
     path("surveys/<int:pk>/close/", views.wave_close, name="wave_close"),
     path("surveys/<int:pk>/results/", views.wave_results, name="wave_results"),

@@ -25,9 +25,10 @@ from maillage.surveys.actions import (
     do_send_reminders,
     survey_questions,
 )
-from maillage.surveys.forms import ImportForm, QuestionForm, WaveForm, XlsFormImportForm
+from maillage.surveys.delivery import summarise, summary_sentence
+from maillage.surveys.forms import ImportForm, QuestionForm, WaveForm, XLSFormImportForm
 from maillage.surveys.imports import MAX_BYTES, import_responses
-from maillage.surveys.models import Rating, WaveStatus
+from maillage.surveys.models import Question, Rating, WaveStatus
 from maillage.surveys.permissions import get_wave_for, readable_waves
 from maillage.surveys.xlsform import do_import_xlsform, parse_xlsform_with_notes
 
@@ -61,7 +62,20 @@ def wave_create(request: HttpRequest, network_pk: int) -> HttpResponse:
         wave = do_create_wave(form, request.user)
         messages.success(request, _("Wave created. Add your own questions, then open it."))
         return redirect("surveys:wave_detail", pk=wave.pk)
-    return render(request, "surveys/wave_form.html", {"form": form, "network": network})
+    context = {"form": form, "network": network, "preview": _builtin_preview()}
+    return render(request, "surveys/wave_form.html", context)
+
+
+def _builtin_preview() -> list[tuple[str, list[str]]]:
+    """The built-in questions every wave asks, grouped by instrument: what partners will be asked."""
+    groups: dict[str, list[str]] = {}
+    for question in (
+        Question.objects.filter(instrument__isnull=False)
+        .select_related("instrument")
+        .order_by("instrument__order", "order", "id")
+    ):
+        groups.setdefault(question.instrument.name, []).append(question.text)
+    return list(groups.items())
 
 
 @login_required
@@ -74,7 +88,9 @@ def wave_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context["missing"] = results.missing_invitations(wave)
         context["questions"] = wave.custom_questions.all()
         context["question_form"] = QuestionForm() if wave.status == WaveStatus.DRAFT else None
-        context["xlsform"] = XlsFormImportForm()
+        context["xlsform"] = XLSFormImportForm()
+        if wave.status != WaveStatus.DRAFT:
+            context["delivery"] = summary_sentence(summarise(wave.invitations.select_related("response")))
     return render(request, "surveys/wave_detail.html", context)
 
 
@@ -110,7 +126,7 @@ def question_add(request: HttpRequest, pk: int) -> HttpResponse:
 def question_import(request: HttpRequest, pk: int) -> HttpResponse:
     """Add questions from an XLSForm file to a draft wave; any unsupported part: reported, nothing saved."""
     wave = get_wave_for(request.user, pk, write=True)
-    form = XlsFormImportForm(request.POST, request.FILES)
+    form = XLSFormImportForm(request.POST, request.FILES)
     errors = (
         [_("Questions can only be added before the wave opens.")] if wave.status != WaveStatus.DRAFT else []
     )
@@ -139,11 +155,16 @@ def _act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     wave = get_wave_for(request.user, pk, write=True)
     try:
         if action == "open":
-            count = do_open_wave(wave, link_builder(request))
-            messages.success(request, _("Wave opened: %(n)s organizations invited.") % {"n": count})
-        elif action == "remind":
+            summary = do_open_wave(wave, link_builder(request))
+            messages.success(request, _("Wave opened: %(summary)s") % {"summary": summary_sentence(summary)})
+            return redirect("surveys:wave_invitations", pk=wave.pk)
+        if action == "remind":
             count = do_send_reminders(wave, link_builder(request))
-            messages.success(request, _("%(n)s reminders sent.") % {"n": count})
+            if count:
+                messages.success(request, _("%(n)s reminders sent.") % {"n": count})
+            else:
+                messages.info(request, _("No reminder sent: no one with an address is left to remind today."))
+            return redirect("surveys:wave_invitations", pk=wave.pk)
         else:
             count = do_close_wave(wave, request.user)
             messages.success(request, _("Wave closed: %(n)s ties observed.") % {"n": count})
