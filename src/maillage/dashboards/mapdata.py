@@ -18,11 +18,11 @@ from django.utils.translation import gettext as _
 
 from maillage.analysis import NetworkReport, report_from_dataset
 from maillage.dashboards.adapter import cached_dataset, observation_dates
-from maillage.dashboards.layout import layout_positions
-from maillage.dashboards.palette import family_colors, sector_colors
+from maillage.dashboards.layout import Island, island_layout
+from maillage.dashboards.palette import sector_groups, sector_palette
 from maillage.dashboards.scope import VERSIONED_SECONDS, Scope, data_version, scope_cache_key
 from maillage.dashboards.summary import dashboard_data
-from maillage.directory.models import Sector, SectorFamily, Territory
+from maillage.directory.models import Sector, Territory
 from maillage.ties.models import Level
 
 # Above this many organizations the map shows the best-connected ones and says so.
@@ -70,13 +70,20 @@ def map_payload(scope: Scope, *, language: str, max_nodes: int = MAX_MAP_NODES) 
     edge_keys, histories = _edge_histories(ties, dates)
     node_u = position[np.array([k[0] for k in edge_keys], dtype=np.int64)] if edge_keys else np.array([], int)
     node_v = position[np.array([k[1] for k in edge_keys], dtype=np.int64)] if edge_keys else np.array([], int)
-    positions = layout_positions(
-        len(nodes), list(zip(node_u.tolist(), node_v.tolist(), strict=True)), key=data_version(scope)
-    )
     # The dashboard page computed today's report a moment ago: the map reuses it from the cache.
     report = dashboard_data(scope, language=language).report
-    metrics = _metrics(
-        report if report is not None else report_from_dataset(dataset, scenarios=[], curve=False), nodes
+    if report is None:
+        report = report_from_dataset(dataset, scenarios=[], curve=False)
+    metrics = _metrics(report, nodes)
+    networks = list(scope.networks.order_by("name_fr", "pk"))
+    network_index = {n.pk: i for i, n in enumerate(networks)}
+    memberships = _memberships(dataset.memberships, nodes, network_index)
+    groups, group_names = _groups(scope, report, nodes, memberships, networks)
+    positions, islands = island_layout(
+        len(nodes),
+        list(zip(node_u.tolist(), node_v.tolist(), strict=True)),
+        key=data_version(scope),
+        groups=groups,
     )
 
     sectors = {s.code: s for s in Sector.objects.all()}
@@ -84,11 +91,8 @@ def map_payload(scope: Scope, *, language: str, max_nodes: int = MAX_MAP_NODES) 
     sector_index = {code: i for i, code in enumerate(sector_codes)}
     territory_ids = sorted({int(t) for t in nodes["territory"].dropna()})
     territory_names = {t.pk: t.name for t in Territory.objects.filter(pk__in=territory_ids)}
-    networks = list(scope.networks.order_by("name_fr", "pk"))
-    network_index = {n.pk: i for i, n in enumerate(networks)}
-    memberships = _memberships(dataset.memberships, nodes, network_index)
-    palette = sector_colors()
-    families = family_colors()
+    palette = sector_palette()
+    group_codes = [g["code"] for g in sector_groups()]
     return {
         "scope": {"kind": scope.kind, "id": scope.pk, "title": scope.title},
         "dates": dates,
@@ -97,15 +101,14 @@ def map_payload(scope: Scope, *, language: str, max_nodes: int = MAX_MAP_NODES) 
             {
                 "code": code,
                 "label": sectors[code].name if code in sectors else code,
-                "family": sectors[code].family if code in sectors else "other",
-                "color": palette.get(code, "#777777"),
+                "family": group_codes.index(palette.get(code, ("other", ""))[0]),
+                "color": palette.get(code, ("other", "#7F7F7F"))[1],
             }
             for code in sector_codes
         ],
-        "families": [
-            {"code": code, "label": str(label), "color": families[code]}
-            for code, label in SectorFamily.choices
-        ],
+        # The map's colour families: one Okabe–Ito hue each, the sectors of a family in its shades.
+        "families": sector_groups(),
+        "islands": _island_labels(islands, group_names),
         "levels": [{"value": value, "label": str(label)} for value, label in Level.choices],
         "brokerRoles": [{"code": code, "label": label} for code, label in broker_labels().items()],
         "networks": [{"id": n.pk, "name": n.name} for n in networks],
@@ -128,6 +131,43 @@ def map_payload(scope: Scope, *, language: str, max_nodes: int = MAX_MAP_NODES) 
         },
         "urls": {"organization": reverse("directory:organization_detail", kwargs={"pk": 0})},
     }
+
+
+def _groups(
+    scope: Scope,
+    report: NetworkReport,
+    nodes: pd.DataFrame,
+    memberships: list[list[int]],
+    networks: list[Any],
+) -> tuple[list[int], dict[int, str]]:
+    """Each drawn organization's group and each group's name.
+
+    On a network's map the groups are its communities, each named after its most connected organization;
+    on territory and province maps they are the networks (an organization in several goes with the first).
+    """
+    if scope.kind != "network" and len(networks) > 1:
+        groups = [own[0] if own else -1 for own in memberships]
+        return groups, {i: n.name for i, n in enumerate(networks)}
+    table = report.organizations.set_index("id").reindex(nodes["id"])
+    if "community" not in table:
+        return [0] * len(nodes), {}
+    community = table["community"].fillna(-1).astype(int).to_numpy()
+    degree = table["degree"].fillna(0).to_numpy()
+    names = {}
+    for group in np.unique(community[community >= 0]):
+        members = np.flatnonzero(community == group)
+        hub = members[np.argmax(degree[members])]
+        names[int(group)] = _("%(name)s and its partners") % {"name": nodes["name"].iloc[hub]}
+    return community.tolist(), names
+
+
+def _island_labels(islands: list[Island], names: dict[int, str]) -> list[dict[str, Any]]:
+    """The named islands, largest first: where to write each group's name on the map."""
+    return [
+        {"label": names[i.group], "x": round(i.x, 4), "y": round(i.y, 4), "r": round(i.radius, 4)}
+        for i in islands
+        if i.group in names
+    ]
 
 
 def _sample(organizations: pd.DataFrame, ties: pd.DataFrame, max_nodes: int) -> np.ndarray:

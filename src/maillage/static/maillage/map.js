@@ -86,8 +86,11 @@
     $("map-canvas").innerHTML = "";
     renderer = new Sigma(graph, $("map-canvas"), {
       renderEdgeLabels: false,
-      labelRenderedSizeThreshold: 9,
-      labelDensity: 0.5,
+      // Labels only where they fit: at most one per 160 px cell, the largest organization of the cell; the
+      // selected one always; every other on hover (sigma draws the hovered node's label).
+      labelRenderedSizeThreshold: 7,
+      labelGridCellSize: 160,
+      labelDensity: 1,
       zIndex: true,
       nodeReducer: reduceNode,
       edgeReducer: reduceEdge,
@@ -96,7 +99,13 @@
     renderer.on("clickNode", function (event) { select(Number(event.node)); });
     renderer.on("clickStage", function () { select(null); });
     // A handle for the browser tests and benchmarks, which click real node positions.
-    root.maillage = { renderer: renderer, graph: graph, nodeIndex: nodeIndex, select: select };
+    root.maillage = {
+      renderer: renderer, graph: graph, nodeIndex: nodeIndex, select: select, data: data, strings: T,
+      reduceNode: reduceNode, reduceEdge: reduceEdge, focus: focus,
+      selected: function () { return state.selected; },
+      visibleEdge: function (e) { return !!visibleEdges[e]; },
+    };
+    if (window.MaillageMapTools) window.MaillageMapTools.attach(root);
     if (data.sampled) {
       $("map-notice").hidden = false;
       $("map-notice").textContent = format(T.sampled, data.sampled);
@@ -255,10 +264,7 @@
 
   function nodeColor(i) {
     var sector = data.sectors[data.nodes.sector[i]];
-    if (state.colorBy === "family") {
-      for (var f = 0; f < data.families.length; f++) if (data.families[f].code === sector.family) return data.families[f].color;
-    }
-    return sector.color;
+    return state.colorBy === "family" ? data.families[sector.family].color : sector.color;
   }
 
   function reduceNode(key, attributes) {
@@ -311,6 +317,7 @@
 
   function select(index) {
     state.selected = index;
+    root.dispatchEvent(new CustomEvent("maillage:select", { detail: { node: index } }));
     computeReach();
     renderer.refresh();
     if (index === null) {
@@ -347,10 +354,10 @@
     add(T.sector, sector.label);
     add(T.territory, nodes.territory[i] >= 0 ? data.territories[nodes.territory[i]].name : "—");
     add(T.networks, nodes.networks[i].map(function (n) { return data.networks[n].name; }).join(", ") || "—");
-    add(T.degree, String(nodes.degree[i]));
-    add(T.betweenness, nodes.betweenness[i].toFixed(3));
-    add(T.eigenvector, nodes.eigenvector[i].toFixed(3));
-    add(T.closeness, nodes.closeness[i].toFixed(3));
+    add(T.degree, number(nodes.degree[i], 0));
+    add(T.betweenness, number(nodes.betweenness[i], 2));
+    add(T.eigenvector, number(nodes.eigenvector[i], 2));
+    add(T.closeness, number(nodes.closeness[i], 2));
     add(T.broker, nodes.broker[i] >= 0 ? data.brokerRoles[nodes.broker[i]].label : T.none);
     panel.appendChild(facts);
     var ties = [];
@@ -373,6 +380,17 @@
       list.appendChild(item);
     });
     panel.appendChild(list);
+  }
+
+  var numberFormats = {};
+  // A number in the reader's language: "0,36" in French, "0.36" in English.
+  function number(value, digits) {
+    if (!numberFormats[digits]) {
+      numberFormats[digits] = new Intl.NumberFormat(document.documentElement.lang || "fr", {
+        minimumFractionDigits: digits, maximumFractionDigits: digits,
+      });
+    }
+    return numberFormats[digits].format(value);
   }
 
   function focus(i) {
@@ -435,16 +453,8 @@
   function renderLegend() {
     var legend = $("map-legend");
     legend.innerHTML = "";
-    var items = state.colorBy === "family" ? data.families : data.sectors;
+    legend.appendChild(familyLegend());
     var list = element("ul");
-    items.forEach(function (item) {
-      var entry = element("li");
-      var swatch = element("span", null, "swatch");
-      swatch.style.background = item.color;
-      entry.appendChild(swatch);
-      entry.appendChild(document.createTextNode(item.label));
-      list.appendChild(entry);
-    });
     if (state.scenario) {
       [[REMOVED, T.removed], [CUT_OFF, T.cutOff]].forEach(function (pair) {
         var entry = element("li");
@@ -465,6 +475,34 @@
     legend.appendChild(element("p", T.legendSize, "muted"));
   }
 
+  // One line per colour family: its hue, then (colouring by sector) each of its sectors in its shade.
+  function familyLegend() {
+    var shown = {};
+    for (var i = 0; i < data.nodes.sector.length; i++) if (visibleNodes[i]) shown[data.nodes.sector[i]] = true;
+    var families = element("ul", null, "legend-families");
+    data.families.forEach(function (family, f) {
+      var sectors = data.sectors.filter(function (sector, s) { return sector.family === f && shown[s]; });
+      if (!sectors.length) return;
+      var entry = element("li");
+      var swatch = element("span", null, "swatch");
+      swatch.style.background = family.color;
+      entry.appendChild(swatch);
+      entry.appendChild(element("strong", family.label));
+      if (state.colorBy !== "family") {
+        sectors.forEach(function (sector) {
+          var shade = element("span", null, "legend-sector");
+          var dot = element("span", null, "swatch small");
+          dot.style.background = sector.color;
+          shade.appendChild(dot);
+          shade.appendChild(document.createTextNode(sector.label));
+          entry.appendChild(shade);
+        });
+      }
+      families.appendChild(entry);
+    });
+    return families;
+  }
+
   function renderTable() {
     var nodes = data.nodes;
     var partners = new Int32Array(nodes.id.length);
@@ -479,7 +517,7 @@
     var table = element("table", null, "list");
     var head = element("thead");
     var headRow = element("tr");
-    [T.name, T.sector, T.ties, T.betweenness, T.broker].forEach(function (label) {
+    [T.name, T.sector, T.ties, T.bridging, T.broker].forEach(function (label) {
       var th = element("th", label);
       th.scope = "col";
       headRow.appendChild(th);
@@ -492,7 +530,7 @@
       var status = "";
       if (state.scenario && state.scenario.removed[nodes.id[i]]) status = " (" + T.removed + ")";
       else if (state.scenario && state.scenario.cutOff[nodes.id[i]]) status = " (" + T.cutOff + ")";
-      [nodes.label[i] + status, data.sectors[nodes.sector[i]].label, String(partners[i]), nodes.betweenness[i].toFixed(3),
+      [nodes.label[i] + status, data.sectors[nodes.sector[i]].label, String(partners[i]), number(nodes.betweenness[i], 2),
         nodes.broker[i] >= 0 ? data.brokerRoles[nodes.broker[i]].label : "—"].forEach(function (value) {
         row.appendChild(element("td", value));
       });
