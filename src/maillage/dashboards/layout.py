@@ -125,7 +125,7 @@ def _sunflower(count: int) -> np.ndarray:
     return np.column_stack([radius * np.cos(steps * GOLDEN_ANGLE), radius * np.sin(steps * GOLDEN_ANGLE)])
 
 
-def _pack(radii: list[float], gap: float = 0.35) -> list[tuple[float, float, float]]:
+def _pack(radii: list[float]) -> list[tuple[float, float, float]]:
     """Centres for discs of the given radii, in order, each at the first free spot of a spiral.
 
     >>> [tuple(round(v, 2) for v in c) for c in _pack([2.0, 1.0])][0]
@@ -150,6 +150,8 @@ def _pack(radii: list[float], gap: float = 0.35) -> list[tuple[float, float, flo
             distance = np.hypot(
                 candidates[:, None, 0] - done[None, :, 0], candidates[:, None, 1] - done[None, :, 1]
             )
+            # A clear gap between islands, wider between large ones, so each reads as one group.
+            gap = 0.3 * (done[None, :, 2] + radius) + 0.3
             free = np.flatnonzero((distance >= done[None, :, 2] + radius + gap).all(axis=1))
             if len(free):
                 found = candidates[free[0]]

@@ -85,6 +85,7 @@ def map_payload(scope: Scope, *, language: str, max_nodes: int = MAX_MAP_NODES) 
         key=data_version(scope),
         groups=groups,
     )
+    islands = [island for island in islands if island.group in group_names]
 
     sectors = {s.code: s for s in Sector.objects.all()}
     sector_codes = sorted(set(nodes["sector"]), key=lambda c: (sectors[c].order if c in sectors else 99, c))
@@ -121,6 +122,7 @@ def map_payload(scope: Scope, *, language: str, max_nodes: int = MAX_MAP_NODES) 
             "x": positions[:, 0].round(4).tolist() if len(nodes) else [],
             "y": positions[:, 1].round(4).tolist() if len(nodes) else [],
             "networks": memberships,
+            "group": _island_of(groups, islands),
             **metrics,
         },
         "edges": {
@@ -157,8 +159,30 @@ def _groups(
     for group in np.unique(community[community >= 0]):
         members = np.flatnonzero(community == group)
         hub = members[np.argmax(degree[members])]
-        names[int(group)] = _("%(name)s and its partners") % {"name": nodes["name"].iloc[hub]}
+        names[int(group)] = _("%(name)s and its partners") % {"name": _short(nodes["name"].iloc[hub])}
     return community.tolist(), names
+
+
+def _island_of(groups: list[int], islands: list[Island]) -> list[int]:
+    """Each organization's island (its index in the payload's islands), -1 when its group has no name."""
+    index = {island.group: i for i, island in enumerate(islands)}
+    return [index.get(g, -1) for g in groups]
+
+
+def _short(name: str, limit: int = 40) -> str:
+    """A name short enough to sit over its group on the map: cut at a word, the place in brackets first.
+
+    >>> _short("Centre d'entraide du Rivage-Est (Notre-Dame-de-Grâce)")
+    "Centre d'entraide du Rivage-Est"
+    >>> _short("Association des aînés des Tisserands de la Haute-Ville", 30)
+    'Association des aînés des…'
+    """
+    if len(name) <= limit:
+        return name
+    name = name.split(" (")[0].strip()
+    if len(name) <= limit:
+        return name
+    return name[: name.rfind(" ", 0, limit - 1)].rstrip(" ,-—") + "…"
 
 
 def _island_labels(islands: list[Island], names: dict[int, str]) -> list[dict[str, Any]]:

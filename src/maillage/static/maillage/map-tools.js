@@ -22,7 +22,9 @@
     var layer = document.createElement("div");
     layer.className = "map-islands";
     layer.setAttribute("aria-hidden", "true");
-    m.renderer.getContainer().appendChild(layer);
+    // Under sigma's label and hover layers: an organization's name is never hidden by a group's name.
+    var canvases = m.renderer.getCanvases();
+    m.renderer.getContainer().insertBefore(layer, canvases.labels || null);
     var items = (m.data.islands || []).map(function (island) {
       var label = document.createElement("span");
       label.textContent = island.label;
@@ -35,7 +37,9 @@
         var centre = m.renderer.graphToViewport({ x: item.island.x, y: item.island.y });
         var rim = m.renderer.graphToViewport({ x: item.island.x, y: item.island.y + item.island.r });
         var radius = Math.abs(rim.y - centre.y);
-        var box = { left: centre.x - item.element.offsetWidth / 2, top: centre.y - radius - 22 };
+        var width = m.renderer.getDimensions().width;
+        var left = Math.max(2, Math.min(width - item.element.offsetWidth - 2, centre.x - item.element.offsetWidth / 2));
+        var box = { left: left, top: centre.y - radius - 22 };
         box.right = box.left + item.element.offsetWidth;
         box.bottom = box.top + item.element.offsetHeight;
         // Too small to carry a name, or over a larger island's name: left out at this zoom.

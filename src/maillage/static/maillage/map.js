@@ -86,10 +86,10 @@
     $("map-canvas").innerHTML = "";
     renderer = new Sigma(graph, $("map-canvas"), {
       renderEdgeLabels: false,
-      // Labels only where they fit: at most one per 160 px cell, the largest organization of the cell; the
-      // selected one always; every other on hover (sigma draws the hovered node's label).
-      labelRenderedSizeThreshold: 7,
-      labelGridCellSize: 160,
+      // Labels only where they fit: the largest organizations (at least 9 px), at most one per 240 px cell;
+      // the selected one always; every other on hover (sigma draws the hovered node's label).
+      labelRenderedSizeThreshold: 9,
+      labelGridCellSize: 240,
       labelDensity: 1,
       zIndex: true,
       nodeReducer: reduceNode,
@@ -297,10 +297,12 @@
     var level = levelNow[e];
     result.size = 0.4 + 0.55 * level;
     // Formal ties are drawn dark and solid, informal ones lighter and dashed (map-edges.js).
-    result.color = formalNow[e] ? "#3b4a5a" : "#8a97a6";
+    // Ties between two groups are drawn lighter, so that each group reads as one island.
+    var across = data.nodes.group[data.edges.u[e]] !== data.nodes.group[data.edges.v[e]];
+    result.color = formalNow[e] ? (across ? "#8795a5" : "#3b4a5a") : (across ? "#bcc5cf" : "#8a97a6");
     if (!formalNow[e]) {
       if (dashes) result.type = "dashed";
-      else result.color = "#b3bcc7";
+      else result.color = across ? "#d3d9df" : "#b3bcc7";
     }
     var scenario = state.scenario;
     if (scenario) {
