@@ -27,6 +27,7 @@ from maillage.ties.models import Level
 
 # Above this many organizations the map shows the best-connected ones and says so.
 MAX_MAP_NODES = 5000
+MAX_ISLAND_NAMES = 60
 BROKER_ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]
 
 
@@ -85,7 +86,8 @@ def map_payload(scope: Scope, *, language: str, max_nodes: int = MAX_MAP_NODES) 
         key=data_version(scope),
         groups=groups,
     )
-    islands = [island for island in islands if island.group in group_names]
+    # The largest groups are named (islands come largest first); more names would not fit on a map anyway.
+    islands = [island for island in islands if island.group in group_names][:MAX_ISLAND_NAMES]
 
     sectors = {s.code: s for s in Sector.objects.all()}
     sector_codes = sorted(set(nodes["sector"]), key=lambda c: (sectors[c].order if c in sectors else 99, c))

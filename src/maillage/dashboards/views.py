@@ -56,6 +56,10 @@ def map_strings() -> dict[str, str]:
         "keyCleared": _("No organization selected."),
         "keyNoPartner": _("No partner shown in this direction."),
         "bridging": _("Bridging between groups"),
+        "legendGroups": _(
+            "Names on the map: groups of organizations tied mostly among themselves. "
+            "Lighter lines: ties between two groups."
+        ),
         "fullscreen": _("Full screen"),
         "exitFullscreen": _("Leave full screen"),
         "exportName": _("map"),

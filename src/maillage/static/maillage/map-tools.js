@@ -31,17 +31,19 @@
       layer.appendChild(label);
       return { island: island, element: label };
     });
+    // Sizes are read once: reading them on every frame would make the browser lay the page out each time.
+    items.forEach(function (item) { item.width = item.element.offsetWidth; item.height = item.element.offsetHeight; });
     function place() {
       var placed = [];
+      var width = m.renderer.getDimensions().width;
       items.forEach(function (item) {
         var centre = m.renderer.graphToViewport({ x: item.island.x, y: item.island.y });
         var rim = m.renderer.graphToViewport({ x: item.island.x, y: item.island.y + item.island.r });
         var radius = Math.abs(rim.y - centre.y);
-        var width = m.renderer.getDimensions().width;
-        var left = Math.max(2, Math.min(width - item.element.offsetWidth - 2, centre.x - item.element.offsetWidth / 2));
+        var left = Math.max(2, Math.min(width - item.width - 2, centre.x - item.width / 2));
         var box = { left: left, top: centre.y - radius - 22 };
-        box.right = box.left + item.element.offsetWidth;
-        box.bottom = box.top + item.element.offsetHeight;
+        box.right = box.left + item.width;
+        box.bottom = box.top + item.height;
         // Too small to carry a name, or over a larger island's name: left out at this zoom.
         var hidden = radius < 28 || placed.some(function (other) {
           return box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom;

@@ -452,98 +452,17 @@
       });
   }
 
-  function renderLegend() {
-    var legend = $("map-legend");
-    legend.innerHTML = "";
-    legend.appendChild(familyLegend());
-    var list = element("ul");
-    if (state.scenario) {
-      [[REMOVED, T.removed], [CUT_OFF, T.cutOff]].forEach(function (pair) {
-        var entry = element("li");
-        var swatch = element("span", null, "swatch");
-        swatch.style.background = pair[0];
-        entry.appendChild(swatch);
-        entry.appendChild(document.createTextNode(pair[1]));
-        list.appendChild(entry);
-      });
-    }
-    [["tie-formal", T.formal], ["tie-informal", T.informal]].forEach(function (pair) {
-      var entry = element("li");
-      entry.appendChild(element("span", null, "tie-swatch " + pair[0] + (dashes ? "" : " solid")));
-      entry.appendChild(document.createTextNode(pair[1]));
-      list.appendChild(entry);
-    });
-    legend.appendChild(list);
-    legend.appendChild(element("p", T.legendSize, "muted"));
+  // What the legend and the table read of the map's current state (map-legend.js draws them).
+  function view() {
+    return {
+      data: data, T: T, visibleNodes: visibleNodes, visibleEdges: visibleEdges, colorBy: state.colorBy,
+      scenario: state.scenario, dashes: dashes, removedColor: REMOVED, cutOffColor: CUT_OFF, number: number,
+    };
   }
 
-  // One line per colour family: its hue, then (colouring by sector) each of its sectors in its shade.
-  function familyLegend() {
-    var shown = {};
-    for (var i = 0; i < data.nodes.sector.length; i++) if (visibleNodes[i]) shown[data.nodes.sector[i]] = true;
-    var families = element("ul", null, "legend-families");
-    data.families.forEach(function (family, f) {
-      var sectors = data.sectors.filter(function (sector, s) { return sector.family === f && shown[s]; });
-      if (!sectors.length) return;
-      var entry = element("li");
-      var swatch = element("span", null, "swatch");
-      swatch.style.background = family.color;
-      entry.appendChild(swatch);
-      entry.appendChild(element("strong", family.label));
-      if (state.colorBy !== "family") {
-        sectors.forEach(function (sector) {
-          var shade = element("span", null, "legend-sector");
-          var dot = element("span", null, "swatch small");
-          dot.style.background = sector.color;
-          shade.appendChild(dot);
-          shade.appendChild(document.createTextNode(sector.label));
-          entry.appendChild(shade);
-        });
-      }
-      families.appendChild(entry);
-    });
-    return families;
-  }
+  function renderLegend() { window.MaillageMapLegend.legend($("map-legend"), view()); }
 
-  function renderTable() {
-    var nodes = data.nodes;
-    var partners = new Int32Array(nodes.id.length);
-    for (var e = 0; e < visibleEdges.length; e++) {
-      if (!visibleEdges[e]) continue;
-      partners[data.edges.u[e]]++;
-      partners[data.edges.v[e]]++;
-    }
-    var rows = [];
-    for (var i = 0; i < nodes.id.length; i++) if (visibleNodes[i]) rows.push(i);
-    rows.sort(function (a, b) { return partners[b] - partners[a] || nodes.label[a].localeCompare(nodes.label[b]); });
-    var table = element("table", null, "list");
-    var head = element("thead");
-    var headRow = element("tr");
-    [T.name, T.sector, T.ties, T.bridging, T.broker].forEach(function (label) {
-      var th = element("th", label);
-      th.scope = "col";
-      headRow.appendChild(th);
-    });
-    head.appendChild(headRow);
-    table.appendChild(head);
-    var body = element("tbody");
-    rows.slice(0, TABLE_LIMIT).forEach(function (i) {
-      var row = element("tr");
-      var status = "";
-      if (state.scenario && state.scenario.removed[nodes.id[i]]) status = " (" + T.removed + ")";
-      else if (state.scenario && state.scenario.cutOff[nodes.id[i]]) status = " (" + T.cutOff + ")";
-      [nodes.label[i] + status, data.sectors[nodes.sector[i]].label, String(partners[i]), number(nodes.betweenness[i], 2),
-        nodes.broker[i] >= 0 ? data.brokerRoles[nodes.broker[i]].label : "—"].forEach(function (value) {
-        row.appendChild(element("td", value));
-      });
-      body.appendChild(row);
-    });
-    table.appendChild(body);
-    var container = $("map-table");
-    container.innerHTML = "";
-    container.appendChild(table);
-    if (rows.length > TABLE_LIMIT) container.appendChild(element("p", TABLE_LIMIT + " / " + rows.length, "muted"));
-  }
+  function renderTable() { window.MaillageMapLegend.table($("map-table"), view(), TABLE_LIMIT); }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", load);
   else load();
