@@ -8,12 +8,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from maillage.dashboards.adapter import dataset_for
 
 from maillage.accounts.models import Role, RoleKind
 from maillage.analysis import headline_figures
 from maillage.home.figures import figures_for
 from maillage.networks.models import Membership, Network, NetworkKind
+from maillage.observatory import dataset_for
 from maillage.surveys.models import Invitation, Response, Wave, WaveStatus
 from maillage.ties.actions import ObservationData, do_create_tie, do_observe
 from tests.conftest import client_for, make_user

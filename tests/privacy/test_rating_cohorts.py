@@ -17,12 +17,12 @@ from django.db import transaction
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from maillage.dashboards.adapter import dataset_for, observation_dates
 
 from maillage.analysis import headline_figures
 from maillage.directory.models import Organization
 from maillage.indicators.batch import BatchMetrics
 from maillage.networks.models import Membership, Network
+from maillage.observatory import dataset_for, observation_dates
 from maillage.surveys.actions import do_close_wave
 from maillage.surveys.models import Invitation, PartnerAnswer, Response, Wave, WaveStatus
 from maillage.surveys.results import trust_and_value

@@ -14,27 +14,30 @@ import numpy as np
 import pandas as pd
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from maillage.analysis import NetworkReport, report_from_dataset
-from maillage.directory.models import Sector, SectorFamily, Territory
+from maillage.directory.models import Sector, Territory
 from maillage.observatory import (
     BROKER_ROLES,
     VERSIONED_SECONDS,
+    Island,
     Scope,
     broker_labels,
     cached_dataset,
     data_version,
-    family_colors,
+    island_layout,
     latest_report,
-    layout_positions,
     observation_dates,
     scope_cache_key,
-    sector_colors,
+    sector_groups,
+    sector_palette,
 )
 from maillage.ties.models import Level
 
 # Above this many organizations the map shows the best-connected ones and says so.
 MAX_MAP_NODES = 5000
+MAX_ISLAND_NAMES = 60
 
 
 def map_document(scope: Scope, *, language: str) -> str:
@@ -67,27 +70,49 @@ def map_payload(scope: Scope, *, language: str, max_nodes: int = MAX_MAP_NODES) 
     edge_keys, histories = _edge_histories(ties, dates)
     node_u = position[np.array([k[0] for k in edge_keys], dtype=np.int64)] if edge_keys else np.array([], int)
     node_v = position[np.array([k[1] for k in edge_keys], dtype=np.int64)] if edge_keys else np.array([], int)
-    positions = layout_positions(
-        len(nodes), list(zip(node_u.tolist(), node_v.tolist(), strict=True)), key=data_version(scope)
-    )
     # The dashboard page computed today's report a moment ago: the map reuses it from the cache.
     report = latest_report(scope, language=language).report
-    metrics = _metrics(
-        report if report is not None else report_from_dataset(dataset, scenarios=[], curve=False), nodes
-    )
-
-    sector_legend, sector_index = _sectors(nodes)
-    territory_ids = sorted({int(t) for t in nodes["territory"].dropna()})
-    territory_names = {t.pk: t.name for t in Territory.objects.filter(pk__in=territory_ids)}
+    if report is None:
+        report = report_from_dataset(dataset, scenarios=[], curve=False)
+    metrics = _metrics(report, nodes)
     networks = list(scope.networks.order_by("name_fr", "pk"))
     network_index = {n.pk: i for i, n in enumerate(networks)}
     memberships = _memberships(dataset.memberships, nodes, network_index)
+    groups, group_names = _groups(scope, report, nodes, memberships, networks)
+    positions, islands = island_layout(
+        len(nodes),
+        list(zip(node_u.tolist(), node_v.tolist(), strict=True)),
+        key=data_version(scope),
+        groups=groups,
+    )
+    # The largest groups are named (islands come largest first); more names would not fit on a map anyway.
+    islands = [island for island in islands if island.group in group_names][:MAX_ISLAND_NAMES]
+
+    sectors = {s.code: s for s in Sector.objects.all()}
+    sector_codes = sorted(set(nodes["sector"]), key=lambda c: (sectors[c].order if c in sectors else 99, c))
+    sector_index = {code: i for i, code in enumerate(sector_codes)}
+    territory_ids = sorted({int(t) for t in nodes["territory"].dropna()})
+    territory_names = {t.pk: t.name for t in Territory.objects.filter(pk__in=territory_ids)}
+    palette = sector_palette()
+    group_codes = [g["code"] for g in sector_groups()]
     return {
         "scope": {"kind": scope.kind, "id": scope.pk, "title": scope.title},
         "dates": dates,
         "sampled": {"shown": len(nodes), "total": total_nodes} if len(nodes) < total_nodes else None,
-        "sectors": sector_legend,
-        **_legends(),
+        "sectors": [
+            {
+                "code": code,
+                "label": sectors[code].name if code in sectors else code,
+                "family": group_codes.index(palette.get(code, ("other", ""))[0]),
+                "color": palette.get(code, ("other", "#7F7F7F"))[1],
+            }
+            for code in sector_codes
+        ],
+        # The map's colour families: one Okabe–Ito hue each, the sectors of a family in its shades.
+        "families": sector_groups(),
+        "islands": _island_labels(islands, group_names),
+        "levels": [{"value": value, "label": str(label)} for value, label in Level.choices],
+        "brokerRoles": [{"code": code, "label": label} for code, label in broker_labels().items()],
         "networks": [{"id": n.pk, "name": n.name} for n in networks],
         "territories": [{"id": pk, "name": territory_names.get(pk, str(pk))} for pk in territory_ids],
         "nodes": {
@@ -98,6 +123,7 @@ def map_payload(scope: Scope, *, language: str, max_nodes: int = MAX_MAP_NODES) 
             "x": positions[:, 0].round(4).tolist() if len(nodes) else [],
             "y": positions[:, 1].round(4).tolist() if len(nodes) else [],
             "networks": memberships,
+            "group": _island_of(groups, islands),
             **metrics,
         },
         "edges": {
@@ -110,34 +136,63 @@ def map_payload(scope: Scope, *, language: str, max_nodes: int = MAX_MAP_NODES) 
     }
 
 
-def _sectors(nodes: pd.DataFrame) -> tuple[list[dict[str, Any]], dict[str, int]]:
-    """The legend of the sectors drawn, in the directory's order, and each sector's place in it."""
-    sectors = {s.code: s for s in Sector.objects.all()}
-    sector_codes = sorted(set(nodes["sector"]), key=lambda c: (sectors[c].order if c in sectors else 99, c))
-    palette = sector_colors()
-    legend = [
-        {
-            "code": code,
-            "label": sectors[code].name if code in sectors else code,
-            "family": sectors[code].family if code in sectors else "other",
-            "color": palette.get(code, "#777777"),
-        }
-        for code in sector_codes
+def _groups(
+    scope: Scope,
+    report: NetworkReport,
+    nodes: pd.DataFrame,
+    memberships: list[list[int]],
+    networks: list[Any],
+) -> tuple[list[int], dict[int, str]]:
+    """Each drawn organization's group and each group's name.
+
+    On a network's map the groups are its communities, each named after its most connected organization;
+    on territory and province maps they are the networks (an organization in several goes with the first).
+    """
+    if scope.kind != "network" and len(networks) > 1:
+        groups = [own[0] if own else -1 for own in memberships]
+        return groups, {i: n.name for i, n in enumerate(networks)}
+    table = report.organizations.set_index("id").reindex(nodes["id"])
+    if "community" not in table:
+        return [0] * len(nodes), {}
+    community = table["community"].fillna(-1).astype(int).to_numpy()
+    degree = table["degree"].fillna(0).to_numpy()
+    names = {}
+    for group in np.unique(community[community >= 0]):
+        members = np.flatnonzero(community == group)
+        hub = members[np.argmax(degree[members])]
+        names[int(group)] = _("%(name)s and its partners") % {"name": _short(nodes["name"].iloc[hub])}
+    return community.tolist(), names
+
+
+def _island_of(groups: list[int], islands: list[Island]) -> list[int]:
+    """Each organization's island (its index in the payload's islands), -1 when its group has no name."""
+    index = {island.group: i for i, island in enumerate(islands)}
+    return [index.get(g, -1) for g in groups]
+
+
+def _short(name: str, limit: int = 40) -> str:
+    """A name short enough to sit over its group on the map: cut at a word, the place in brackets first.
+
+    >>> _short("Centre d'entraide du Rivage-Est (Notre-Dame-de-Grâce)")
+    "Centre d'entraide du Rivage-Est"
+    >>> _short("Association des aînés des Tisserands de la Haute-Ville", 30)
+    'Association des aînés des…'
+    """
+    if len(name) <= limit:
+        return name
+    name = name.split(" (")[0].strip()
+    if len(name) <= limit:
+        return name
+    return name[: name.rfind(" ", 0, limit - 1)].rstrip(" ,-—") + "…"
+
+
+def _island_labels(islands: list[Island], names: dict[int, str]) -> list[dict[str, Any]]:
+    """The named islands, largest first: where to write each group's name on the map."""
+    return [
+        {"label": names[i.group], "x": round(i.x, 4), "y": round(i.y, 4), "r": round(i.radius, 4)}
+        for i in islands
+        if i.group in names
     ]
-    return legend, {code: i for i, code in enumerate(sector_codes)}
-
-
-def _legends() -> dict[str, list[dict[str, Any]]]:
-    """The legends that do not depend on the scope: sector families, levels, broker roles."""
-    families = family_colors()
-    return {
-        "families": [
-            {"code": code, "label": str(label), "color": families[code]}
-            for code, label in SectorFamily.choices
-        ],
-        "levels": [{"value": value, "label": str(label)} for value, label in Level.choices],
-        "brokerRoles": [{"code": code, "label": label} for code, label in broker_labels().items()],
-    }
 
 
 def _sample(organizations: pd.DataFrame, ties: pd.DataFrame, max_nodes: int) -> np.ndarray:

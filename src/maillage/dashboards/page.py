@@ -19,10 +19,11 @@ from maillage.observatory import VERSIONED_SECONDS, Scope, scope_cache_key
 def map_strings() -> dict[str, str]:
     """The words the map's script shows, in the user's language."""
     return {
-        "degree": _("Partners (degree)"),
-        "betweenness": _("Betweenness"),
-        "eigenvector": _("Eigenvector"),
-        "closeness": _("Closeness"),
+        # The side panel says what each measure means, in plain words.
+        "degree": _("Direct partners"),
+        "betweenness": _("Links groups that do not talk to each other (0 to 1)"),
+        "eigenvector": _("Tied to the best-connected organizations (0 to 1)"),
+        "closeness": _("Reaches the whole network in few steps (0 to 1)"),
         "sector": _("Sector"),
         "territory": _("Territory"),
         "networks": _("Networks"),
@@ -50,6 +51,17 @@ def map_strings() -> dict[str, str]:
         "reach1": _("Reached in 1 step"),
         "reach2": _("Reached in 2 steps"),
         "family": _("Family"),
+        "keyAnnounce": _("%(name)s, %(sector)s, %(partners)s partners shown. Arrows: partners; Enter: open."),
+        "keyCleared": _("No organization selected."),
+        "keyNoPartner": _("No partner shown in this direction."),
+        "bridging": _("Bridging between groups"),
+        "legendGroups": _(
+            "Names on the map: groups of organizations tied mostly among themselves. "
+            "Lighter lines: ties between two groups."
+        ),
+        "fullscreen": _("Full screen"),
+        "exitFullscreen": _("Leave full screen"),
+        "exportName": _("map"),
         "notFound": _("No organization by that name on this map."),
         "legendSize": _(
             "Size: the chosen measure. Thicker lines: higher level. Solid dark lines: formal ties; dashed "

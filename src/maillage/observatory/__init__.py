@@ -39,7 +39,7 @@ from maillage.observatory.dataset import (
 from maillage.observatory.formatting import NO_DATA, percent, reader_language
 from maillage.observatory.headlines import Headline, headlines
 from maillage.observatory.latest import LatestReport, latest_report
-from maillage.observatory.layout import layout_positions
+from maillage.observatory.layout import Island, island_layout, layout_positions
 from maillage.observatory.measures import (
     ARROWS,
     HEADLINES,
@@ -52,7 +52,14 @@ from maillage.observatory.measures import (
     measure_changes,
     measure_values,
 )
-from maillage.observatory.palette import FAMILY_COLORS, SECTOR_COLORS, family_colors, sector_colors
+from maillage.observatory.palette import (
+    FAMILY_COLORS,
+    SECTOR_COLORS,
+    family_colors,
+    sector_colors,
+    sector_groups,
+    sector_palette,
+)
 from maillage.observatory.roles import BROKER_ROLES, broker_labels
 from maillage.observatory.scenarios import ScenarioRequestError, scenario_payload
 from maillage.observatory.scope import (
@@ -80,6 +87,7 @@ __all__ = [
     "VERSIONED_SECONDS",
     "Chart",
     "Headline",
+    "Island",
     "LatestReport",
     "ScenarioRequestError",
     "Scope",
@@ -96,6 +104,7 @@ __all__ = [
     "headlines",
     "label",
     "latest_report",
+    "island_layout",
     "layout_positions",
     "measure_changes",
     "measure_values",
@@ -110,6 +119,8 @@ __all__ = [
     "scenario_payload",
     "scope_cache_key",
     "scope_for",
+    "sector_groups",
+    "sector_palette",
     "sector_colors",
     "territory_scope",
     "ties_frame",

@@ -86,8 +86,11 @@
     $("map-canvas").innerHTML = "";
     renderer = new Sigma(graph, $("map-canvas"), {
       renderEdgeLabels: false,
+      // Labels only where they fit: the largest organizations (at least 9 px), at most one per 240 px cell;
+      // the selected one always; every other on hover (sigma draws the hovered node's label).
       labelRenderedSizeThreshold: 9,
-      labelDensity: 0.5,
+      labelGridCellSize: 240,
+      labelDensity: 1,
       zIndex: true,
       nodeReducer: reduceNode,
       edgeReducer: reduceEdge,
@@ -96,7 +99,13 @@
     renderer.on("clickNode", function (event) { select(Number(event.node)); });
     renderer.on("clickStage", function () { select(null); });
     // A handle for the browser tests and benchmarks, which click real node positions.
-    root.maillage = { renderer: renderer, graph: graph, nodeIndex: nodeIndex, select: select };
+    root.maillage = {
+      renderer: renderer, graph: graph, nodeIndex: nodeIndex, select: select, data: data, strings: T,
+      reduceNode: reduceNode, reduceEdge: reduceEdge, focus: focus,
+      selected: function () { return state.selected; },
+      visibleEdge: function (e) { return !!visibleEdges[e]; },
+    };
+    if (window.MaillageMapTools) window.MaillageMapTools.attach(root);
     if (data.sampled) {
       $("map-notice").hidden = false;
       $("map-notice").textContent = format(T.sampled, data.sampled);
@@ -255,10 +264,7 @@
 
   function nodeColor(i) {
     var sector = data.sectors[data.nodes.sector[i]];
-    if (state.colorBy === "family") {
-      for (var f = 0; f < data.families.length; f++) if (data.families[f].code === sector.family) return data.families[f].color;
-    }
-    return sector.color;
+    return state.colorBy === "family" ? data.families[sector.family].color : sector.color;
   }
 
   function reduceNode(key, attributes) {
@@ -291,10 +297,12 @@
     var level = levelNow[e];
     result.size = 0.4 + 0.55 * level;
     // Formal ties are drawn dark and solid, informal ones lighter and dashed (map-edges.js).
-    result.color = formalNow[e] ? "#3b4a5a" : "#8a97a6";
+    // Ties between two groups are drawn lighter, so that each group reads as one island.
+    var across = data.nodes.group[data.edges.u[e]] !== data.nodes.group[data.edges.v[e]];
+    result.color = formalNow[e] ? (across ? "#8795a5" : "#3b4a5a") : (across ? "#bcc5cf" : "#8a97a6");
     if (!formalNow[e]) {
       if (dashes) result.type = "dashed";
-      else result.color = "#b3bcc7";
+      else result.color = across ? "#d3d9df" : "#b3bcc7";
     }
     var scenario = state.scenario;
     if (scenario) {
@@ -311,6 +319,7 @@
 
   function select(index) {
     state.selected = index;
+    root.dispatchEvent(new CustomEvent("maillage:select", { detail: { node: index } }));
     computeReach();
     renderer.refresh();
     if (index === null) {
@@ -347,10 +356,10 @@
     add(T.sector, sector.label);
     add(T.territory, nodes.territory[i] >= 0 ? data.territories[nodes.territory[i]].name : "—");
     add(T.networks, nodes.networks[i].map(function (n) { return data.networks[n].name; }).join(", ") || "—");
-    add(T.degree, String(nodes.degree[i]));
-    add(T.betweenness, nodes.betweenness[i].toFixed(3));
-    add(T.eigenvector, nodes.eigenvector[i].toFixed(3));
-    add(T.closeness, nodes.closeness[i].toFixed(3));
+    add(T.degree, number(nodes.degree[i], 0));
+    add(T.betweenness, number(nodes.betweenness[i], 2));
+    add(T.eigenvector, number(nodes.eigenvector[i], 2));
+    add(T.closeness, number(nodes.closeness[i], 2));
     add(T.broker, nodes.broker[i] >= 0 ? data.brokerRoles[nodes.broker[i]].label : T.none);
     panel.appendChild(facts);
     var ties = [];
@@ -373,6 +382,17 @@
       list.appendChild(item);
     });
     panel.appendChild(list);
+  }
+
+  var numberFormats = {};
+  // A number in the reader's language: "0,36" in French, "0.36" in English.
+  function number(value, digits) {
+    if (!numberFormats[digits]) {
+      numberFormats[digits] = new Intl.NumberFormat(document.documentElement.lang || "fr", {
+        minimumFractionDigits: digits, maximumFractionDigits: digits,
+      });
+    }
+    return numberFormats[digits].format(value);
   }
 
   function focus(i) {
@@ -432,78 +452,17 @@
       });
   }
 
-  function renderLegend() {
-    var legend = $("map-legend");
-    legend.innerHTML = "";
-    var items = state.colorBy === "family" ? data.families : data.sectors;
-    var list = element("ul");
-    items.forEach(function (item) {
-      var entry = element("li");
-      var swatch = element("span", null, "swatch");
-      swatch.style.background = item.color;
-      entry.appendChild(swatch);
-      entry.appendChild(document.createTextNode(item.label));
-      list.appendChild(entry);
-    });
-    if (state.scenario) {
-      [[REMOVED, T.removed], [CUT_OFF, T.cutOff]].forEach(function (pair) {
-        var entry = element("li");
-        var swatch = element("span", null, "swatch");
-        swatch.style.background = pair[0];
-        entry.appendChild(swatch);
-        entry.appendChild(document.createTextNode(pair[1]));
-        list.appendChild(entry);
-      });
-    }
-    [["tie-formal", T.formal], ["tie-informal", T.informal]].forEach(function (pair) {
-      var entry = element("li");
-      entry.appendChild(element("span", null, "tie-swatch " + pair[0] + (dashes ? "" : " solid")));
-      entry.appendChild(document.createTextNode(pair[1]));
-      list.appendChild(entry);
-    });
-    legend.appendChild(list);
-    legend.appendChild(element("p", T.legendSize, "muted"));
+  // What the legend and the table read of the map's current state (map-legend.js draws them).
+  function view() {
+    return {
+      data: data, T: T, visibleNodes: visibleNodes, visibleEdges: visibleEdges, colorBy: state.colorBy,
+      scenario: state.scenario, dashes: dashes, removedColor: REMOVED, cutOffColor: CUT_OFF, number: number,
+    };
   }
 
-  function renderTable() {
-    var nodes = data.nodes;
-    var partners = new Int32Array(nodes.id.length);
-    for (var e = 0; e < visibleEdges.length; e++) {
-      if (!visibleEdges[e]) continue;
-      partners[data.edges.u[e]]++;
-      partners[data.edges.v[e]]++;
-    }
-    var rows = [];
-    for (var i = 0; i < nodes.id.length; i++) if (visibleNodes[i]) rows.push(i);
-    rows.sort(function (a, b) { return partners[b] - partners[a] || nodes.label[a].localeCompare(nodes.label[b]); });
-    var table = element("table", null, "list");
-    var head = element("thead");
-    var headRow = element("tr");
-    [T.name, T.sector, T.ties, T.betweenness, T.broker].forEach(function (label) {
-      var th = element("th", label);
-      th.scope = "col";
-      headRow.appendChild(th);
-    });
-    head.appendChild(headRow);
-    table.appendChild(head);
-    var body = element("tbody");
-    rows.slice(0, TABLE_LIMIT).forEach(function (i) {
-      var row = element("tr");
-      var status = "";
-      if (state.scenario && state.scenario.removed[nodes.id[i]]) status = " (" + T.removed + ")";
-      else if (state.scenario && state.scenario.cutOff[nodes.id[i]]) status = " (" + T.cutOff + ")";
-      [nodes.label[i] + status, data.sectors[nodes.sector[i]].label, String(partners[i]), nodes.betweenness[i].toFixed(3),
-        nodes.broker[i] >= 0 ? data.brokerRoles[nodes.broker[i]].label : "—"].forEach(function (value) {
-        row.appendChild(element("td", value));
-      });
-      body.appendChild(row);
-    });
-    table.appendChild(body);
-    var container = $("map-table");
-    container.innerHTML = "";
-    container.appendChild(table);
-    if (rows.length > TABLE_LIMIT) container.appendChild(element("p", TABLE_LIMIT + " / " + rows.length, "muted"));
-  }
+  function renderLegend() { window.MaillageMapLegend.legend($("map-legend"), view()); }
+
+  function renderTable() { window.MaillageMapLegend.table($("map-table"), view(), TABLE_LIMIT); }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", load);
   else load();
