@@ -67,7 +67,7 @@ def rows(names: list[str], count: int, seed: int = 9) -> list[str]:
 def run(directory_size: int, row_count: int, sample: int) -> dict[str, float]:
     from rapidfuzz import fuzz, process
 
-    from maillage.exchange.names import FUZZY_THRESHOLD, NameIndex, duplicate_candidates, normalize_name
+    from maillage.directory.names import FUZZY_THRESHOLD, NameIndex, duplicate_candidates, normalize_name
 
     names = directory(directory_size)
     incoming = rows(names, row_count)

@@ -22,6 +22,7 @@ SOURCE = Path(__file__).resolve().parents[1] / "src" / "maillage"
 # The layers, lowest first: an app may import its own layer and the layers below, never a layer above.
 # - helpers with no app of their own (dates, lists, spreadsheet cells, settings);
 # - the analysis core, which knows nothing of Django;
+# - numbers and dates in the reader's language (the core's rules, the request's language);
 # - the data apps, each over the ones it points to: users, the directory of organizations, networks and
 #   their members, the audit trail, ties, surveys;
 # - the observatory, the shared layer that reads a network's numbers for every page;
@@ -29,8 +30,9 @@ SOURCE = Path(__file__).resolve().parents[1] / "src" / "maillage"
 # - the yearly report, which gathers the features;
 # - what wires everything together: the API, the command line, the demo, privacy requests, the root URLs.
 LAYERS: list[set[str]] = [
-    {"dates", "listing", "security", "formrendering", "cells", "settings"},
+    {"dates", "formats", "listing", "security", "formrendering", "cells", "settings"},
     {"analysis"},
+    {"formatting"},
     {"accounts"},
     {"directory"},
     {"networks"},
@@ -38,7 +40,7 @@ LAYERS: list[set[str]] = [
     {"ties"},
     {"surveys"},
     {"observatory"},
-    {"exchange", "initiatives", "lessons", "concertation", "indicators", "leadership", "dashboards"},
+    {"exchange", "initiatives", "lessons", "concertation", "indicators", "leadership", "dashboards", "home"},
     {"reports"},
     {"api", "privacy", "demo", "operations", "views", "urls", "cli", "__main__", "wsgi"},
 ]

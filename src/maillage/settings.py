@@ -147,7 +147,7 @@ API_RATE_LIMIT = int(os.environ.get("MAILLAGE_API_RATE_LIMIT", "600"))
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
-# Dates written "15 mai 2025" / "May 15, 2025", as maillage.observatory.formatting writes them.
+# Dates written "15 mai 2025" / "May 15, 2025", as maillage.formatting writes them.
 FORMAT_MODULE_PATH = ["maillage.formats"]
 TIME_ZONE = os.environ.get("MAILLAGE_TIME_ZONE", "America/Montreal")
 USE_I18N = True

@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from maillage.directory.models import Organization
+from maillage.directory.names import duplicate_candidates, normalize_name
 from maillage.directory.text import has_lookalikes, strip_invisible
 from maillage.exchange.actions import do_apply_plan
 from maillage.exchange.imports import prepare
-from maillage.exchange.names import duplicate_candidates, normalize_name
 from tests.conftest import client_for, make_organization
 from tests.directory.test_views import organization_post
 from tests.exchange.files import csv_bytes

@@ -7,7 +7,7 @@ import random
 from bench.names import directory, respell
 from rapidfuzz import fuzz, process
 
-from maillage.exchange.names import FUZZY_THRESHOLD, NameIndex, duplicate_candidates, normalize_name
+from maillage.directory.names import FUZZY_THRESHOLD, NameIndex, duplicate_candidates, normalize_name
 
 
 def test_the_index_finds_respelt_names_and_new_names_find_nothing_far():

@@ -25,7 +25,7 @@ from maillage.networks.models import Membership, Network
 from maillage.observatory import dataset_for, observation_dates
 from maillage.surveys.actions import do_close_wave
 from maillage.surveys.models import Invitation, PartnerAnswer, Response, Wave, WaveStatus
-from maillage.surveys.results import trust_and_value
+from maillage.surveys.releases import trust_and_value
 from tests.conftest import make_organization
 
 RATERS = 6

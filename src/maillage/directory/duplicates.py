@@ -3,7 +3,7 @@
 The create form asks for a confirmation when the name it is given is already in the directory under
 another spelling ("CENTRE D'ENTRAIDE EOLE inc." for "Centre d'entraide Éole"), is a near miss ("Centre
 d'entriade Éole"), or is drawn with look-alike letters of another script. It uses the import's matcher
-(`exchange.names`): one index of the directory's names per state of the directory, kept by the process,
+(`directory.names`): one index of the directory's names per state of the directory, kept by the process,
 so that a check is a few milliseconds and not a pass over every organization.
 """
 
@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Max
 
 from maillage.directory.models import Organization
+from maillage.directory.names import FUZZY_THRESHOLD, NameIndex, normalize_name
 from maillage.directory.text import has_lookalikes
-from maillage.exchange.names import FUZZY_THRESHOLD, NameIndex, normalize_name
 
 SHOWN = 5  # candidates listed under the form
 

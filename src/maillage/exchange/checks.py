@@ -17,9 +17,9 @@ from django.utils.translation import gettext_lazy as _lazy
 from maillage.analysis.headers import TERRITORY_FIELDS
 from maillage.analysis.vocabulary import LEVELS, match_key, parse_formality, parse_level, parse_role
 from maillage.directory.models import Organization, Territory
+from maillage.directory.names import FUZZY_THRESHOLD, NameIndex, normalize_name
 from maillage.directory.text import has_lookalikes, strip_invisible
 from maillage.exchange.codes import code_problems, find_by_codes, plan_codes
-from maillage.exchange.names import FUZZY_THRESHOLD, NameIndex, normalize_name
 from maillage.exchange.plan import (
     CREATED,
     ERROR,

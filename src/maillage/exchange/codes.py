@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
+from maillage.directory.names import normalize_name
 from maillage.exchange.models import ExternalId
-from maillage.exchange.names import normalize_name
 
 NEQ = "neq"
 HSDS = "hsds"

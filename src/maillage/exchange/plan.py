@@ -19,10 +19,10 @@ from django.utils.translation import gettext as _
 from maillage.analysis.sheets import parse_date as parse_date  # re-exported: the importer's dates
 from maillage.analysis.vocabulary import match_key, parse_bool
 from maillage.directory.models import Organization, Sector, Territory
+from maillage.directory.names import normalize_name
 from maillage.directory.permissions import editable_organization_ids
 from maillage.exchange.codes import HSDS, NEQ, code_key, code_scheme, load_codes
 from maillage.exchange.models import ExternalId, Location
-from maillage.exchange.names import normalize_name
 from maillage.exchange.values import ValueMatcher
 from maillage.networks.models import Membership, Network
 from maillage.ties.models import Tie, TieObservation

@@ -17,13 +17,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from maillage.accounts.permissions import is_admin, writable_network_ids
 from maillage.directory.models import Organization
+from maillage.directory.names import duplicate_candidates
 from maillage.exchange.forms import NEW_SECTOR, GraphMappingForm, MappingForm, UploadForm, ValuesForm
 from maillage.exchange.headers import map_headers, missing_fields, remember
 from maillage.exchange.imports import TABULAR
 from maillage.exchange.jobs import read_job_columns, run_import
 from maillage.exchange.merge import do_merge_organizations
 from maillage.exchange.models import ImportJob, ImportKind, JobState
-from maillage.exchange.names import duplicate_candidates
 from maillage.exchange.permissions import ensure_can_merge, get_job_for
 from maillage.exchange.values import do_add_sectors, remember_values
 from maillage.networks.models import Network

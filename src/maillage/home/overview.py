@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 
 from maillage.accounts.models import RoleKind
 from maillage.accounts.permissions import is_admin, readable_networks, roles_of, writable_network_ids
+from maillage.formatting import percent
 from maillage.home.alerts import Alert, alerts_for
 from maillage.home.figures import NetworkFigures, figures_for
 from maillage.networks.models import Network
 from maillage.networks.queries import current_member_count
-from maillage.observatory.formatting import percent
 from maillage.surveys.models import Wave, WaveStatus
 from maillage.surveys.results import Rate
 

@@ -19,12 +19,12 @@ from django.utils.translation import gettext as _
 
 from maillage.directory.i18n import pick_language
 from maillage.directory.models import Territory
+from maillage.formatting import number
 from maillage.indicators.compute import Computed, Registry, compute
 from maillage.indicators.elements import data_versions
 from maillage.indicators.models import Indicator, RbaKind
 from maillage.indicators.rollup import EMPTY, Cell, roll_up_columns
 from maillage.networks.models import Network
-from maillage.observatory.formatting import number
 
 TREND_YEARS = 5
 CACHE_SECONDS = 24 * 3600

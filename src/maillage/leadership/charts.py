@@ -6,10 +6,10 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from maillage.formatting import day
 from maillage.leadership.aggregates import Cell
 from maillage.leadership.models import Pillar
 from maillage.observatory import SCHEMA, Chart
-from maillage.observatory.formatting import day
 
 
 def _line(title: str, description: str, values: list[dict[str, Any]], x_type: str, x_title: str) -> dict:

@@ -25,6 +25,7 @@ below every app that shows numbers; `tests/test_layering.py` holds the order.
 
 from __future__ import annotations
 
+from maillage.formatting import NO_DATA, percent, reader_language
 from maillage.observatory import charts
 from maillage.observatory.charts import SCHEMA, Chart
 from maillage.observatory.dataset import (
@@ -36,7 +37,6 @@ from maillage.observatory.dataset import (
     organizations_frame,
     ties_frame,
 )
-from maillage.observatory.formatting import NO_DATA, percent, reader_language
 from maillage.observatory.headlines import Headline, headlines
 from maillage.observatory.latest import LatestReport, latest_report
 from maillage.observatory.layout import Island, island_layout, layout_positions

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from maillage.analysis import LEVELS, NetworkReport
 from maillage.directory.models import SectorFamily
-from maillage.observatory.formatting import day
+from maillage.formatting import day
 from maillage.observatory.palette import FAMILY_COLORS
 from maillage.ties.models import Level
 

@@ -15,7 +15,7 @@ from maillage.analysis.measures import (
     measure_changes,
     measure_values,
 )
-from maillage.observatory.formatting import reader_language
+from maillage.formatting import reader_language
 
 ARROWS = {"up": "▲", "down": "▼", "same": "="}
 

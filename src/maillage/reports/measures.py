@@ -16,8 +16,8 @@ from typing import Any
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from maillage.formatting import day
 from maillage.observatory import Scope, charts
-from maillage.observatory.formatting import day
 from maillage.surveys.builtin import PROGRESS_SCALE
 from maillage.surveys.impact import IMPACT_MEASURES, ImpactMeasure
 from maillage.surveys.models import Question, QuestionKind, Response, Wave, WaveKind, WaveStatus

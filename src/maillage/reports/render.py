@@ -17,8 +17,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
+from maillage.formatting import chart_locale
 from maillage.observatory import Chart
-from maillage.observatory.formatting import chart_locale
 from maillage.reports import chartpool
 from maillage.reports.content import SECTIONS, ReportData, no_data_message
 

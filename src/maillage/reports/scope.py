@@ -14,6 +14,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from maillage.accounts.permissions import AnyUser, readable_networks
+from maillage.formatting import day
 from maillage.networks.models import Network, NetworkKind
 from maillage.networks.periods import (
     ReportingPeriod,
@@ -24,7 +25,6 @@ from maillage.networks.periods import (
     period_of,
 )
 from maillage.observatory import Scope, scope_for
-from maillage.observatory.formatting import day
 
 REPORT_KINDS = ("network", "territory", "programme", "province")
 

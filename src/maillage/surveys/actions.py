@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maillage.directory.models import Contact, Organization
+from maillage.formatting import day
 from maillage.networks.models import Membership
 from maillage.networks.versions import bump
-from maillage.observatory.formatting import day
 from maillage.surveys.delivery import LinkBuilder, Summary, deliver, summarise
 from maillage.surveys.forms import QuestionForm, WaveForm
 from maillage.surveys.models import (

@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from maillage.directory.i18n import pick_language
 from maillage.directory.models import Organization, ReferenceItem
+from maillage.formatting import day
 from maillage.networks.models import Network
-from maillage.observatory.formatting import day
 from maillage.ties.models import Formality, Level, TieObservation
 
 # The six 1–4 ratings a respondent gives each partner (after the PARTNER tool), in the analysis core's names.

@@ -49,3 +49,9 @@ def network_releases(network_ids: list[int]) -> list[tuple[int, datetime.date, R
         if release is not None:
             found.append((wave.network_id, wave.date, release))
     return found
+
+
+def trust_and_value(wave: Wave) -> tuple[float | None, float | None]:
+    """The wave's own trust and value as published (see `release_for`): none before the wave's release."""
+    release = release_for(wave)
+    return (release.trust_percent, release.value_percent) if release is not None else (None, None)

@@ -219,11 +219,3 @@ def wave_ratings(wave: Wave) -> WaveRatings:
         100.0 * sum(trust) / len(trust) / 4 if trust else None,
         100.0 * sum(value) / len(value) / 4 if value else None,
     )
-
-
-def trust_and_value(wave: Wave) -> tuple[float | None, float | None]:
-    """The wave's own trust and value as published: see `surveys.releases.release_for`."""
-    from maillage.surveys.releases import release_for
-
-    release = release_for(wave)
-    return (release.trust_percent, release.value_percent) if release is not None else (None, None)

@@ -16,7 +16,7 @@ from maillage.accounts.permissions import can_write_network, writable_network_id
 from maillage.listing import paginate
 from maillage.networks.models import Network
 from maillage.networks.permissions import get_network_for
-from maillage.surveys import results
+from maillage.surveys import releases, results
 from maillage.surveys.actions import (
     do_add_question,
     do_close_wave,
@@ -227,7 +227,7 @@ def wave_results(request: HttpRequest, pk: int) -> HttpResponse:
     responses = results.submitted_responses(wave)
     summaries = results.summarise(survey_questions(wave), responses)
     total, by_sector = results.response_rates(wave)
-    trust, value = results.trust_and_value(wave)
+    trust, value = releases.trust_and_value(wave)
     ties = results.reported_ties(wave)
     context = {"wave": wave, "total": total, "by_sector": by_sector, "trust": trust, "value": value}
     # Free-text answers may identify their authors: only the network's coordinators read them.

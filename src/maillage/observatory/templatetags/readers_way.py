@@ -1,7 +1,7 @@
 """Template filters for numbers and dates in the reader's language (built in through settings.TEMPLATES).
 
 ``{{ share|percent }}`` → ``13,9 %``; ``{{ value|number:1 }}`` → ``3,7``; ``{{ count|number }}`` → ``1 139``;
-``{{ wave.date|day }}`` → ``15 mai 2025``. Each calls `maillage.observatory.formatting`.
+``{{ wave.date|day }}`` → ``15 mai 2025``. Each calls `maillage.formatting`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from django import template
 from django.utils.html import json_script
 from django.utils.safestring import SafeString
 
-from maillage.observatory import formatting
+from maillage import formatting
 
 register = template.Library()
 
