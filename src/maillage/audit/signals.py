@@ -81,7 +81,7 @@ def _values(instance: models.Model, entry: Audited, update_fields: Any = None) -
 
 
 def _remember_old_values(
-    sender: type, instance: models.Model, raw: bool = False, update_fields: Any = None, **kwargs: Any
+    sender: type[Any], instance: models.Model, raw: bool = False, update_fields: Any = None, **kwargs: Any
 ) -> None:
     entry = entry_for(sender)
     if entry is None or raw or instance.pk is None or instance._state.adding:
@@ -91,11 +91,7 @@ def _remember_old_values(
         # In a bulk operation saves are only counted: no need to read the stored row (imports stay fast).
         setattr(instance, _OLD, {})
         return
-    stored = (
-        sender._base_manager.filter(pk=instance.pk)  # type: ignore[attr-defined]
-        .values(*[f.attname for f in fields])
-        .first()
-    )
+    stored = sender._base_manager.filter(pk=instance.pk).values(*[f.attname for f in fields]).first()
     if stored is not None:
         setattr(instance, _OLD, {f.name: stored[f.attname] for f in fields})
 

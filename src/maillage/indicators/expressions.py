@@ -150,8 +150,9 @@ def parse(text: str) -> Node:
         raise ExpressionError(_("The expression is empty."))
     parser = _Parser(tokens)
     node = parser.expression()
-    if parser.peek() is not None:
-        raise ExpressionError(_("Unexpected “%(token)s”.") % {"token": parser.peek()[1]})  # type: ignore[index]
+    extra = parser.peek()
+    if extra is not None:
+        raise ExpressionError(_("Unexpected “%(token)s”.") % {"token": extra[1]})
     return node
 
 
@@ -222,9 +223,10 @@ def compile_node(node: Node) -> Evaluator:
         inner = compile_node(node[1])
         return lambda env: -inner(env)
     if kind == "call":
-        function = {"min": min, "max": max, "abs": abs}[node[1]]
+        functions: dict[str, Callable[..., Any]] = {"min": min, "max": max, "abs": abs}
+        function = functions[node[1]]
         args = [compile_node(arg) for arg in node[2]]
-        return lambda env: float(function(*(arg(env) for arg in args)))  # type: ignore[operator]
+        return lambda env: float(function(*(arg(env) for arg in args)))
     left, right = compile_node(node[1]), compile_node(node[2])
     if kind == "+":
         return lambda env: _finite(left(env) + right(env))
