@@ -167,3 +167,15 @@ def test_no_sequence_of_changes_lets_a_reader_recover_one_raters_answer(network_
                 forms.add(frozenset(matching[0].items()))
             assert not _forms_recover_someone(sorted(forms, key=sorted))
         transaction.set_rollback(True)
+
+
+def test_a_rated_organizations_means_stay_those_of_the_closed_wave(network_a, raters, orgs):
+    """The coordinators' per-organization means (exports, API) are frozen too: a rater deleted after the
+    close is not subtracted out of them."""
+    from maillage.reports.exports.disclosure import cohort_ratings
+
+    _close_wave(network_a, raters, {0, 1, 2, 3}, 0, orgs[0])
+    before = cohort_ratings(network_a.pk, None).by_organization
+    assert before[orgs[0].pk]["ratings_received"] == 4
+    raters[3].delete()
+    assert cohort_ratings(network_a.pk, None).by_organization == before

@@ -108,9 +108,8 @@ class NameIndex:
         such name in index order when several score the same)."""
         ordered = sorted_words(key)
         exact = self.first_of.get(ordered)
-        if (
-            ordered and exact is not None
-        ):  # 100 is the best score; the first name scoring it is the first of its words
+        # 100 is the best score, and the first name scoring it is the first with the same words.
+        if ordered and exact is not None:
             return self.keys[exact], 100.0
         positions = self.candidate_positions(key)
         positions = positions[length_allows(self.lengths[positions], len(ordered), threshold)]

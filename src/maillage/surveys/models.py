@@ -330,6 +330,9 @@ class RatingRelease(models.Model):
     ratings = models.PositiveIntegerField(default=0)  # rated partners: the weight of the means
     trust_percent = models.FloatField(null=True, blank=True)
     value_percent = models.FloatField(null=True, blank=True)
+    # Per rated organization rated by at least the minimum of raters: {id: {column: mean}} (the
+    # coordinators' exports and API, reports.exports.disclosure).
+    by_organization = models.JSONField(default=dict, blank=True)
     released_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

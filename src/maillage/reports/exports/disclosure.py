@@ -16,7 +16,6 @@ or the ratings an organization received. An export must not give them more, what
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,9 +23,9 @@ from django.db.models import QuerySet
 
 from maillage.accounts.permissions import AnyUser, can_write_network, is_admin
 from maillage.networks.models import Network
-from maillage.surveys.models import RATING_FIELDS, TRUST_FIELDS, Rating, Wave, WaveStatus
+from maillage.surveys.models import RATING_FIELDS, Wave, WaveStatus
+from maillage.surveys.releases import release_for
 
-MIN_RATERS = 3
 # The columns of the analysis core's organization table that come from ratings received.
 RATING_COLUMNS = ("ratings_received", *RATING_FIELDS, "trust", "value")
 
@@ -77,28 +76,10 @@ def cohort_ratings(network_id: int, as_of: str | None) -> CohortRatings:
     wave = waves.order_by("-date", "-pk").first()
     if wave is None:
         return CohortRatings(None, None, {})
-    scores: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
-    for rated, *values in Rating.objects.filter(wave=wave).values_list("rated_id", *RATING_FIELDS):
-        scores[rated].append(tuple(values))
-    published = {}
-    for rated, rows in scores.items():
-        if len(rows) < MIN_RATERS:
-            continue
-        columns = {field: _mean([row[i] for row in rows]) for i, field in enumerate(RATING_FIELDS)}
-        trust = [_mean(row[: len(TRUST_FIELDS)]) for row in rows]
-        value = [_mean(row[len(TRUST_FIELDS) :]) for row in rows]
-        published[rated] = {
-            "ratings_received": len(rows),
-            **columns,
-            "trust": _mean(trust),
-            "value": _mean(value),
-        }
-    return CohortRatings(wave.pk, wave.date, published)
-
-
-def _mean(values: Any) -> float | None:
-    given = [float(v) for v in values if v is not None]
-    return sum(given) / len(given) if given else None
+    # Frozen when the wave closed: a rater deleted since cannot be subtracted out of a mean.
+    release = release_for(wave)
+    frozen = release.by_organization if release is not None else {}
+    return CohortRatings(wave.pk, wave.date, {int(rated): columns for rated, columns in frozen.items()})
 
 
 def organization_ratings(

@@ -19,6 +19,7 @@ class Migration(migrations.Migration):
                 ('ratings', models.PositiveIntegerField(default=0)),
                 ('trust_percent', models.FloatField(blank=True, null=True)),
                 ('value_percent', models.FloatField(blank=True, null=True)),
+                ('by_organization', models.JSONField(blank=True, default=dict)),
                 ('released_at', models.DateTimeField(auto_now_add=True)),
                 ('wave', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='rating_release', to='surveys.wave')),
             ],
