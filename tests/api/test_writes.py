@@ -167,6 +167,20 @@ def test_an_observation_is_added_and_the_earlier_ones_are_kept(api_for, tie_a):
     assert tie_a.observations.count() == 2
 
 
+def test_an_observation_says_when_its_agreement_ends(api_for, tie_a):
+    api = api_for("coordinator")
+    formal = {
+        "observed_on": "2024-09-01",
+        "level": 3,
+        "formality": "formal",
+        "agreement_ends_on": "2026-03-31",
+    }
+    status, body = api.post(f"/ties/{tie_a.pk}/observations", formal)
+    assert status == 201 and body["observations"][-1]["agreement_ends_on"] == "2026-03-31"
+    status, body = api.post(f"/ties/{tie_a.pk}/observations", {**formal, "formality": "informal"})
+    assert status == 422 and "agreement_ends_on" in body["errors"]
+
+
 def test_errors_follow_accept_language_french_by_default(api_for, sectors):
     api = api_for("coordinator")
     english = api.post("/organizations", {"name_fr": "", "sector": "pharmacy"})[1]["errors"]["name_fr"]

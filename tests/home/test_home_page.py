@@ -48,7 +48,7 @@ def test_the_home_figures_are_the_dashboards(network_a, history):
 def test_coordinator_sees_numbers_alert_and_next_step(coordinator, network_a, history):
     Wave.objects.create(network=network_a, date=D2, status=WaveStatus.CLOSED)
     page = client_for(coordinator).get(reverse("home")).content.decode()
-    assert 'data-alert="tie_lost"' in page
+    assert 'data-alert="tie_lost"' in page and "Ce qui demande votre attention" in page
     assert f'href="/ties/{history[2].pk}/"' in page
     assert 'data-key="density"' in page
     assert "Évolution depuis le 1 mai 2023." in page
@@ -82,6 +82,7 @@ def test_a_member_gets_no_wave_to_close_and_is_sent_to_the_map(member, network_a
     Wave.objects.create(network=network_a, date=D1, closes_on=D2, status=WaveStatus.OPEN)
     page = client_for(member).get(reverse("home")).content.decode()
     assert "wave_overdue" not in page
+    assert "Changements récents dans vos réseaux" in page and "Rien à signaler" in page
     assert f'href="/dashboards/network/{network_a.pk}/" data-next-step' in page
 
 

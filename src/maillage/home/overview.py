@@ -53,6 +53,11 @@ class Overview:
     step: Step
 
     @property
+    def coordinates(self) -> bool:
+        """Whether the reader coordinates one of the networks shown (the alerts are theirs to act on)."""
+        return any(card.writable for card in self.cards)
+
+    @property
     def shown_alerts(self) -> list[Alert]:
         return self.alerts[:SHOWN_ALERTS]
 

@@ -72,6 +72,7 @@ class ObservationOut(Schema):
     level: int
     formality: str
     agreement_kind: str
+    agreement_ends_on: datetime.date | None
     referrals: bool
     information: bool
     resources: bool
@@ -103,6 +104,7 @@ class ObservationIn(Body):
     level: StrictInt
     formality: str = Formality.INFORMAL
     agreement_kind: str = ""
+    agreement_ends_on: IsoDate | None = None
     referrals: Flag = False
     information: Flag = False
     resources: Flag = False
