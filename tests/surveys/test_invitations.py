@@ -233,3 +233,10 @@ def test_the_new_wave_page_previews_the_questions(network_a, coordinator):
 def test_the_xlsform_upload_says_what_it_takes(draft_wave, coordinator):
     page = client_for(coordinator).get(en("surveys:wave_detail", pk=draft_wave.pk)).content.decode()
     assert "XLSForm file (.xlsx)" in page and "CSV file" not in page
+
+
+def test_a_draft_wave_says_what_opening_will_send(draft_wave, orgs, coordinator):
+    Contact.objects.create(organization=orgs[0], full_name="Éole", email="eole@example.org")
+    page = client_for(coordinator).get(en("surveys:wave_detail", pk=draft_wave.pk)).content.decode()
+    assert "each of the 4 member organizations; it will be e-mailed to the 1 with an e-mail" in page
+    assert "Send the others their link yourself" in page

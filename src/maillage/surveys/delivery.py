@@ -99,6 +99,25 @@ def summary_sentence(summary: Summary) -> str:
     )
 
 
+def addresses_before_opening(network_id: int) -> tuple[int, int]:
+    """(current members, members with an e-mail address): what opening the wave will create and send."""
+    from maillage.directory.models import Contact
+    from maillage.networks.models import Membership
+
+    members = set(
+        Membership.objects.filter(network_id=network_id, end_date__isnull=True).values_list(
+            "organization_id", flat=True
+        )
+    )
+    with_address = (
+        Contact.objects.filter(organization_id__in=members)
+        .exclude(email="")
+        .values("organization_id")
+        .distinct()
+    )
+    return len(members), with_address.count()
+
+
 def partner_language(organization: Organization) -> str:
     """French unless the organization serves in English and not in French."""
     languages = organization.languages or []

@@ -25,7 +25,7 @@ from maillage.surveys.actions import (
     do_send_reminders,
     survey_questions,
 )
-from maillage.surveys.delivery import summarise, summary_sentence
+from maillage.surveys.delivery import addresses_before_opening, summarise, summary_sentence
 from maillage.surveys.forms import ImportForm, QuestionForm, WaveForm, XLSFormImportForm
 from maillage.surveys.imports import MAX_BYTES, import_responses
 from maillage.surveys.models import Question, Rating, WaveStatus
@@ -89,7 +89,9 @@ def wave_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context["questions"] = wave.custom_questions.all()
         context["question_form"] = QuestionForm() if wave.status == WaveStatus.DRAFT else None
         context["xlsform"] = XLSFormImportForm()
-        if wave.status != WaveStatus.DRAFT:
+        if wave.status == WaveStatus.DRAFT:
+            context["members"], context["with_address"] = addresses_before_opening(wave.network_id)
+        else:
             context["delivery"] = summary_sentence(summarise(wave.invitations.select_related("response")))
     return render(request, "surveys/wave_detail.html", context)
 
