@@ -27,7 +27,12 @@ from maillage.surveys.actions import (
     do_send_reminders,
     survey_questions,
 )
-from maillage.surveys.delivery import addresses_before_opening, summarise, summary_sentence
+from maillage.surveys.delivery import (
+    addresses_before_opening,
+    failure_warning,
+    summarise,
+    summary_sentence,
+)
 from maillage.surveys.forms import ImportForm, QuestionForm, WaveForm, XLSFormImportForm
 from maillage.surveys.imports import MAX_BYTES, import_responses
 from maillage.surveys.models import Question, Rating, Wave, WaveStatus
@@ -161,6 +166,8 @@ def _act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         if action == "open":
             summary = do_open_wave(wave, link_builder(request))
             messages.success(request, _("Wave opened: %(summary)s") % {"summary": summary_sentence(summary)})
+            if summary.failed:
+                messages.warning(request, failure_warning(summary.failed))
             return redirect("surveys:wave_invitations", pk=wave.pk)
         if action == "remind":
             count = do_send_reminders(wave, link_builder(request))
