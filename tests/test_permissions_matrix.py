@@ -92,6 +92,10 @@ MATRIX = [
     ("surveys:wave_close", lambda f: {"pk": make_wave(f["network_a"]).pk}, [OK, DENIED, DENIED, DENIED, OK]),
     ("surveys:wave_results", lambda f: {"pk": make_wave(f["network_a"]).pk}, [OK, OK, DENIED, OK, OK]),
     ("surveys:wave_import", lambda f: {"pk": make_wave(f["network_a"]).pk}, [OK, DENIED, DENIED, DENIED, OK]),
+    *[
+        (name, lambda f: {"pk": make_wave(f["network_a"]).pk}, [OK, DENIED, DENIED, DENIED, OK])
+        for name in ("surveys:wave_invitations", "surveys:wave_links_csv", "surveys:wave_letters")
+    ],
     ("indicators:registry", lambda f: {}, [OK, OK, OK, OK, OK]),
     ("indicators:province", lambda f: {}, [OK, OK, OK, OK, OK]),
     ("indicators:compare", lambda f: {}, [OK, OK, OK, OK, OK]),
@@ -365,6 +369,12 @@ FULL_MATRIX = [
         [LOGIN, LOGIN] + [NOT_ALLOWED] * 5,
     ),
     (
+        "surveys:wave_send",
+        "get",
+        lambda f: {"pk": make_wave(f["network_a"]).pk},
+        [LOGIN, LOGIN] + [NOT_ALLOWED] * 5,
+    ),
+    (
         "surveys:question_add",
         "get",
         lambda f: {"pk": make_wave(f["network_a"]).pk},
@@ -434,6 +444,11 @@ POST_MATRIX = [
     ),
     (
         "surveys:wave_remind",
+        lambda f: {"pk": make_wave(f["network_a"]).pk},
+        [LOGIN, LOGIN, LOGIN, DENIED, DENIED, DENIED, LOGIN],
+    ),
+    (
+        "surveys:wave_send",
         lambda f: {"pk": make_wave(f["network_a"]).pk},
         [LOGIN, LOGIN, LOGIN, DENIED, DENIED, DENIED, LOGIN],
     ),

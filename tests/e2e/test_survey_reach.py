@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import json
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -11,6 +13,20 @@ from tests.e2e.conftest import shot
 
 pytestmark = pytest.mark.e2e
 PHONE = {"width": 390, "height": 844}
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+
+
+def assert_no_serious_axe_violation(page) -> None:
+    # Evaluated through the devtools protocol: the page's CSP (rightly) refuses inline <script> tags.
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    # Flash messages belong to the site's layout, checked with it: here, the survey pages' own content.
+    result = page.evaluate(
+        "async () => await axe.run({exclude: [['.messages']]}, {resultTypes: ['violations']})"
+    )
+    serious = [v for v in result["violations"] if v["impact"] in {"serious", "critical"}]
+    assert not serious, json.dumps(
+        [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in serious], ensure_ascii=False
+    )
 
 
 @pytest.fixture
@@ -71,6 +87,14 @@ def test_the_coordinator_copies_a_personal_link(live_server, page, sign_in, wave
         page.evaluate("navigator.clipboard.readText()") == page.locator("code.link-text").nth(1).inner_text()
     )
     shot(page, "survey-invitations-desktop-en")
+    assert_no_serious_axe_violation(page)
+    page.goto(f"{live_server.url}/surveys/{wave.pk}/invitations/letters/")
+    assert page.locator("section.letter").count() == 5
+    shot(page, "survey-letters")
+    page.goto(f"{live_server.url}/surveys/network/{wave.network_id}/new/")
+    assert page.locator("select[name=kind]").input_value() == "follow_up"
+    assert page.locator("input[name=date]").input_value() != ""
+    shot(page, "survey-new-wave")
 
 
 def test_the_invitations_page_on_a_phone(live_server, phone, wave):
@@ -154,6 +178,7 @@ def test_the_partner_form_in_english_on_desktop_and_phone(live_server, page, pho
     page.locator("input[name$=-openness][value=dk]").first.check()
     page.wait_for_selector("[data-autosave-status][data-state=saved]")
     shot(page, "survey-partner-form-desktop-en")
+    assert_no_serious_axe_violation(page)
     mobile = phone("en-CA")
     mobile.goto(link + "partners/")
     mobile.wait_for_selector("table.scale-matrix")

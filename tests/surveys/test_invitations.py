@@ -233,3 +233,39 @@ def test_the_new_wave_page_previews_the_questions(network_a, coordinator):
 def test_the_xlsform_upload_says_what_it_takes(draft_wave, coordinator):
     page = client_for(coordinator).get(en("surveys:wave_detail", pk=draft_wave.pk)).content.decode()
     assert "XLSForm file (.xlsx)" in page and "CSV file" not in page
+
+
+def test_a_draft_wave_says_what_opening_will_send(draft_wave, orgs, coordinator):
+    Contact.objects.create(organization=orgs[0], full_name="Éole", email="eole@example.org")
+    page = client_for(coordinator).get(en("surveys:wave_detail", pk=draft_wave.pk)).content.decode()
+    assert "each of the 4 member organizations; it will be e-mailed to the 1 with an e-mail" in page
+    assert "Send the others their link yourself" in page
+
+
+def test_a_name_never_becomes_a_formula_in_the_csv(open_wave, orgs, coordinator):
+    from maillage.directory.models import Organization
+
+    Organization.objects.filter(pk=orgs[2].pk).update(name_fr="=HYPERLINK(1)", name_en="")
+    response = client_for(coordinator).get(reverse("surveys:wave_links_csv", kwargs={"pk": open_wave.pk}))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert "'=HYPERLINK(1)" in [row["organization"] for row in rows]
+
+
+def test_an_unreachable_mail_server_marks_every_e_mail_failed_and_shows_no_error_page(
+    draft_wave, orgs, coordinator, monkeypatch
+):
+    from django.core.mail.backends.locmem import EmailBackend
+
+    Contact.objects.create(organization=orgs[0], full_name="A", email="a@example.org")
+
+    def unreachable(self):
+        raise ConnectionRefusedError("connection refused")
+
+    monkeypatch.setattr(EmailBackend, "open", unreachable)
+    response = client_for(coordinator).post(
+        reverse("surveys:wave_open", kwargs={"pk": draft_wave.pk}), follow=True
+    )
+    assert response.status_code == 200 and mail.outbox == []
+    assert "1 courriel n’a pas pu être envoyé" in " ".join(str(m) for m in response.context["messages"])
+    assert delivery_of(invitation_of(draft_wave, orgs[0])).code == FAILED
+    assert Wave.objects.get(pk=draft_wave.pk).status == WaveStatus.OPEN  # the links exist all the same

@@ -110,3 +110,4 @@ def test_a_closed_wave_speaks_in_the_past(open_wave, orgs, coordinator):
 def test_a_draft_wave_invites_own_questions(draft_wave, coordinator):
     page = client_for(coordinator).get(en("surveys:wave_detail", pk=draft_wave.pk)).content.decode()
     assert "before opening the wave" in page and "Who has not answered" not in page
+    assert "the links are created when the wave opens" in page and "0 of 0" not in page

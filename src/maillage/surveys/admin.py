@@ -28,7 +28,7 @@ class WaveAdmin(admin.ModelAdmin):
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
     # The token is a secret: it is neither listed nor searchable here.
-    list_display = ["organization", "wave", "sent_at", "reminders"]
+    list_display = ["organization", "wave", "sent_at", "failed_at", "reminders", "reminded_at"]
     list_select_related = ["organization", "wave__network"]
     raw_id_fields = ["wave", "organization"]
     exclude = ["token"]

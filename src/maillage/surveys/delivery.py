@@ -99,6 +99,34 @@ def summary_sentence(summary: Summary) -> str:
     )
 
 
+def failure_warning(failed: int) -> str:
+    text = ngettext(
+        "%(n)s e-mail could not be sent: try again later or send the link another way.",
+        "%(n)s e-mails could not be sent: try again later or send the links another way.",
+        failed,
+    )
+    return text % {"n": number_format(failed, force_grouping=True)}
+
+
+def addresses_before_opening(network_id: int) -> tuple[int, int]:
+    """(current members, members with an e-mail address): what opening the wave will create and send."""
+    from maillage.directory.models import Contact
+    from maillage.networks.models import Membership
+
+    members = set(
+        Membership.objects.filter(network_id=network_id, end_date__isnull=True).values_list(
+            "organization_id", flat=True
+        )
+    )
+    with_address = (
+        Contact.objects.filter(organization_id__in=members)
+        .exclude(email="")
+        .values("organization_id")
+        .distinct()
+    )
+    return len(members), with_address.count()
+
+
 def partner_language(organization: Organization) -> str:
     """French unless the organization serves in English and not in French."""
     languages = organization.languages or []
@@ -173,6 +201,12 @@ CSV_COLUMNS = ("organization", "sector", "language", "email", "status", "status_
 
 def links_csv(invitations: Iterable[Invitation], link_for: LinkBuilder) -> str:
     """The personal links as a spreadsheet, one row per organization, for a mail merge or a phone round."""
+    # One rule for every spreadsheet the project writes: a cell never starts a formula.
+    from maillage.reports.exports.tables import FORMULA_START
+
+    def cell(text: str) -> str:
+        return "'" + text if text.startswith(FORMULA_START) else text
+
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
@@ -181,10 +215,10 @@ def links_csv(invitations: Iterable[Invitation], link_for: LinkBuilder) -> str:
         language = partner_language(invitation.organization)
         writer.writerow(
             [
-                invitation.organization.name,
-                invitation.organization.sector or "",
+                cell(invitation.organization.name),
+                cell(str(invitation.organization.sector or "")),
                 language,
-                invitation.email,
+                cell(invitation.email),
                 delivery.code,
                 timezone.localtime(delivery.when).date().isoformat() if delivery.when else "",
                 invitation.reminders,

@@ -9,13 +9,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.surveys.actions import do_send_invitations
 from maillage.surveys.delivery import (
     NOT_SENT,
     delivery_of,
+    failure_warning,
     links_csv,
     partner_language,
     summarise,
@@ -70,11 +70,7 @@ def wave_send(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, summary_sentence(summary))
         if summary.failed:
-            messages.warning(
-                request,
-                _("%(n)s e-mails could not be sent: try again later or send the links another way.")
-                % {"n": summary.failed},
-            )
+            messages.warning(request, failure_warning(summary.failed))
     return redirect("surveys:wave_invitations", pk=wave.pk)
 
 

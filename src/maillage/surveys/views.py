@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -9,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import ngettext, override
 from django.views.decorators.http import require_http_methods, require_POST
 
 from maillage.accounts.permissions import can_write_network, writable_network_ids
@@ -25,10 +27,15 @@ from maillage.surveys.actions import (
     do_send_reminders,
     survey_questions,
 )
-from maillage.surveys.delivery import summarise, summary_sentence
+from maillage.surveys.delivery import (
+    addresses_before_opening,
+    failure_warning,
+    summarise,
+    summary_sentence,
+)
 from maillage.surveys.forms import ImportForm, QuestionForm, WaveForm, XLSFormImportForm
 from maillage.surveys.imports import MAX_BYTES, import_responses
-from maillage.surveys.models import Question, Rating, WaveStatus
+from maillage.surveys.models import Question, Rating, Wave, WaveStatus
 from maillage.surveys.permissions import get_wave_for, readable_waves
 from maillage.surveys.xlsform import do_import_xlsform, parse_xlsform_with_notes
 
@@ -78,19 +85,31 @@ def _builtin_preview() -> list[tuple[str, list[str]]]:
     return list(groups.items())
 
 
-@login_required
-def wave_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    wave = get_wave_for(request.user, pk)
-    can_edit = can_write_network(request.user, wave.network)
+def _coordinator_context(wave: Wave) -> dict[str, Any]:
+    """What the wave page shows its network's coordinators: who is missing, own questions, the delivery."""
+    context: dict[str, Any] = {"missing": results.missing_invitations(wave)}
+    context["questions"] = wave.custom_questions.all()
+    context["question_form"] = QuestionForm() if wave.status == WaveStatus.DRAFT else None
+    context["xlsform"] = XLSFormImportForm()
+    if wave.status == WaveStatus.DRAFT:
+        context["members"], context["with_address"] = addresses_before_opening(wave.network_id)
+    else:
+        context["delivery"] = summary_sentence(summarise(wave.invitations.select_related("response")))
+    return context
+
+
+def _wave_page(wave: Wave, can_edit: bool, **extra: Any) -> dict[str, Any]:
     total, by_sector = results.response_rates(wave)
     context = {"wave": wave, "can_edit": can_edit, "total": total, "by_sector": by_sector}
     if can_edit:
-        context["missing"] = results.missing_invitations(wave)
-        context["questions"] = wave.custom_questions.all()
-        context["question_form"] = QuestionForm() if wave.status == WaveStatus.DRAFT else None
-        context["xlsform"] = XLSFormImportForm()
-        if wave.status != WaveStatus.DRAFT:
-            context["delivery"] = summary_sentence(summarise(wave.invitations.select_related("response")))
+        context |= _coordinator_context(wave)
+    return context | extra
+
+
+@login_required
+def wave_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    wave = get_wave_for(request.user, pk)
+    context = _wave_page(wave, can_write_network(request.user, wave.network))
     return render(request, "surveys/wave_detail.html", context)
 
 
@@ -115,9 +134,7 @@ def question_add(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("surveys:wave_detail", pk=wave.pk)
     if wave.status != WaveStatus.DRAFT:
         form.add_error(None, _("Questions can only be added before the wave opens."))
-    total, by_sector = results.response_rates(wave)
-    context = {"wave": wave, "can_edit": True, "total": total, "by_sector": by_sector, "question_form": form}
-    context |= {"missing": results.missing_invitations(wave), "questions": wave.custom_questions.all()}
+    context = _wave_page(wave, True, question_form=form)
     return render(request, "surveys/wave_detail.html", context, status=400)
 
 
@@ -138,16 +155,8 @@ def question_import(request: HttpRequest, pk: int) -> HttpResponse:
             for note in notes:  # what was skipped or ignored is said, never silent
                 messages.info(request, note)
             return redirect("surveys:wave_detail", pk=wave.pk)
-    total, by_sector = results.response_rates(wave)
-    context = {
-        "wave": wave,
-        "can_edit": True,
-        "total": total,
-        "by_sector": by_sector,
-        "xlsform_errors": errors,
-    }
-    context |= {"missing": results.missing_invitations(wave), "questions": wave.custom_questions.all()}
-    context |= {"question_form": QuestionForm() if wave.status == WaveStatus.DRAFT else None, "xlsform": form}
+    question_form = QuestionForm() if wave.status == WaveStatus.DRAFT else None
+    context = _wave_page(wave, True, xlsform_errors=errors, xlsform=form, question_form=question_form)
     return render(request, "surveys/wave_detail.html", context, status=400)
 
 
@@ -157,11 +166,15 @@ def _act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         if action == "open":
             summary = do_open_wave(wave, link_builder(request))
             messages.success(request, _("Wave opened: %(summary)s") % {"summary": summary_sentence(summary)})
+            if summary.failed:
+                messages.warning(request, failure_warning(summary.failed))
             return redirect("surveys:wave_invitations", pk=wave.pk)
         if action == "remind":
             count = do_send_reminders(wave, link_builder(request))
             if count:
-                messages.success(request, _("%(n)s reminders sent.") % {"n": count})
+                messages.success(
+                    request, ngettext("%(n)s reminder sent.", "%(n)s reminders sent.", count) % {"n": count}
+                )
             else:
                 messages.info(request, _("No reminder sent: no one with an address is left to remind today."))
             return redirect("surveys:wave_invitations", pk=wave.pk)
