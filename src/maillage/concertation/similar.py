@@ -18,6 +18,7 @@ from django.db.models import Q
 from maillage.accounts.permissions import AnyUser, readable_networks
 from maillage.concertation.data import active_networks
 from maillage.concertation.models import SpaceProfile
+from maillage.directory.i18n import pick_language
 from maillage.directory.models import Territory
 from maillage.networks.models import Membership, Network
 
@@ -94,6 +95,5 @@ def similar_spaces(
 
 
 def _pick(french: str, english: str) -> str:
-    from maillage.directory.i18n import pick_language
 
     return pick_language(french, english)

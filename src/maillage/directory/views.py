@@ -9,7 +9,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from maillage.accounts.permissions import is_admin, is_coordinator_somewhere, readable_network_filter
+from maillage.accounts.permissions import (
+    is_admin,
+    is_coordinator_somewhere,
+    readable_network_filter,
+    readable_networks,
+)
 from maillage.directory.actions import do_confirm_stewardship
 from maillage.directory.fields import organization_label
 from maillage.directory.forms import (
@@ -172,7 +177,6 @@ def territory_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def territory_detail(request: HttpRequest, pk: int) -> HttpResponse:
     territory = get_territory_for(request.user, pk)
-    from maillage.accounts.permissions import readable_networks
 
     networks = readable_networks(request.user).filter(territory__path__startswith=territory.path)
     return render(
