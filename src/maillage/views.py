@@ -11,8 +11,9 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from maillage.accounts.permissions import readable_networks, roles_of
+from maillage.accounts.permissions import roles_of
 from maillage.directory.models import Organization
+from maillage.networks.permissions import readable_networks
 from maillage.networks.queries import current_member_count
 from maillage.ties.models import Tie
 

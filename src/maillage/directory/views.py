@@ -9,12 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from maillage.accounts.permissions import (
-    is_admin,
-    is_coordinator_somewhere,
-    readable_network_filter,
-    readable_networks,
-)
+from maillage.accounts.permissions import is_admin, is_coordinator_somewhere, readable_network_filter
 from maillage.directory.actions import do_confirm_stewardship
 from maillage.directory.fields import organization_label
 from maillage.directory.forms import (
@@ -34,6 +29,7 @@ from maillage.directory.permissions import (
 from maillage.directory.search import search_terms
 from maillage.listing import paginate
 from maillage.networks.models import Membership, Network
+from maillage.networks.permissions import readable_networks
 from maillage.ties.models import Tie
 
 
