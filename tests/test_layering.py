@@ -56,8 +56,6 @@ KNOWN_UPWARD = {
     ("maillage.networks.views", "maillage.concertation.forms"),
     ("maillage.networks.views", "maillage.ties.forms"),
     ("maillage.networks.views", "maillage.ties.queries"),
-    # A survey's feedback page colours sectors as the dashboards do.
-    ("maillage.surveys.feedback", "maillage.observatory"),
 }
 
 

@@ -1,4 +1,5 @@
-"""Colours of the maps and charts: colour-blind-safe palettes (Okabe–Ito, Paul Tol), one per sector."""
+"""The colour of each sector and sector family on maps, charts and survey feedback: colour-blind-safe
+palettes (Okabe–Ito, Paul Tol), one per sector. The observatory gives them to the pages."""
 
 from __future__ import annotations
 
