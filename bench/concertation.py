@@ -102,7 +102,7 @@ def _measure() -> dict[str, Any]:
     from maillage.concertation.data import Thresholds, concertation_for
     from maillage.directory.models import Territory
     from maillage.networks.models import Membership, Network
-    from maillage.observatory.scope import scope_for
+    from maillage.observatory import scope_for
 
     admin = User.objects.filter(is_superuser=True).first() or User.objects.create_superuser("bench", "", "x")
     province = Territory.objects.get(kind="province")

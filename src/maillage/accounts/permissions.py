@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TypeAlias
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 
 from maillage.accounts.models import Role, RoleKind
 
@@ -42,14 +42,6 @@ def readable_network_filter(user: AnyUser, prefix: str = "") -> Q:
         elif role.network_id:
             condition |= Q(**{f"{prefix}pk": role.network_id})
     return condition
-
-
-def readable_networks(user: AnyUser) -> QuerySet:
-    from maillage.networks.models import Network
-
-    if not user.is_authenticated:
-        return Network.objects.none()
-    return Network.objects.filter(readable_network_filter(user))
 
 
 def writable_network_ids(user: AnyUser) -> set[int]:

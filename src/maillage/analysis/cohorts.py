@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -79,13 +80,14 @@ def released_by_network(
 ) -> dict[Hashable, ReleasedRatings]:
     """Each network's released figures on `as_of` (a network without any is absent)."""
     return {
-        row.network: ReleasedRatings(_or_none(row.trust), _or_none(row.value), int(row.raters))
+        # pandas-stubs type a row's cell as any scalar; `raters` is a count.
+        row.network: ReleasedRatings(_or_none(row.trust), _or_none(row.value), int(row.raters))  # type: ignore[arg-type]
         for row in latest_releases(releases, as_of).itertuples()
     }
 
 
-def _or_none(value: object) -> float | None:
-    return None if pd.isna(value) else float(value)  # type: ignore[arg-type]
+def _or_none(value: Any) -> float | None:
+    return None if pd.isna(value) else float(value)
 
 
 def _pooled(rows: pd.DataFrame, column: str) -> float | None:

@@ -12,10 +12,10 @@ from django.db.models import Q, QuerySet
 
 from maillage.accounts.permissions import AnyUser, can_write_network, is_admin, writable_network_ids
 from maillage.audit.models import AuditEvent
+from maillage.networks.models import Membership
 
 
 def network_events(network_ids: list[int] | set[int]) -> QuerySet[AuditEvent]:
-    from maillage.networks.models import Membership
 
     members = Membership.objects.filter(network_id__in=network_ids, end_date__isnull=True).values(
         "organization_id"

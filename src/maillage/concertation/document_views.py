@@ -15,6 +15,7 @@ from maillage.concertation.actions import do_record_document
 from maillage.concertation.documents import similar_documents, territory_documents
 from maillage.concertation.forms import TerritoryDocumentForm
 from maillage.concertation.models import DocumentKind, TerritoryDocument
+from maillage.directory.models import Territory
 from maillage.directory.permissions import get_territory_for
 from maillage.listing import paginate
 
@@ -64,7 +65,6 @@ def document_similar(request: HttpRequest) -> HttpResponse:
     """The htmx panel of the document form: the same kind of document here, above or below, same years."""
     if not is_coordinator_somewhere(request.user):
         raise PermissionDenied
-    from maillage.directory.models import Territory
 
     territory_ids = _ids(request.GET.getlist("territory"), limit=1)
     territory = Territory.objects.filter(pk=territory_ids[0]).first() if territory_ids else None

@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from maillage.accounts.permissions import AnyUser, readable_networks
+from maillage.accounts.permissions import AnyUser
 from maillage.concertation.data import active_networks
 from maillage.concertation.models import SpaceProfile
+from maillage.directory.i18n import pick_language
 from maillage.directory.models import Territory
 from maillage.networks.models import Membership, Network
+from maillage.networks.permissions import readable_networks
 
 MEMBER_SHARE = 0.5  # a space seating at least this share of the proposed members is shown
 MAX_CANDIDATES = 500
@@ -94,6 +96,5 @@ def similar_spaces(
 
 
 def _pick(french: str, english: str) -> str:
-    from maillage.directory.i18n import pick_language
 
     return pick_language(french, english)

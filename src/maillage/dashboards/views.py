@@ -5,11 +5,11 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from maillage.accounts.permissions import readable_networks
 from maillage.analysis import AnalysisError, InputError
 from maillage.dashboards.comparison import comparison_for
 from maillage.dashboards.mapdata import map_document
 from maillage.dashboards.page import dashboard_body, page_language
+from maillage.networks.permissions import readable_networks
 from maillage.observatory import ScenarioRequestError, scenario_payload, scope_for
 
 

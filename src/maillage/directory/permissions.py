@@ -35,18 +35,18 @@ def current_membership(today: datetime.date | None = None, prefix: str = "") -> 
 
 def steward_networks(organization_ids: Iterable[int] | None = None) -> dict[int, set[int]]:
     """{organization: networks whose coordinators may edit it now} (first network or confirmed, current)."""
-    from maillage.networks.models import Membership
-
-    memberships = Membership.objects.all()
+    # Memberships are read through their reverse relation (`Organization.memberships`): the directory
+    # sits below the networks app and does not import it.
+    members = Organization.objects.filter(memberships__isnull=False)
     confirmed = Stewardship.objects.all()
     if organization_ids is not None:
         ids = list(organization_ids)
-        memberships = memberships.filter(organization_id__in=ids)
+        members = members.filter(pk__in=ids)
         confirmed = confirmed.filter(organization_id__in=ids)
     today = timezone.localdate()
     first: dict[int, tuple[int, int]] = {}
     current: dict[int, set[int]] = defaultdict(set)
-    rows = memberships.values_list("pk", "organization_id", "network_id", "end_date")
+    rows = members.values_list("memberships__pk", "pk", "memberships__network_id", "memberships__end_date")
     for pk, organization_id, network_id, end_date in rows:
         if organization_id not in first or pk < first[organization_id][0]:
             first[organization_id] = (pk, network_id)
@@ -82,13 +82,7 @@ def pending_networks(user: AnyUser, organization: Organization) -> list[int]:
     confirm (they may edit it themselves)."""
     if not can_edit_organization(user, organization):
         return []
-    from maillage.networks.models import Membership
-
-    current = set(
-        Membership.objects.filter(current_membership(), organization=organization).values_list(
-            "network_id", flat=True
-        )
-    )
+    current = set(organization.memberships.filter(current_membership()).values_list("network_id", flat=True))
     return sorted(current - steward_networks([organization.pk]).get(organization.pk, set()))
 
 

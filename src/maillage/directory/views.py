@@ -35,6 +35,7 @@ from maillage.directory.permissions import (
 from maillage.directory.search import search_terms
 from maillage.listing import paginate
 from maillage.networks.models import Membership, Network
+from maillage.networks.permissions import readable_networks
 from maillage.ties.models import Tie
 
 
@@ -192,7 +193,6 @@ def territory_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def territory_detail(request: HttpRequest, pk: int) -> HttpResponse:
     territory = get_territory_for(request.user, pk)
-    from maillage.accounts.permissions import readable_networks
 
     networks = readable_networks(request.user).filter(territory__path__startswith=territory.path)
     return render(

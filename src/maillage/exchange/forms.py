@@ -5,9 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from maillage.analysis.vocabulary import match_key
 from maillage.dates import BoundedDateField
+from maillage.directory.models import Sector, Territory
+from maillage.exchange.graphs import LevelRule
 from maillage.exchange.headers import field_choices, missing_fields
 from maillage.exchange.models import ImportKind
 from maillage.exchange.reading import MAX_BYTES
+from maillage.networks.models import MembershipRole
 from maillage.ties.models import Level
 
 EXTENSIONS = {
@@ -123,8 +126,6 @@ class GraphMappingForm(forms.Form):
         if rule == "one" and not data.get("level_for_all"):
             self.add_error("level_for_all", _("Choose the level of every edge."))
         if rule == "thresholds":
-            from maillage.exchange.graphs import LevelRule
-
             try:
                 LevelRule.parse(f"thresholds:{data.get('thresholds', '')}")
             except ValueError:
@@ -181,8 +182,6 @@ def _field_label(field: str) -> str:
 
 
 def _value_choices() -> dict[str, list[tuple[str, str]]]:
-    from maillage.directory.models import Sector, Territory
-    from maillage.networks.models import MembershipRole
 
     return {
         "sector": [(s.code, s.name) for s in Sector.objects.order_by("order", "code")],

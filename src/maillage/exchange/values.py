@@ -15,7 +15,10 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from maillage.analysis.headers import TERRITORY_FIELDS, canonical_field
 from maillage.analysis.vocabulary import match_key
+from maillage.directory.models import Sector
+from maillage.exchange.models import ValueMapping
 
 MATCHED_FIELDS = ("sector", "territory", "level", "role")
 FUZZY_CUTOFF = 85
@@ -156,7 +159,6 @@ def field_of(text: str) -> str | None:
     >>> field_of("secteur"), field_of("Municipalité"), field_of("Niveau"), field_of("couleur")
     ('sector', 'territory', 'level', None)
     """
-    from maillage.analysis.headers import TERRITORY_FIELDS, canonical_field
 
     for table in ("organizations", "ties", "memberships"):
         name = canonical_field(table, text)
@@ -168,7 +170,6 @@ def field_of(text: str) -> str | None:
 
 
 def remembered_values(network_id: int | None) -> dict[str, dict[str, str]]:
-    from maillage.exchange.models import ValueMapping
 
     answers: dict[str, dict[str, str]] = {}
     for field, value, target in ValueMapping.objects.filter(network_id=network_id).values_list(
@@ -179,7 +180,6 @@ def remembered_values(network_id: int | None) -> dict[str, dict[str, str]]:
 
 
 def remember_values(network_id: int | None, answers: Mapping[str, Mapping[str, str]]) -> None:
-    from maillage.exchange.models import ValueMapping
 
     for field, values in answers.items():
         for value, target in values.items():
@@ -196,8 +196,6 @@ def do_add_sectors(answers: Mapping[str, str]) -> dict[str, str]:
     their codes. Sectors are shared by every network: only administrators reach this."""
     from django.db import transaction
     from django.utils.text import slugify
-
-    from maillage.directory.models import Sector
 
     resolved = dict(answers)
     with transaction.atomic():

@@ -11,11 +11,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from maillage.accounts.models import RoleKind
-from maillage.accounts.permissions import is_admin, readable_networks, roles_of, writable_network_ids
+from maillage.accounts.permissions import is_admin, roles_of, writable_network_ids
 from maillage.formatting import percent
 from maillage.home.alerts import Alert, alerts_for
 from maillage.home.figures import NetworkFigures, figures_for
 from maillage.networks.models import Network
+from maillage.networks.permissions import readable_networks
 from maillage.networks.queries import current_member_count
 from maillage.surveys.models import Wave, WaveStatus
 from maillage.surveys.results import Rate
@@ -125,6 +126,9 @@ def overview_for(user: AbstractBaseUser | AnonymousUser, today: datetime.date) -
     shown = list(networks.order_by(coordinated_first, "-member_count", "name_fr")[:CARDS])
     figures = figures_for(shown)
     waves = current_waves([n.pk for n in shown])
-    cards = [Card(n, figures[n.pk], *waves.get(n.pk, (None, None)), writable=n.pk in writable) for n in shown]
+    cards = []
+    for n in shown:
+        wave, rate = waves.get(n.pk, (None, None))
+        cards.append(Card(n, figures[n.pk], wave, rate, writable=n.pk in writable))
     alerts = alerts_for(shown, writable, today)
     return Overview(cards, networks.count(), alerts, next_step(user, cards, alerts, today))

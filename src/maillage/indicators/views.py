@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from maillage.accounts.permissions import can_write_network, is_admin, readable_networks
+from maillage.accounts.permissions import can_write_network, is_admin
 from maillage.directory.models import Territory
 from maillage.indicators.actions import do_delete_value, do_import_values, do_set_value
 from maillage.indicators.charts import time_series
@@ -29,7 +29,7 @@ from maillage.indicators.scorecard import (
 )
 from maillage.listing import paginate
 from maillage.networks.periods import network_period_kind, period_label
-from maillage.networks.permissions import get_network_for
+from maillage.networks.permissions import get_network_for, readable_networks
 
 SERIES_YEARS = 10
 

@@ -17,8 +17,10 @@ from django.db import connection
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
 from maillage.accounts.permissions import AnyUser, is_admin, readable_network_filter
+from maillage.directory.models import ActionStrategy, Population, Territory, TerritoryKind
 from maillage.directory.search import casefold_unaccented
-from maillage.initiatives.models import Initiative, Visibility
+from maillage.initiatives.models import Determinant, Initiative, Stage, SuccessFactor, Visibility
+from maillage.networks.models import Network
 
 FTS_TABLE = "initiatives_initiative_fts"
 WORD = re.compile(r"[a-z0-9]+")
@@ -96,7 +98,6 @@ def visible_initiatives(user: AnyUser | None) -> QuerySet[Initiative]:
 
 
 def _readable_network_ids(user: AnyUser) -> QuerySet:
-    from maillage.networks.models import Network
 
     return Network.objects.filter(readable_network_filter(user)).values("pk")
 
@@ -168,8 +169,6 @@ FACET_RELATIONS = {
 
 def facet_counts(initiatives: QuerySet[Initiative]) -> dict[str, list[tuple[Any, ...]]]:
     """For each facet, its values and how many of `initiatives` carry each (a fixed number of queries)."""
-    from maillage.directory.models import ActionStrategy, Population, Territory, TerritoryKind
-    from maillage.initiatives.models import Determinant, Stage, SuccessFactor
 
     ids = initiatives.order_by().values("pk")
     facets: dict[str, list[tuple[Any, ...]]] = {}

@@ -49,7 +49,7 @@ def personal_progress(points: list[tuple[str, str, float]]) -> Chart:
         "Average of my self-assessed levels on each pillar's competencies, assessment after assessment."
     )
     spec = _line(title, description, values, "temporal", _("Date"))
-    rows = [[day(v["when"]), v["pillar"], v["level"]] for v in values]
+    rows = [[day(when), pillar, round(level, 2)] for when, pillar, level in points]
     return Chart("personal", title, description, spec, [_("Date"), _("Pillar"), _("Average level")], rows)
 
 

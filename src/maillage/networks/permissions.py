@@ -1,9 +1,15 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from maillage.accounts.permissions import AnyUser, can_read_network, can_write_network
+from maillage.accounts.permissions import (
+    AnyUser,
+    can_read_network,
+    can_write_network,
+    readable_network_filter,
+)
 from maillage.networks.models import Network
 
 
@@ -14,3 +20,10 @@ def get_network_for(user: AnyUser, pk: int, write: bool = False) -> Network:
     if not allowed:
         raise PermissionDenied
     return network
+
+
+def readable_networks(user: AnyUser) -> QuerySet[Network]:
+    """The networks the user may read (see `accounts.permissions.readable_network_filter`)."""
+    if not user.is_authenticated:
+        return Network.objects.none()
+    return Network.objects.filter(readable_network_filter(user))

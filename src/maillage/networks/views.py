@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from maillage.accounts.permissions import can_write_network, is_coordinator_somewhere, readable_networks
+from maillage.accounts.permissions import can_write_network, is_coordinator_somewhere
 from maillage.concertation.actions import do_create_space
 from maillage.concertation.forms import ProposalForm
 from maillage.listing import paginate
@@ -21,7 +21,7 @@ from maillage.networks.actions import (
 )
 from maillage.networks.forms import MembershipForm, NetworkFilterForm, NetworkForm
 from maillage.networks.models import Membership, Network
-from maillage.networks.permissions import get_network_for
+from maillage.networks.permissions import get_network_for, readable_networks
 from maillage.networks.queries import current_member_count
 from maillage.ties.forms import TieFilterForm
 from maillage.ties.queries import network_ties

@@ -15,8 +15,9 @@ a network's numbers through these public names only; they never reach into its m
 - **Measures** (`measures`, `headlines`, `formatting`): the catalogue of headline measures with labels,
   definitions, values and changes written the reader's way (`label`, `format_value`, `format_change`,
   `headlines`, `percent`).
-- **Charts and colours** (`charts`, `palette`, `layout`, `roles`): Vega-Lite specs with their tables
-  (`Chart`), the sector and family colours, the map's cached layout, the brokerage roles' names.
+- **Charts and colours** (`charts`, `layout`, `roles`): Vega-Lite specs with their tables (`Chart`),
+  the sector and family colours (kept with the sectors, `directory.palette`), the map's cached layout,
+  the brokerage roles' names.
 - **Scenarios** (`scenarios`): `scenario_payload`, a resilience scenario read from a request.
 
 The layer sits above the data apps (directory, networks, ties, surveys) and the analysis core, and
@@ -25,6 +26,14 @@ below every app that shows numbers; `tests/test_layering.py` holds the order.
 
 from __future__ import annotations
 
+from maillage.directory.palette import (
+    FAMILY_COLORS,
+    SECTOR_COLORS,
+    family_colors,
+    sector_colors,
+    sector_groups,
+    sector_palette,
+)
 from maillage.formatting import NO_DATA, percent, reader_language
 from maillage.observatory import charts
 from maillage.observatory.charts import SCHEMA, Chart
@@ -51,14 +60,6 @@ from maillage.observatory.measures import (
     label,
     measure_changes,
     measure_values,
-)
-from maillage.observatory.palette import (
-    FAMILY_COLORS,
-    SECTOR_COLORS,
-    family_colors,
-    sector_colors,
-    sector_groups,
-    sector_palette,
 )
 from maillage.observatory.roles import BROKER_ROLES, broker_labels
 from maillage.observatory.scenarios import ScenarioRequestError, scenario_payload

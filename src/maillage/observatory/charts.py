@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 
 from maillage.analysis import LEVELS, NetworkReport
 from maillage.directory.models import SectorFamily
+from maillage.directory.palette import FAMILY_COLORS
 from maillage.formatting import day
-from maillage.observatory.palette import FAMILY_COLORS
 from maillage.ties.models import Level
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"

@@ -29,7 +29,7 @@ class LatestReport:
 def latest_report(scope: Scope, *, language: str, seed: int = 0) -> LatestReport:
     """The scope's report at its latest observation date, compared with the previous one; cached."""
     key = scope_cache_key("latest-report", scope, language, seed)
-    found = cache.get(key)
+    found: LatestReport | None = cache.get(key)
     if found is None:
         found = _compute(scope, language=language, seed=seed)
         cache.set(key, found, timeout=VERSIONED_SECONDS)

@@ -14,10 +14,10 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from maillage.accounts.permissions import AnyUser, readable_networks
+from maillage.accounts.permissions import AnyUser
 from maillage.directory.models import Territory
 from maillage.networks.models import Network
-from maillage.networks.permissions import get_network_for
+from maillage.networks.permissions import get_network_for, readable_networks
 from maillage.networks.versions import version_of
 
 KINDS = ("network", "territory", "province")

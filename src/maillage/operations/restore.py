@@ -29,6 +29,7 @@ from django.db import DatabaseError, connection, transaction
 from django.db.migrations.loader import MigrationLoader
 from django.utils.translation import gettext as _
 
+from maillage.directory.models import Organization
 from maillage.operations.backup import CHUNK, FORMAT, FORMAT_VERSION, MANIFEST, SECRETS, SIGNATURE, sign
 
 
@@ -147,7 +148,6 @@ def _check_migrations(manifest: dict[str, Any]) -> None:
 
 
 def _check_empty() -> None:
-    from maillage.directory.models import Organization
 
     if get_user_model().objects.exists() or Organization.objects.exists():
         raise ArchiveError(

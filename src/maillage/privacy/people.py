@@ -23,6 +23,10 @@ from django.utils import timezone
 
 from maillage.audit.bulk import bulk_operation
 from maillage.audit.context import acting_as
+from maillage.directory.models import Contact
+from maillage.initiatives.models import Initiative
+from maillage.surveys.actions import survey_questions
+from maillage.surveys.models import Invitation, QuestionKind, Response
 
 ERASED = "[erased]"
 
@@ -146,7 +150,6 @@ def _erase_post(post: Any) -> None:
 
 # ----- directory: contact persons ------------------------------------------------------------------------
 def _contacts(email: str) -> list[Any]:
-    from maillage.directory.models import Contact
 
     return list(Contact.objects.filter(email__iexact=email).select_related("organization"))
 
@@ -172,7 +175,6 @@ def _erase_contact(contact: Any) -> None:
 
 # ----- surveys: the address invited, and the words written ----------------------------------------------
 def _invitations(email: str) -> list[Any]:
-    from maillage.surveys.models import Invitation
 
     return list(
         Invitation.objects.filter(email__iexact=email).select_related(
@@ -206,7 +208,6 @@ def _export_invitation(invitation: Any) -> dict[str, Any]:
 def _erase_invitation(invitation: Any) -> None:
     """The address and every word written go (quote, comments, free-text answers, and their copies in a
     later wave's response pre-filled from this one); the ratings and choices stay, for the aggregates."""
-    from maillage.surveys.models import Response
 
     invitation.email = ""
     invitation.save()
@@ -228,8 +229,6 @@ def _erase_invitation(invitation: Any) -> None:
 def _free_text(response: Any) -> dict[str, Any]:
     """{code: answer} of the answers that are words rather than a choice or a point of a scale: answers to
     text questions, to questions no longer known, and any value outside the question's choices."""
-    from maillage.surveys.actions import survey_questions
-    from maillage.surveys.models import QuestionKind
 
     questions = {q.code: q for q in survey_questions(response.invitation.wave)}
     written = {}
@@ -247,7 +246,6 @@ def _free_text(response: Any) -> dict[str, Any]:
 
 # ----- initiatives: the contact person of a documented practice -----------------------------------------
 def _initiatives(email: str) -> list[Any]:
-    from maillage.initiatives.models import Initiative
 
     return list(Initiative.objects.filter(contact_email__iexact=email))
 

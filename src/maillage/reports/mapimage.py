@@ -1,7 +1,7 @@
 """The network map as a still image for the report: an SVG drawn server-side from the dashboards' layout.
 
 Positions come from `observatory.layout.layout_positions` (the map page's own layout, cached) and colours
-from `observatory.palette`, so the printed map looks like the one on screen. Above `MAX_NODES` organizations
+from `directory.palette`, so the printed map looks like the one on screen. Above `MAX_NODES` organizations
 only the best-connected are drawn, and the caption says so.
 """
 

@@ -16,6 +16,7 @@ from typing import Any
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from maillage.directory.i18n import pick_language
 from maillage.formatting import day
 from maillage.observatory import Scope, charts
 from maillage.surveys.builtin import PROGRESS_SCALE
@@ -155,7 +156,6 @@ def impact_measures(scope: Scope, end: datetime.date) -> dict[str, Any]:
 
 
 def scale_labels() -> list[tuple[str, str]]:
-    from maillage.directory.i18n import pick_language
 
     return [(code, pick_language(fr, en)) for code, fr, en in PROGRESS_SCALE]
 

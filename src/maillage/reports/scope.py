@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from maillage.accounts.permissions import AnyUser, readable_networks
+from maillage.accounts.permissions import AnyUser
 from maillage.formatting import day
 from maillage.networks.models import Network, NetworkKind
 from maillage.networks.periods import (
@@ -24,6 +24,7 @@ from maillage.networks.periods import (
     period_label,
     period_of,
 )
+from maillage.networks.permissions import readable_networks
 from maillage.observatory import Scope, scope_for
 
 REPORT_KINDS = ("network", "territory", "programme", "province")

@@ -16,7 +16,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.accounts.permissions import is_admin, readable_networks
+from maillage.accounts.permissions import is_admin
+from maillage.networks.permissions import readable_networks
 from maillage.reports import jobs
 from maillage.reports.content import build_report
 from maillage.reports.exports import DIALECTS, FORMATS, export

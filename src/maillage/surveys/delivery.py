@@ -22,6 +22,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, override
 
+from maillage.cells import inert
 from maillage.directory.models import Organization
 from maillage.surveys.models import Invitation
 
@@ -201,12 +202,6 @@ CSV_COLUMNS = ("organization", "sector", "language", "email", "status", "status_
 
 def links_csv(invitations: Iterable[Invitation], link_for: LinkBuilder) -> str:
     """The personal links as a spreadsheet, one row per organization, for a mail merge or a phone round."""
-    # One rule for every spreadsheet the project writes: a cell never starts a formula.
-    from maillage.reports.exports.tables import FORMULA_START
-
-    def cell(text: str) -> str:
-        return "'" + text if text.startswith(FORMULA_START) else text
-
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
@@ -215,10 +210,10 @@ def links_csv(invitations: Iterable[Invitation], link_for: LinkBuilder) -> str:
         language = partner_language(invitation.organization)
         writer.writerow(
             [
-                cell(invitation.organization.name),
-                cell(str(invitation.organization.sector or "")),
+                inert(invitation.organization.name),
+                inert(str(invitation.organization.sector or "")),
                 language,
-                cell(invitation.email),
+                inert(invitation.email),
                 delivery.code,
                 timezone.localtime(delivery.when).date().isoformat() if delivery.when else "",
                 invitation.reminders,

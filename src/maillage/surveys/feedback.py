@@ -16,8 +16,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from maillage.directory.palette import SECTOR_COLORS
 from maillage.networks.models import Membership
-from maillage.observatory import SECTOR_COLORS
 from maillage.surveys.models import Invitation, PartnerAnswer, Response, Wave, WaveStatus
 from maillage.ties.models import Level, Tie
 

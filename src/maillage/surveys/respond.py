@@ -173,7 +173,7 @@ def respond_partners(request: HttpRequest, invitation: Invitation) -> HttpRespon
     return render(request, "surveys/respond_partners.html", context, status=status)
 
 
-def _matrix(questions: list, forms: list[PartnerAnswerForm]) -> list[dict[str, Any]]:  # type: ignore[type-arg]
+def _matrix(questions: list, forms: list[PartnerAnswerForm]) -> list[dict[str, Any]]:
     """One table per question: a row per partner, a column per choice (the page's rating scales)."""
     blocks = []
     for question in questions:

@@ -19,6 +19,7 @@ from maillage.accounts.permissions import readable_network_filter
 from maillage.api.errors import READ_ERRORS
 from maillage.api.pagination import Pagination
 from maillage.api.schemas import Code, NetworkRef, ObjectId, PathId, readable, user_of
+from maillage.directory.i18n import pick_language
 from maillage.indicators.models import DataValue, Family, Indicator, ValueOrigin
 from maillage.indicators.scorecard import network_scorecard
 from maillage.networks.permissions import get_network_for
@@ -42,7 +43,6 @@ class IndicatorOut(Schema):
 
     @staticmethod
     def resolve_definition(obj: Any) -> str:
-        from maillage.directory.i18n import pick_language
 
         return pick_language(obj.definition_fr, obj.definition_en)
 

@@ -12,11 +12,11 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
-from maillage.accounts.permissions import readable_networks
 from maillage.api.errors import READ_ERRORS
 from maillage.api.pagination import Pagination
 from maillage.api.schemas import Code, ObjectId, OrganizationRef, PathId, SearchText, TerritoryRef, user_of
 from maillage.directory.models import Territory
+from maillage.networks.permissions import readable_networks
 from maillage.networks.queries import current_member_count
 
 router = Router(tags=["networks"])

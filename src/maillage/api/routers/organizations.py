@@ -13,7 +13,6 @@ from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from maillage.accounts.permissions import readable_networks
 from maillage.api.errors import ERRORS, READ_ERRORS, form_errors
 from maillage.api.pagination import Pagination
 from maillage.api.schemas import (
@@ -33,6 +32,7 @@ from maillage.directory.forms import OrganizationForm
 from maillage.directory.models import Organization, Population, Sector, Territory
 from maillage.directory.permissions import ensure_can_create_organization, get_organization_for
 from maillage.directory.search import search_terms
+from maillage.networks.permissions import readable_networks
 
 router = Router(tags=["organizations"])
 

@@ -20,6 +20,7 @@ import igraph as ig
 
 from maillage.analysis import LEVELS, report_from_dataset, snapshot
 from maillage.analysis.graph import build_graph
+from maillage.directory.models import Territory
 from maillage.networks.models import Network
 from maillage.observatory import SECTOR_COLORS, dataset_for, observation_dates
 from maillage.reports.exports.disclosure import (
@@ -123,7 +124,6 @@ def _territory_id(value: Any) -> int | None:
 
 def _territories(values: Any, language: str) -> dict[int, tuple[str, str]]:
     """Territory id -> (code, name): a file for Gephi carries what people read, never a database id."""
-    from maillage.directory.models import Territory
 
     ids = {pk for pk in (_territory_id(v) for v in values) if pk is not None}
     rows = Territory.objects.filter(pk__in=ids).values_list("pk", "code", "name_fr", "name_en")

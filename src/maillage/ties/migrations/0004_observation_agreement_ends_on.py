@@ -31,8 +31,8 @@ END $$ LANGUAGE plpgsql;
 """]
 
 
-def _guard(columns: list[str]):  # type: ignore[no-untyped-def]
-    def run(apps, schema_editor):  # type: ignore[no-untyped-def]
+def _guard(columns: list[str]):
+    def run(apps, schema_editor):
         postgresql = schema_editor.connection.vendor == "postgresql"
         for statement in _postgresql(columns) if postgresql else _sqlite(columns):
             schema_editor.execute(statement)
