@@ -111,3 +111,13 @@ def test_a_draft_wave_invites_own_questions(draft_wave, coordinator):
     page = client_for(coordinator).get(en("surveys:wave_detail", pk=draft_wave.pk)).content.decode()
     assert "before opening the wave" in page and "Who has not answered" not in page
     assert "the links are created when the wave opens" in page and "0 of 0" not in page
+
+
+def test_closed_results_do_not_wait_for_more(draft_wave, orgs, coordinator):
+    from maillage.surveys.actions import do_open_wave
+    from tests.surveys.conftest import link_for
+
+    do_open_wave(draft_wave, link_for)
+    do_close_wave(draft_wave)
+    page = client_for(coordinator).get(en("surveys:wave_results", pk=draft_wave.pk)).content.decode()
+    assert "No tie was reported in this wave." in page and "yet" not in page

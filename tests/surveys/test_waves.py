@@ -147,7 +147,10 @@ def test_a_bad_question_is_refused_and_nothing_saved(draft_wave, coordinator):
     assert not Question.objects.filter(wave=draft_wave).exists()
 
 
-@pytest.mark.parametrize("name", ["wave_list", "wave_progress", "wave_results"])
+@pytest.mark.parametrize(
+    "name",
+    ["wave_list", "wave_progress", "wave_results", "wave_detail", "wave_invitations", "wave_links_csv"],
+)
 def test_wave_pages_use_a_fixed_number_of_queries(admin, network_a, sectors, rls, settings, name):
     settings.PAGE_SIZE = 50
     client = client_for(admin)
