@@ -58,3 +58,13 @@ def test_member_home_in_both_languages_and_on_a_phone(demo_world, sign_in, live_
     # Nothing wider than the phone: no sideways scrolling.
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     shot(page, "home-member-phone")
+
+
+def test_admin_home_uses_a_wide_screen(demo_world, sign_in, live_server):
+    page = sign_in("admin")
+    page.set_viewport_size({"width": 1600, "height": 1000})
+    page.locator("[data-next-step]").wait_for()
+    assert page.locator(".home-cards .card").count() == 12
+    # The column is wider than the former 1,200 px: four cards side by side.
+    assert page.evaluate("document.querySelector('main').getBoundingClientRect().width") > 1500
+    shot(page, "home-admin-wide")

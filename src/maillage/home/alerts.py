@@ -10,8 +10,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import DateField, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import F, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 
 from maillage.networks.models import Membership, Network
@@ -46,19 +45,28 @@ class Alert:
         return KINDS.index(self.kind)
 
 
-def _since(today: datetime.date) -> Coalesce:
-    """Per network: the date of its latest opened wave, or `NO_WAVE_DAYS` ago."""
-    latest_wave = (
-        Wave.objects.filter(network=OuterRef("network"))
+def last_wave_dates(networks: dict[int, Network], today: datetime.date) -> dict[int, datetime.date]:
+    """Per network: the date of its latest opened wave, or `NO_WAVE_DAYS` ago (one query for all)."""
+    latest = dict(
+        Wave.objects.filter(network__in=list(networks))
         .exclude(status=WaveStatus.DRAFT)
-        .order_by("-date")
-        .values("date")[:1]
+        .values("network")
+        .annotate(day=Max("date"))
+        .values_list("network", "day")
     )
     fallback = today - datetime.timedelta(days=NO_WAVE_DAYS)
-    return Coalesce(Subquery(latest_wave, output_field=DateField()), fallback, output_field=DateField())
+    return {pk: latest.get(pk, fallback) for pk in networks}
 
 
-def tie_alerts(networks: dict[int, Network], today: datetime.date) -> list[Alert]:
+def _on_or_after(field: str, since: dict[int, datetime.date]) -> Q:
+    """`field` on or after each network's own date."""
+    condition = Q(pk__in=[])
+    for pk, day in since.items():
+        condition |= Q(network_id=pk, **{f"{field}__gte": day})
+    return condition
+
+
+def tie_alerts(networks: dict[int, Network], since: dict[int, datetime.date]) -> list[Alert]:
     """Ties whose latest observation, made since the last wave, is weaker than the one before it."""
     previous = (
         TieObservation.objects.filter(tie=OuterRef("pk"), observed_on__lt=OuterRef("current_observed_on"))
@@ -66,10 +74,10 @@ def tie_alerts(networks: dict[int, Network], today: datetime.date) -> list[Alert
         .values("level")[:1]
     )
     ties = (
-        Tie.objects.filter(network__in=list(networks))
-        .annotate(level_before=Subquery(previous), since=_since(today))
+        # Recent observations first: the level before is looked up for those ties alone.
+        Tie.objects.filter(_on_or_after("current_observed_on", since))
+        .annotate(level_before=Subquery(previous))
         .filter(level_before__gt=0, current_level__lt=F("level_before"))
-        .filter(current_observed_on__gte=F("since"))
         .select_related("organization_a", "organization_b")
         .order_by("-current_observed_on", "pk")
     )
@@ -115,14 +123,15 @@ def agreement_alerts(networks: dict[int, Network], today: datetime.date) -> list
     ]
 
 
-def membership_alerts(networks: dict[int, Network], today: datetime.date) -> list[Alert]:
+def membership_alerts(
+    networks: dict[int, Network], since: dict[int, datetime.date], today: datetime.date
+) -> list[Alert]:
     """Partners who left since the last wave, and partners whose membership ends within 90 days."""
     horizon = today + datetime.timedelta(days=ENDING_WITHIN_DAYS)
+    left = _on_or_after("end_date", since) & Q(end_date__lte=today)
     seats = (
-        Membership.objects.filter(network__in=list(networks), end_date__isnull=False)
-        .annotate(since=_since(today))
-        .filter(
-            Q(end_date__gte=F("since"), end_date__lte=today) | Q(end_date__gt=today, end_date__lte=horizon)
+        Membership.objects.filter(
+            left | Q(network__in=list(networks), end_date__gt=today, end_date__lte=horizon)
         )
         .select_related("organization")
         .order_by("end_date", "pk")
@@ -169,11 +178,12 @@ def alerts_for(networks: Iterable[Network], writable: set[int], today: datetime.
     by_id = {network.pk: network for network in networks}
     if not by_id:
         return []
+    since = last_wave_dates(by_id, today)
     alerts = [
         *wave_alerts(by_id, writable, today),
-        *tie_alerts(by_id, today),
+        *tie_alerts(by_id, since),
         *agreement_alerts(by_id, today),
-        *membership_alerts(by_id, today),
+        *membership_alerts(by_id, since, today),
         *network_alerts(by_id, today),
     ]
     return sorted(alerts, key=lambda alert: alert.rank)
