@@ -16,7 +16,7 @@ from django.db.models import Count
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from maillage.analysis import NetworkReport, report_from_dataset, snapshot
+from maillage.analysis import Dataset, NetworkReport, report_from_dataset, snapshot
 from maillage.analysis.graph import build_graph
 from maillage.analysis.network import level_table
 from maillage.concertation.data import Concertation, Thresholds, concertation_for
@@ -25,6 +25,7 @@ from maillage.directory.models import ActionStrategy, Population, Sector
 from maillage.networks.history import state_of, states_as_of
 from maillage.networks.models import Network, NetworkState
 from maillage.observatory import (
+    Chart,
     Headline,
     Scope,
     broker_labels,
@@ -143,15 +144,7 @@ def build_report(scope: Scope, period: Period, *, language: str, seed: int = 0) 
         data.sections |= {"partners": {}, "progress": {}, "network": {}}  # empty until there are ties
         if report is not None and as_of is not None:
             data.headlines = headlines(report, previous)
-            waves = [d for d in dates if d <= as_of][-6:]
-            per_wave = {d: level_table(build_graph(snapshot(dataset, as_of=d))) for d in waves}
-            data.charts = {
-                "sectors": charts.partnerships_by_sector(report, sector_names),
-                "levels": charts.levels_by_wave(per_wave),
-                "transitions": charts.transition_matrix(report),
-                "sector_mix": charts.sector_heatmap(report, sector_names),
-                "resilience": charts.resilience_curve(report),
-            }
+            data.charts = network_charts(report, dataset, [d for d in dates if d <= as_of][-6:], sector_names)
             data.map = map_image(dataset, as_of=as_of, key=f"{scope.key}:{as_of}")
             data.sections["partners"] = partners_section(report, names, sector_names)
             data.sections["progress"] = progress_section(report)
@@ -169,6 +162,21 @@ def build_report(scope: Scope, period: Period, *, language: str, seed: int = 0) 
         for chart in voices.impact_charts(data.sections["impact"]):
             data.charts[chart.key] = chart
     return data
+
+
+def network_charts(
+    report: NetworkReport, dataset: Dataset, waves: list[str], sector_names: dict[str, str]
+) -> dict[str, Chart]:
+    """The network's charts: partnerships by sector, levels over the last `waves`, transitions, sector mix
+    and resilience."""
+    per_wave = {d: level_table(build_graph(snapshot(dataset, as_of=d))) for d in waves}
+    return {
+        "sectors": charts.partnerships_by_sector(report, sector_names),
+        "levels": charts.levels_by_wave(per_wave),
+        "transitions": charts.transition_matrix(report),
+        "sector_mix": charts.sector_heatmap(report, sector_names),
+        "resilience": charts.resilience_curve(report),
+    }
 
 
 def report_subtitle(scope: Scope, period: Period, as_of: str | None, compare_to: str | None) -> str:
