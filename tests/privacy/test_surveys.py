@@ -63,6 +63,8 @@ def test_only_consented_quotes_are_published(people, answered, orgs, role):
 
 @pytest.mark.parametrize("role", ["member", "viewer"])
 def test_other_partners_see_aggregates_not_individual_answers(people, answered, role):
+    answered.status = WaveStatus.CLOSED  # others read the answers once the wave is closed
+    answered.save()
     page = results_page(people[role], answered)
     assert COMMENT not in page and OWN_TEXT not in page
     # The distribution is there: 3 answers to the first impact measure, and no comment.

@@ -238,13 +238,24 @@ def wave_import(request: HttpRequest, pk: int) -> HttpResponse:
 def wave_results(request: HttpRequest, pk: int) -> HttpResponse:
     wave = get_wave_for(request.user, pk)
     responses = results.submitted_responses(wave)
-    summaries = results.summarise(survey_questions(wave), responses)
+    coordinator = can_write_network(request.user, wave.network)
+    # Counts read while answers come in would differ by one organization's answers between two reads: other
+    # readers see them once the wave closes, when its respondents are a fixed cohort (docs/privacy.md).
+    held = not coordinator and wave.status != WaveStatus.CLOSED
+    summaries = [] if held else results.summarise(survey_questions(wave), responses)
     total, by_sector = results.response_rates(wave)
     trust, value = releases.trust_and_value(wave)
     ties = results.reported_ties(wave)
-    context = {"wave": wave, "total": total, "by_sector": by_sector, "trust": trust, "value": value}
+    context = {
+        "wave": wave,
+        "total": total,
+        "by_sector": by_sector,
+        "trust": trust,
+        "value": value,
+        "held": held,
+    }
     # Free-text answers may identify their authors: only the network's coordinators read them.
-    context |= results.by_instrument(summaries, with_text=can_write_network(request.user, wave.network))
+    context |= results.by_instrument(summaries, with_text=coordinator)
     context |= {"ties": ties, "reciprocated": sum(tie.both for tie in ties)}
     context["quotes"] = results.published_quotes(responses)
     context["ratings_stored"] = Rating.objects.filter(wave=wave).count()
