@@ -144,6 +144,7 @@ def test_the_home_costs_the_same_queries_for_two_networks_and_for_eight(coordina
     many = _queries(client)
     assert few == many, f"{few} queries for 3 networks, {many} for 9"
     # Pinned: session and user, roles, networks, their count, the directory's total, waves, each network's
-    # last wave date, five kinds of alert, and the figures' dataset (read once for the networks not cached).
-    assert many == 19, many
+    # last wave date, five kinds of alert, and the figures' dataset with its released ratings (read once for
+    # the networks not cached).
+    assert many == 22, many
     assert _queries(client) < many  # the figures come from the cache now
