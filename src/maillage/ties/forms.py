@@ -13,20 +13,22 @@ from maillage.ties.models import AgreementKind, Formality, Level, TieObservation
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 FLOW_FIELDS = ["referrals", "information", "resources", "joint_projects"]
+# What one observation of a tie says, as the form asks it and the write path takes it.
+OBSERVATION_FIELDS = [
+    "observed_on",
+    "level",
+    "formality",
+    "agreement_kind",
+    "agreement_ends_on",
+    *FLOW_FIELDS,
+    "note",
+]
 
 
 class ObservationForm(forms.ModelForm):
     class Meta:
         model = TieObservation
-        fields = [
-            "observed_on",
-            "level",
-            "formality",
-            "agreement_kind",
-            "agreement_ends_on",
-            *FLOW_FIELDS,
-            "note",
-        ]
+        fields = OBSERVATION_FIELDS
         field_classes = {"observed_on": BoundedDateField, "agreement_ends_on": BoundedDateField}
         widgets = {"observed_on": DATE_INPUT, "agreement_ends_on": DATE_INPUT}
 
@@ -52,16 +54,7 @@ class ObservationForm(forms.ModelForm):
         return cleaned
 
     def observation_data(self) -> ObservationData:
-        fields = [
-            "observed_on",
-            "level",
-            "formality",
-            "agreement_kind",
-            "agreement_ends_on",
-            *FLOW_FIELDS,
-            "note",
-        ]
-        return ObservationData(**{name: self.cleaned_data[name] for name in fields})
+        return ObservationData(**{name: self.cleaned_data[name] for name in OBSERVATION_FIELDS})
 
     def _post_clean(self) -> None:
         # The tie is attached by the action, not by the form: skip the model's own validation here.
