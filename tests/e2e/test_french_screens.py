@@ -23,7 +23,7 @@ NOT_FRENCH = re.compile(
 
 def chart_text(page) -> str:
     """The words Vega drew: axis labels, legends."""
-    return " ".join(page.locator("[data-chart] svg text").all_inner_texts())
+    return " ".join(page.eval_on_selector_all("[data-chart] svg text", "all => all.map(e => e.textContent)"))
 
 
 def test_the_french_dashboard_and_report_read_the_french_way(demo_world, sign_in, live_server):
@@ -34,7 +34,7 @@ def test_the_french_dashboard_and_report_read_the_french_way(demo_world, sign_in
     page.wait_for_selector("[data-chart][data-drawn='1']", timeout=20_000)
     drawn = chart_text(page)
     assert drawn and not NOT_FRENCH.search(drawn), NOT_FRENCH.findall(drawn)
-    assert re.search(r"\b\d{1,2}\s(janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.)", drawn)
+    assert re.search(r"\b\d{1,2}\s(mai|juin|avril|mars)", drawn)
     shot(page, "dashboard-network-fr")
 
     page.goto(f"{live_server.url}/reports/network/{network.pk}/?year=2025", timeout=90_000)

@@ -16,6 +16,7 @@ from django.db.models import Count, Q
 from maillage.dashboards import charts
 from maillage.dashboards.scope import Scope
 from maillage.initiatives.models import Initiative
+from maillage.observatory.formatting import percent
 from maillage.reports.lessons import lessons_section
 from maillage.reports.measures import distribution_chart, impact_measures, network_waves
 from maillage.reports.scope import Period
@@ -160,7 +161,7 @@ def method_section(scope: Scope, data: ReportData, dates: list[str]) -> dict[str
                 "kind": wave.get_kind_display(),
                 "invited": total.invited,
                 "submitted": total.submitted,
-                "percent": f"{total.percent:.0f} %",
+                "percent": percent(None if total.percent is None else total.percent / 100, 0),
             }
         )
     from maillage.reports.content import level_definitions

@@ -34,7 +34,10 @@ def percent(share: float | None, digits: int = 1) -> str:
 
 @register.filter
 def day(value: datetime.date | str | None) -> str:
-    return formatting.day(value)
+    try:
+        return formatting.day(value)
+    except (ValueError, TypeError):  # not a date: shown as it is rather than breaking the page
+        return str(value)
 
 
 @register.simple_tag
