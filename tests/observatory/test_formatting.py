@@ -14,9 +14,7 @@ from maillage.observatory import formatting
 DAY = datetime.date(2025, 5, 15)
 
 
-@pytest.mark.parametrize(
-    ("language", "expected"), [("fr", "15\u00a0mai\u00a02025"), ("en", "May 15, 2025")]
-)
+@pytest.mark.parametrize(("language", "expected"), [("fr", "15\u00a0mai\u00a02025"), ("en", "May 15, 2025")])
 def test_a_date_is_written_one_way_by_python_and_by_templates(language, expected):
     with translation.override(language):
         assert formatting.day(DAY) == formatting.day("2025-05-15") == expected
@@ -44,3 +42,14 @@ def test_languages_of_service_are_named_not_coded():
     organization = Organization(name_fr="Centre", languages=["fr", "other"])
     with translation.override("fr"):
         assert organization.language_names == "Français, Autres langues"
+
+
+def test_the_question_and_xlsform_forms_speak_french():
+    from maillage.surveys.forms import QuestionForm, XlsFormImportForm
+
+    with translation.override("fr"):
+        labels = [str(field.label) for field in QuestionForm().fields.values()]
+        upload = XlsFormImportForm().fields["file"]
+        assert "Scale min" not in labels and "Scale max" not in labels
+        assert "Valeur la plus basse de l'échelle" in labels
+        assert str(upload.label) == "Fichier XLSForm" and "CSV" not in str(upload.help_text)
