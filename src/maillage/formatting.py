@@ -26,9 +26,9 @@ def percent(share: Value, digits: int = 1, *, language: str | None = None) -> st
     return write_percent(share, digits, language=reader_language(language))
 
 
-def number(value: Value, digits: int = 0, *, language: str | None = None) -> str:
-    """``1 139,5`` in French, ``1,139.5`` in English."""
-    return write_number(value, digits, language=reader_language(language))
+def number(value: Value, digits: int = 0, *, language: str | None = None, sign: bool = False) -> str:
+    """``1 139,5`` in French, ``1,139.5`` in English (``+0,60`` with a sign)."""
+    return write_number(value, digits, language=reader_language(language), sign=sign)
 
 
 def day(value: datetime.date | str | None, *, language: str | None = None) -> str:

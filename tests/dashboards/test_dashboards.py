@@ -95,7 +95,7 @@ def test_chart_tables_match_their_specs(waves, member):
     per_wave = {}
     for wave, _level, ties in levels.rows:
         per_wave[wave] = per_wave.get(wave, 0) + ties
-    assert per_wave == {"2023-05-01": 3, "2024-05-01": 3}
+    assert per_wave == {"1\u00a0mai\u00a02023": 3, "1\u00a0mai\u00a02024": 3}
 
 
 def test_the_map_document_holds_every_node_tie_and_its_history(waves, orgs, admin):

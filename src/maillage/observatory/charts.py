@@ -107,7 +107,13 @@ def levels_by_wave(level_tables: dict[str, pd.DataFrame]) -> Chart:
         "mark": {"type": "bar", "tooltip": True},
         "encoding": {
             # The waves in the order of their dates (written the reader's way, they no longer sort as text).
-            "x": {"field": "wave", "type": "ordinal", "title": _("Wave"), "sort": None},
+            "x": {
+                "field": "wave",
+                "type": "ordinal",
+                "title": _("Wave"),
+                "sort": None,
+                "axis": {"labelAngle": 0},
+            },
             "y": {"field": "ties", "type": "quantitative", "title": _("Ties"), "stack": "zero"},
             "color": {
                 "field": "level",

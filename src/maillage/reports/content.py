@@ -22,6 +22,7 @@ from maillage.analysis.network import level_table
 from maillage.concertation.data import Concertation, Thresholds, concertation_for
 from maillage.directory.i18n import pick_language
 from maillage.directory.models import ActionStrategy, Population, Sector
+from maillage.formatting import number
 from maillage.networks.history import state_of, states_as_of
 from maillage.networks.models import Network, NetworkState
 from maillage.observatory import (
@@ -347,7 +348,7 @@ def network_section(
             "cross_family_label": label("cross_family_share"),
             "cross_sector": format_value("cross_sector_share", mix.cross_sector_share),
             "cross_sector_label": label("cross_sector_share"),
-            "ei": "—" if mix.ei_index is None else f"{mix.ei_index:+.2f}",
+            "ei": number(mix.ei_index, 2, sign=True),
         },
         "resilience": resilience,
         "top5": {

@@ -13,6 +13,7 @@ from typing import Any
 from django.db.models import Count, Q
 
 from maillage.analysis import NetworkReport
+from maillage.formatting import percent
 from maillage.indicators.scorecard import network_scorecard, scorecard_for_networks
 from maillage.initiatives.models import Initiative
 from maillage.observatory import Headline, Scope, charts
@@ -156,7 +157,7 @@ def method_section(
                 "kind": wave.get_kind_display(),
                 "invited": total.invited,
                 "submitted": total.submitted,
-                "percent": f"{total.percent:.0f} %",
+                "percent": percent(None if total.percent is None else total.percent / 100, 0),
             }
         )
     return {

@@ -5,6 +5,4 @@ SHORT_DATE_FORMAT = DATE_FORMAT
 SHORT_DATETIME_FORMAT = DATETIME_FORMAT
 MONTH_DAY_FORMAT = "j\u00a0F"
 YEAR_MONTH_FORMAT = "F\u00a0Y"
-DECIMAL_SEPARATOR = ","
-THOUSAND_SEPARATOR = "\u202f"
-NUMBER_GROUPING = 3
+# Numbers: Django's own French separators (a comma, a no-break space between thousands).

@@ -34,10 +34,19 @@ def percent(share: float | None, digits: int = 1) -> str:
 
 @register.filter
 def day(value: datetime.date | str | None) -> str:
-    return formatting.day(value)
+    try:
+        return formatting.day(value)
+    except (ValueError, TypeError):  # not a date: shown as it is rather than breaking the page
+        return str(value)
 
 
 @register.simple_tag
 def chart_locale() -> SafeString:
     """The page's chart locale as a JSON data block (``#chart-locale``), read by ``charts.js``."""
     return json_script(formatting.chart_locale(), "chart-locale")
+
+
+@register.filter
+def percentage(value: float | None, digits: int = 0) -> str:
+    """A percentage already out of 100 (62.5) written as `percent` writes a share: ``62,5 %``, ``62.5%``."""
+    return formatting.percent(None if value is None else float(value) / 100, int(digits))

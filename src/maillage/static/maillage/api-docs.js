@@ -6,7 +6,9 @@
   window.SwaggerUIBundle({
     url: root.getAttribute("data-openapi-url"),
     domNode: root,
-    deepLinking: true,
+    // Without deep links: Swagger UI puts each one as a link inside the operation's button (a control
+    // nested in a control, which screen readers cannot reach).
+    deepLinking: false,
     layout: "BaseLayout",
     // Signed in through the web, "Try it out" uses the session: writes need the CSRF token.
     requestInterceptor: function (request) {

@@ -1,0 +1,90 @@
+"""axe-core over the main pages, in French and in English: no serious or critical violation.
+
+Charts and the map are drawn before axe reads the page (their SVG is part of what a screen reader meets);
+a flash message is on screen for one of the pages (its list once failed axe's `listitem` rule); the API's
+documentation page is read too (its colours once failed the contrast rule).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from maillage.networks.models import Network
+from maillage.surveys.models import Wave
+from tests.e2e.conftest import shot
+
+pytestmark = pytest.mark.e2e
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+
+
+def serious_violations(page) -> list[tuple[str, str, list]]:
+    # Evaluated through the devtools protocol: the page's CSP (rightly) refuses inline <script> tags.
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        (v["id"], v["help"], [n["target"] for n in v["nodes"][:3]])
+        for v in result["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+def settle(page) -> None:
+    """Wait for what scripts draw: the map, the charts, the API's operations."""
+    if page.locator("#map-root").count():
+        page.wait_for_selector("#map-root[data-ready='1']", timeout=20_000)
+    if page.locator("[data-chart]").count():
+        page.wait_for_selector("[data-chart][data-drawn='1']", timeout=20_000)
+    if page.locator("#swagger-ui").count():
+        page.wait_for_selector(".opblock-tag", timeout=20_000)
+
+
+def main_pages() -> list[str]:
+    network = Network.objects.order_by("pk").first()
+    wave = Wave.objects.filter(network=network).order_by("-date").first()
+    pages = [
+        "/",
+        f"/networks/{network.pk}/",
+        f"/dashboards/network/{network.pk}/",
+        "/dashboards/province/",
+        f"/indicators/network/{network.pk}/",
+        f"/reports/network/{network.pk}/?year=2025",
+        f"/lessons/network/{network.pk}/",
+        "/directory/organizations/",
+        "/leadership/",
+        "/initiatives/",
+        "/accounts/tokens/",
+        "/api/v1/docs",
+    ]
+    if wave is not None:
+        pages.append(f"/surveys/{wave.pk}/")
+    return pages
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_main_pages_have_no_serious_axe_violation(demo_world, sign_in, live_server, language):
+    page = sign_in("coordination")
+    prefix = "" if language == "fr" else "/en"
+    found = {}
+    for path in main_pages():
+        url = path if path.startswith("/api/") else prefix + path
+        # A report draws its charts on the server (vl-convert): slower than the other pages.
+        response = page.goto(f"{live_server.url}{url}", timeout=90_000)
+        assert response is not None and response.status == 200, url
+        settle(page)
+        violations = serious_violations(page)
+        if violations:
+            found[url] = violations
+    assert not found, json.dumps(found, ensure_ascii=False, indent=1)
+
+
+def test_a_flash_message_is_a_list_screen_readers_announce(demo_world, sign_in, live_server):
+    page = sign_in("coordination")
+    page.goto(f"{live_server.url}/accounts/tokens/")
+    page.fill("input[name=name]", "Carnet")
+    page.click("main button.primary")
+    page.wait_for_selector("[role=status] .messages li")
+    shot(page, "flash-message-fr")
+    assert serious_violations(page) == []
