@@ -142,6 +142,7 @@ def test_cached_metrics_follow_new_ties(network_a, tie_a, orgs):
 
 
 def test_comparison_rolls_up_by_region_and_by_kind(network_a, network_b, rls):
+    """Values are shown the reader's way (French by default: a decimal comma)."""
     from maillage.indicators.comparison import comparison, groups_for
     from maillage.indicators.models import Indicator
 
@@ -161,11 +162,11 @@ def test_comparison_rolls_up_by_region_and_by_kind(network_a, network_b, rls):
         row.label: [c.display for c in row.cells]
         for row in comparison(groups_for("kind", networks), indicators, 2024)
     }
-    assert by_kind[str(network_a.get_kind_display())] == ["80.0", "12"]  # (30+10)/(100+400)×1000; 5+7
-    assert by_kind[str(network_b.get_kind_display())] == ["100.0", "1"]
+    assert by_kind[str(network_a.get_kind_display())] == ["80,0", "12"]  # (30+10)/(100+400)×1000; 5+7
+    assert by_kind[str(network_b.get_kind_display())] == ["100,0", "1"]
     by_region = {
         row.label: [c.display for c in row.cells]
         for row in comparison(groups_for("region", networks), indicators, 2024)
     }
-    assert by_region[rls.parent.parent.name] == ["80.0", "12"]  # network B sits in another region
+    assert by_region[rls.parent.parent.name] == ["80,0", "12"]  # network B sits in another region
     assert len(by_region) == 2
