@@ -9,18 +9,12 @@ from django.utils.translation import gettext as _
 from maillage.formatting import day
 from maillage.leadership.aggregates import Cell
 from maillage.leadership.models import Pillar
-from maillage.observatory import SCHEMA, Chart
+from maillage.observatory import Chart, chart_base
 
 
 def _line(title: str, description: str, values: list[dict[str, Any]], x_type: str, x_title: str) -> dict:
-    return {
-        "$schema": SCHEMA,
-        "description": description,
-        "title": title,
-        "data": {"values": values},
-        "width": "container",
+    return chart_base(title, description, values) | {
         "height": 240,
-        "config": {"font": "DejaVu Sans, sans-serif", "view": {"stroke": None}},
         "mark": {"type": "line", "point": True, "tooltip": True},
         "encoding": {
             "x": {"field": "when", "type": x_type, "title": x_title},

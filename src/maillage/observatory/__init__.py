@@ -36,7 +36,7 @@ from maillage.directory.palette import (
 )
 from maillage.formatting import NO_DATA, percent, reader_language
 from maillage.observatory import charts
-from maillage.observatory.charts import SCHEMA, Chart
+from maillage.observatory.charts import SCHEMA, Chart, chart_base
 from maillage.observatory.dataset import (
     cached_dataset,
     dataset_for,
@@ -95,6 +95,7 @@ __all__ = [
     "as_plain",
     "broker_labels",
     "cached_dataset",
+    "chart_base",
     "charts",
     "data_version",
     "dataset_for",

@@ -41,7 +41,8 @@ def level_labels() -> dict[str, str]:
     return {name: str(Level(i).label) for i, name in enumerate(LEVELS)}
 
 
-def _base(title: str, description: str, values: list[dict[str, Any]]) -> dict[str, Any]:
+def chart_base(title: str, description: str, values: list[dict[str, Any]]) -> dict[str, Any]:
+    """What every chart shares: schema, title and description (read aloud), data, width, font, legends."""
     return {
         "$schema": SCHEMA,
         "description": description,
@@ -70,7 +71,7 @@ def partnerships_by_sector(report: NetworkReport, sector_names: dict[str, str]) 
     ]
     title = _("Partnerships by sector")
     description = _("Number of partner organizations with at least one tie, by sector.")
-    spec = _base(title, description, values) | {
+    spec = chart_base(title, description, values) | {
         "mark": {"type": "bar", "tooltip": True},
         "encoding": {
             "y": {"field": "sector", "type": "nominal", "sort": "-x", "title": None},
@@ -103,7 +104,7 @@ def levels_by_wave(level_tables: dict[str, pd.DataFrame]) -> Chart:
     title = _("Ties by level, wave after wave")
     description = _("Number of ties at each level of the collaboration scale at each observation date.")
     present = [labels[n] for n in LEVELS[1:]]
-    spec = _base(title, description, values) | {
+    spec = chart_base(title, description, values) | {
         "mark": {"type": "bar", "tooltip": True},
         "encoding": {
             # The waves in the order of their dates (written the reader's way, they no longer sort as text).
@@ -148,7 +149,7 @@ def transition_matrix(report: NetworkReport) -> Chart:
         "%(after)s."
     ) % {"before": day(before), "after": day(after)}
     order = [labels[n] for n in LEVELS]
-    spec = _base(title, description, values) | {
+    spec = chart_base(title, description, values) | {
         "layer": [
             {
                 "mark": {"type": "rect", "tooltip": True},
@@ -194,7 +195,7 @@ def sector_heatmap(report: NetworkReport, sector_names: dict[str, str]) -> Chart
     description = _(
         "Number of ties between organizations of each pair of sectors (the diagonal: within a sector)."
     )
-    spec = _base(title, description, values) | {
+    spec = chart_base(title, description, values) | {
         "mark": {"type": "rect", "tooltip": True},
         "encoding": {
             "y": {"field": "a", "type": "nominal", "title": None},
@@ -227,7 +228,7 @@ def resilience_curve(report: NetworkReport) -> Chart:
         "Share of organizations still in the largest connected group as organizations are removed, "
         "the best-connected first or at random."
     )
-    spec = _base(title, description, values) | {
+    spec = chart_base(title, description, values) | {
         "mark": {"type": "line", "point": True, "tooltip": True},
         "encoding": {
             "x": {
