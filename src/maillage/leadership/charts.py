@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from maillage.dashboards.charts import SCHEMA, Chart
 from maillage.leadership.aggregates import Cell
 from maillage.leadership.models import Pillar
-from maillage.observatory.formatting import day
+from maillage.observatory.formatting import chart_date_format, day
 
 
 def _line(title: str, description: str, values: list[dict[str, Any]], x_type: str, x_title: str) -> dict:
@@ -20,7 +20,12 @@ def _line(title: str, description: str, values: list[dict[str, Any]], x_type: st
         "data": {"values": values},
         "width": "container",
         "height": 240,
-        "config": {"font": "DejaVu Sans, sans-serif", "view": {"stroke": None}},
+        # Tooltips' dates as the page writes them (axes choose their own ticks, in the page's locale).
+        "config": {
+            "font": "DejaVu Sans, sans-serif",
+            "view": {"stroke": None},
+            "timeFormat": chart_date_format(),
+        },
         "mark": {"type": "line", "point": True, "tooltip": True},
         "encoding": {
             "x": {"field": "when", "type": x_type, "title": x_title},
