@@ -41,6 +41,11 @@ def day(value: datetime.date | str | None, *, language: str | None = None) -> st
 __all__ = ["NO_DATA", "chart_locale", "day", "number", "percent", "reader_language"]
 
 
+def chart_date_format(language: str | None = None) -> str:
+    """A date in a chart's tooltip (d3-time-format), as `day` writes it: ``15 mai 2025``, ``May 15, 2025``."""
+    return "%B %-d, %Y" if reader_language(language) == "en" else "%-d\u00a0%B\u00a0%Y"
+
+
 FRENCH_SHORT_MONTHS = [
     *("janv.", "févr.", "mars", "avr.", "mai", "juin"),
     *("juil.", "août", "sept.", "oct.", "nov.", "déc."),

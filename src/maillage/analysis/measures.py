@@ -180,8 +180,8 @@ MEASURES: dict[str, Measure] = {
         ),
         _measure(
             "centralization", "Centralisation", "Centralization",
-            "À quel point les liens dépendent de quelques organisations (0 % : répartis également ; "
-            "100 % : une étoile).",
+            "À quel point les liens dépendent de quelques organisations (0\u00a0% : répartis également ; "
+            "100\u00a0% : une étoile).",
             "How much the ties depend on a few organizations (0%: evenly spread; 100%: a star).",
             "share", "neutral",
         ),

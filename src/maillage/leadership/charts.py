@@ -6,14 +6,17 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from maillage.formatting import day
+from maillage.formatting import chart_date_format, day
 from maillage.leadership.aggregates import Cell
 from maillage.leadership.models import Pillar
 from maillage.observatory import Chart, chart_base
 
 
 def _line(title: str, description: str, values: list[dict[str, Any]], x_type: str, x_title: str) -> dict:
-    return chart_base(title, description, values) | {
+    spec = chart_base(title, description, values)
+    # Tooltips' dates as the page writes them (axes choose their own ticks, in the page's locale).
+    spec["config"] = spec["config"] | {"timeFormat": chart_date_format()}
+    return spec | {
         "height": 240,
         "mark": {"type": "line", "point": True, "tooltip": True},
         "encoding": {
