@@ -41,17 +41,17 @@
         var rim = m.renderer.graphToViewport({ x: item.island.x, y: item.island.y + item.island.r });
         var radius = Math.abs(rim.y - centre.y);
         var left = Math.max(2, Math.min(width - item.width - 2, centre.x - item.width / 2));
-        var box = { left: left, top: centre.y - radius - 22 };
+        var box = { left: left, top: Math.max(2, centre.y - radius - item.height - 4) };
         box.right = box.left + item.width;
         box.bottom = box.top + item.height;
         // Too small to carry a name, or over a larger island's name: left out at this zoom.
-        var hidden = radius < 28 || placed.some(function (other) {
+        var hidden = radius < 18 || placed.some(function (other) {
           return box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom;
         });
         item.element.hidden = hidden;
         if (hidden) return;
         placed.push(box);
-        item.element.style.transform = "translate(" + Math.round(box.left) + "px," + Math.round(Math.max(2, box.top)) + "px)";
+        item.element.style.transform = "translate(" + Math.round(box.left) + "px," + Math.round(box.top) + "px)";
       });
     }
     m.renderer.on("afterRender", place);
