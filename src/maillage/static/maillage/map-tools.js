@@ -155,10 +155,15 @@
       var look = m.reduceNode(key, attributes);
       if (!look.hidden) nodes.push({ key: key, x: attributes.x, y: attributes.y, look: look });
     });
-    var top = 70;
+    var top = 100;  // room for the title and the top row's group names
     var bottom = EXPORT_HEIGHT - 90;
     var xs = nodes.map(function (n) { return n.x; });
     var ys = nodes.map(function (n) { return n.y; });
+    // The groups' discs too, so that every group's name, written above its disc, stays on the page.
+    (data.islands || []).forEach(function (island) {
+      xs.push(island.x - island.r, island.x + island.r);
+      ys.push(island.y - island.r, island.y + island.r);
+    });
     var minX = Math.min.apply(null, xs.concat([0]));
     var maxX = Math.max.apply(null, xs.concat([0]));
     var minY = Math.min.apply(null, ys.concat([0]));
