@@ -18,7 +18,7 @@ from django.core.cache import cache
 
 from maillage.analysis.graph import seeded
 
-LAYOUT_VERSION = 3
+LAYOUT_VERSION = 4
 # Groups smaller than this are not drawn apart: their organizations share one unnamed island.
 MIN_GROUP_SIZE = 3
 LOOSE = -1
@@ -137,7 +137,7 @@ def _pack(radii: list[float], aspect: float = 1.4) -> list[tuple[float, float, f
     >>> all(float(np.hypot(p[0] - q[0], p[1] - q[1])) >= p[2] + q[2] for p, q in [(a, b), (a, c), (b, c)])
     True
     """
-    sizes = [2 * r + 0.6 * r + 0.6 for r in radii]  # each disc's cell: its diameter and the gap
+    sizes = [3 * r + 1.0 for r in radii]  # each disc's cell: its diameter and the gap
     width = max(max(sizes, default=0.0), float(np.sqrt(sum(d * d for d in sizes) * aspect)))
     rows: list[list[int]] = [[]]
     used = 0.0

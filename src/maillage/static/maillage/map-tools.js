@@ -41,17 +41,17 @@
         var rim = m.renderer.graphToViewport({ x: item.island.x, y: item.island.y + item.island.r });
         var radius = Math.abs(rim.y - centre.y);
         var left = Math.max(2, Math.min(width - item.width - 2, centre.x - item.width / 2));
-        var box = { left: left, top: centre.y - radius - 22 };
+        var box = { left: left, top: Math.max(2, centre.y - radius - item.height - 4) };
         box.right = box.left + item.width;
         box.bottom = box.top + item.height;
         // Too small to carry a name, or over a larger island's name: left out at this zoom.
-        var hidden = radius < 28 || placed.some(function (other) {
+        var hidden = radius < 18 || placed.some(function (other) {
           return box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom;
         });
         item.element.hidden = hidden;
         if (hidden) return;
         placed.push(box);
-        item.element.style.transform = "translate(" + Math.round(box.left) + "px," + Math.round(Math.max(2, box.top)) + "px)";
+        item.element.style.transform = "translate(" + Math.round(box.left) + "px," + Math.round(box.top) + "px)";
       });
     }
     m.renderer.on("afterRender", place);
@@ -155,10 +155,15 @@
       var look = m.reduceNode(key, attributes);
       if (!look.hidden) nodes.push({ key: key, x: attributes.x, y: attributes.y, look: look });
     });
-    var top = 70;
+    var top = 100;  // room for the title and the top row's group names
     var bottom = EXPORT_HEIGHT - 90;
     var xs = nodes.map(function (n) { return n.x; });
     var ys = nodes.map(function (n) { return n.y; });
+    // The groups' discs too, so that every group's name, written above its disc, stays on the page.
+    (data.islands || []).forEach(function (island) {
+      xs.push(island.x - island.r, island.x + island.r);
+      ys.push(island.y - island.r, island.y + island.r);
+    });
     var minX = Math.min.apply(null, xs.concat([0]));
     var maxX = Math.max.apply(null, xs.concat([0]));
     var minY = Math.min.apply(null, ys.concat([0]));

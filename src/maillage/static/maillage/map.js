@@ -299,11 +299,12 @@
     // Formal ties are drawn dark and solid, informal ones lighter and dashed (map-edges.js).
     // Ties between two groups are drawn lighter, so that each group reads as one island.
     var across = data.nodes.group[data.edges.u[e]] !== data.nodes.group[data.edges.v[e]];
-    result.color = formalNow[e] ? (across ? "#8795a5" : "#3b4a5a") : (across ? "#bcc5cf" : "#8a97a6");
+    result.color = formalNow[e] ? (across ? "#a3aebb" : "#3b4a5a") : (across ? "#d0d6dd" : "#8a97a6");
     if (!formalNow[e]) {
       if (dashes) result.type = "dashed";
-      else result.color = across ? "#d3d9df" : "#b3bcc7";
+      else result.color = across ? "#dde2e7" : "#b3bcc7";
     }
+    if (across) result.size *= 0.7;
     var scenario = state.scenario;
     if (scenario) {
       var u = data.nodes.id[data.edges.u[e]];
