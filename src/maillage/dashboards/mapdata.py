@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from maillage.analysis import NetworkReport, report_from_dataset
+from maillage.analysis import Dataset, NetworkReport, report_from_dataset
 from maillage.directory.models import Sector, Territory
 from maillage.observatory import (
     BROKER_ROLES,
@@ -56,20 +56,9 @@ def map_document(scope: Scope, *, language: str) -> str:
 
 def map_payload(scope: Scope, *, language: str, max_nodes: int = MAX_MAP_NODES) -> dict[str, Any]:
     dataset = cached_dataset(scope, language)
-    organizations = dataset.organizations
-    ties = dataset.ties
-    total_nodes = len(organizations)
+    total_nodes = len(dataset.organizations)
     dates = observation_dates(dataset)
-
-    keep = _sample(organizations, ties, max_nodes)
-    position = np.full(total_nodes, -1, dtype=np.int64)
-    position[keep] = np.arange(len(keep))
-    ties = ties[(position[ties["u"]] >= 0) & (position[ties["v"]] >= 0)]
-    nodes = organizations.iloc[keep].reset_index(drop=True)
-
-    edge_keys, histories = _edge_histories(ties, dates)
-    node_u = position[np.array([k[0] for k in edge_keys], dtype=np.int64)] if edge_keys else np.array([], int)
-    node_v = position[np.array([k[1] for k in edge_keys], dtype=np.int64)] if edge_keys else np.array([], int)
+    nodes, edge_keys, histories, node_u, node_v = _drawn(dataset, dates, max_nodes)
     # The dashboard page computed today's report a moment ago: the map reuses it from the cache.
     report = latest_report(scope, language=language).report
     if report is None:
@@ -88,31 +77,16 @@ def map_payload(scope: Scope, *, language: str, max_nodes: int = MAX_MAP_NODES) 
     # The largest groups are named (islands come largest first); more names would not fit on a map anyway.
     islands = [island for island in islands if island.group in group_names][:MAX_ISLAND_NAMES]
 
-    sectors = {s.code: s for s in Sector.objects.all()}
-    sector_codes = sorted(set(nodes["sector"]), key=lambda c: (sectors[c].order if c in sectors else 99, c))
-    sector_index = {code: i for i, code in enumerate(sector_codes)}
+    sector_legend, sector_index = _sectors(nodes)
     territory_ids = sorted({int(t) for t in nodes["territory"].dropna()})
     territory_names = {t.pk: t.name for t in Territory.objects.filter(pk__in=territory_ids)}
-    palette = sector_palette()
-    group_codes = [g["code"] for g in sector_groups()]
     return {
         "scope": {"kind": scope.kind, "id": scope.pk, "title": scope.title},
         "dates": dates,
         "sampled": {"shown": len(nodes), "total": total_nodes} if len(nodes) < total_nodes else None,
-        "sectors": [
-            {
-                "code": code,
-                "label": sectors[code].name if code in sectors else code,
-                "family": group_codes.index(palette.get(code, ("other", ""))[0]),
-                "color": palette.get(code, ("other", "#7F7F7F"))[1],
-            }
-            for code in sector_codes
-        ],
-        # The map's colour families: one Okabe–Ito hue each, the sectors of a family in its shades.
-        "families": sector_groups(),
+        "sectors": sector_legend,
+        **_legends(),
         "islands": _island_labels(islands, group_names),
-        "levels": [{"value": value, "label": str(label)} for value, label in Level.choices],
-        "brokerRoles": [{"code": code, "label": label} for code, label in broker_labels().items()],
         "networks": [{"id": n.pk, "name": n.name} for n in networks],
         "territories": [{"id": pk, "name": territory_names.get(pk, str(pk))} for pk in territory_ids],
         "nodes": {
@@ -133,6 +107,51 @@ def map_payload(scope: Scope, *, language: str, max_nodes: int = MAX_MAP_NODES) 
             "history": histories,
         },
         "urls": {"organization": reverse("directory:organization_detail", kwargs={"pk": 0})},
+    }
+
+
+def _drawn(
+    dataset: Dataset, dates: list[str], max_nodes: int
+) -> tuple[pd.DataFrame, list[tuple[int, int, Any]], list[list[int]], np.ndarray, np.ndarray]:
+    """The organizations drawn (the best-connected `max_nodes`), their ties' keys and histories, and each
+    tie's two ends as positions among the organizations drawn."""
+    organizations, ties = dataset.organizations, dataset.ties
+    keep = _sample(organizations, ties, max_nodes)
+    position = np.full(len(organizations), -1, dtype=np.int64)
+    position[keep] = np.arange(len(keep))
+    ties = ties[(position[ties["u"]] >= 0) & (position[ties["v"]] >= 0)]
+    edge_keys, histories = _edge_histories(ties, dates)
+    node_u = position[np.array([k[0] for k in edge_keys], dtype=np.int64)] if edge_keys else np.array([], int)
+    node_v = position[np.array([k[1] for k in edge_keys], dtype=np.int64)] if edge_keys else np.array([], int)
+    return organizations.iloc[keep].reset_index(drop=True), edge_keys, histories, node_u, node_v
+
+
+def _sectors(nodes: pd.DataFrame) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """The legend of the sectors drawn, in the directory's order, each in its family's shade, and each
+    sector's place in it."""
+    sectors = {s.code: s for s in Sector.objects.all()}
+    codes = sorted(set(nodes["sector"]), key=lambda c: (sectors[c].order if c in sectors else 99, c))
+    palette = sector_palette()
+    group_codes = [g["code"] for g in sector_groups()]
+    legend = [
+        {
+            "code": code,
+            "label": sectors[code].name if code in sectors else code,
+            "family": group_codes.index(palette.get(code, ("other", ""))[0]),
+            "color": palette.get(code, ("other", "#7F7F7F"))[1],
+        }
+        for code in codes
+    ]
+    return legend, {code: i for i, code in enumerate(codes)}
+
+
+def _legends() -> dict[str, list[dict[str, Any]]]:
+    """The legends that do not depend on the scope: the colour families (one Okabe–Ito hue each, the
+    sectors of a family in its shades), the levels and the brokerage roles."""
+    return {
+        "families": sector_groups(),
+        "levels": [{"value": value, "label": str(label)} for value, label in Level.choices],
+        "brokerRoles": [{"code": code, "label": label} for code, label in broker_labels().items()],
     }
 
 

@@ -183,7 +183,7 @@ def distribution_chart(section: dict[str, Any]) -> charts.Chart | None:
         "Share of the partners' answers at each point of the scale, from no progress to very substantial "
         "progress: for each measure, one bar per wave, the baseline first."
     )
-    spec = charts._base(title, description, values) | {
+    spec = charts.chart_base(title, description, values) | {
         "mark": {"type": "bar", "tooltip": True},
         "encoding": {
             "y": {
