@@ -69,7 +69,9 @@ def test_the_coordinator_explores_the_map(demo_world, sign_in, live_server):
     page.fill("#filter-date", "0")
     page.dispatch_event("#filter-date", "input")
     wait_for_new_version(page, before)
-    assert page.locator("#filter-date-label").inner_text() == "2023-05-15"
+    assert (
+        page.locator("#filter-date-label").inner_text() == "15 mai 2023"
+    )  # written the French way, as the pages write it
     assert page.evaluate("() => window.__sameDocument") == marker
 
     # Search, accent- and case-insensitive, opens the side panel.

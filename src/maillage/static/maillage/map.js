@@ -207,7 +207,7 @@
     var shownEdges = shownPairs.size;
     computeSizes();
     computeReach();
-    $("filter-date-label").textContent = data.dates[state.date] || "";
+    $("filter-date-label").textContent = day(data.dates[state.date]);
     var shownNodes = visibleNodes.reduce(function (a, b) { return a + b; }, 0);
     var count = new Intl.NumberFormat(document.documentElement.lang || "fr");
     $("map-counts").textContent = count.format(shownNodes) + " " + T.organizations + " · " + count.format(shownEdges) + " " + T.ties.toLowerCase() +
@@ -386,6 +386,12 @@
   }
 
   var numberFormats = {};
+  // A date as the pages write it: "15 mai 2025" in French, "May 15, 2025" in English.
+  var dayFormat = new Intl.DateTimeFormat(document.documentElement.lang || "fr", {
+    day: "numeric", month: "long", year: "numeric", timeZone: "UTC"
+  });
+  function day(iso) { return iso ? dayFormat.format(new Date(iso + "T00:00:00Z")) : ""; }
+
   // A number in the reader's language: "0,36" in French, "0.36" in English.
   function number(value, digits) {
     if (!numberFormats[digits]) {
