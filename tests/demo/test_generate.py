@@ -71,3 +71,22 @@ def test_the_command_refuses_a_database_that_has_data_and_skips_with_if_empty(db
         call_command("demo", organizations=60)
     call_command("demo", organizations=60, if_empty=True)
     assert Organization.objects.count() == 60
+
+
+@pytest.mark.django_db(transaction=False)
+def test_the_demo_names_read_as_french_and_are_never_twins(django_db_blocker):
+    import re
+
+    from maillage.directory.models import Territory
+
+    build_demo(1500, seed=1)
+    names = list(Organization.objects.values_list("name_fr", flat=True))
+    assert len(names) == len(set(names)), "two organizations share a name"
+    assert not [n for n in names if re.search(r" — \d+$", n)]
+    written = names + list(Network.objects.values_list("name_fr", flat=True))
+    written += list(Territory.objects.values_list("name_fr", flat=True))
+    # "de" before a vowel, before an article, or before a place that takes one ("de Laurentides").
+    slips = [
+        n for n in written if re.search(r"\bde (?:[AEIOUÉÎ]|du |des |le |les |Laurentides|Outaouais)", n)
+    ]
+    assert not slips, slips[:5]

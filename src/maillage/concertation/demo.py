@@ -24,6 +24,7 @@ from maillage.concertation.models import (
 )
 from maillage.directory.history import do_apply_correspondence
 from maillage.directory.models import Organization, Population, Territory, TerritoryKind
+from maillage.directory.places import town_of_rls
 from maillage.networks.actions import do_record_memberships, record_states
 from maillage.networks.models import Dynamic, Membership, MembershipRole, Network, NetworkKind, Scale
 
@@ -89,7 +90,7 @@ def build_concertation_demo(seed: int = 2026) -> ConcertationDemo | None:
         .first()
     )
     hub_id = hub.pk if hub else local[0]
-    town = rls.name_fr.removeprefix("RLS de ")
+    town = town_of_rls(rls.name_fr)
     themes = {theme.code: theme for theme in Theme.objects.all()}
     populations = {population.code: population for population in Population.objects.all()}
     chosen: dict[str, list[int]] = {}
@@ -133,7 +134,7 @@ def build_concertation_demo(seed: int = 2026) -> ConcertationDemo | None:
 
 def _portraits_done_twice(rls: Territory, spaces: list[Network], populations: dict[str, Population]) -> None:
     """Seed 001: two portraits of the same neighbourhood for the same years, and one action plan."""
-    town = rls.name_fr.removeprefix("RLS de ")
+    town = town_of_rls(rls.name_fr)
     lead = spaces[0].lead_organization_id
     region = rls.parent.name_fr if rls.parent else town
     documents = [
@@ -179,7 +180,7 @@ def build_reform_demo() -> int:
         "code"
     ):
         for rls in cisss.children.filter(kind=TerritoryKind.RLS).order_by("code"):
-            town = rls.name_fr.removeprefix("RLS de ")
+            town = town_of_rls(rls.name_fr)
             csss, _ = Territory.objects.get_or_create(
                 code=rls.code.replace("RLS", "CSSS", 1),
                 defaults={

@@ -38,6 +38,7 @@ from maillage.directory.models import (
     Territory,
     TerritoryKind,
 )
+from maillage.directory.places import of_place
 from maillage.directory.search import casefold_unaccented
 from maillage.indicators.demo import build_indicator_demo
 from maillage.initiatives.demo import build_example_initiatives
@@ -145,7 +146,7 @@ def _territories() -> list[Territory]:
                 defaults={
                     "kind": TerritoryKind.RLS,
                     "parent": cisss,
-                    "name_fr": f"RLS de {town}",
+                    "name_fr": f"RLS {of_place(town)}",
                     "name_en": f"{town} RLS",
                 },
             )
@@ -154,12 +155,24 @@ def _territories() -> list[Territory]:
                 defaults={
                     "kind": TerritoryKind.COMMUNITY,
                     "parent": rls,
-                    "name_fr": f"Quartier centre de {town}",
+                    "name_fr": f"Quartier centre {of_place(town)}",
                     "name_en": f"{town} centre",
                 },
             )
             rls_list.append(rls)
     return rls_list
+
+
+def _names(pattern_fr: str, pattern_en: str, word: str, place: str) -> tuple[str, str]:
+    """An organization's French and English names from its patterns, its place named where the pattern
+    does not say it."""
+    name_fr = pattern_fr.format(word=word, place=place, of_place=of_place(place), of_word=of_place(word))
+    if "place}" not in pattern_fr:
+        name_fr = f"{name_fr} ({place})"
+    name_en = pattern_en.format(word=word.removeprefix("des ").removeprefix("du "), place=place)
+    if "{place}" not in pattern_en:
+        name_en = f"{name_en} ({place})"
+    return name_fr, name_en
 
 
 def _organizations(
@@ -170,21 +183,19 @@ def _organizations(
     weights = [PATTERN_WEIGHTS[p[0]] for p in ORGANIZATION_PATTERNS]
     # Montreal and Montérégie hold more organizations, as in the province.
     rls_weights = [3.0 if r.code.startswith(("RLS06", "RLS16")) else 1.0 for r in rls_list]
-    seen: dict[str, int] = {}
+    seen: set[str] = set()
     rows: list[Organization] = []
     for _ in range(count):
         sector_code, pattern_fr, pattern_en = rng.choices(ORGANIZATION_PATTERNS, weights)[0]
         rls = rng.choices(rls_list, rls_weights)[0]
-        word, place = rng.choice(WORDS), town_of(rls)
-        name_fr = pattern_fr.format(word=word, place=place)
-        if "{place}" not in pattern_fr:
-            name_fr = f"{name_fr} ({place})"
-        name_en = pattern_en.format(word=word.removeprefix("des ").removeprefix("du "), place=place)
-        if "{place}" not in pattern_en:
-            name_en = f"{name_en} ({place})"
-        seen[name_fr] = seen.get(name_fr, 0) + 1
-        if seen[name_fr] > 1:
-            name_fr, name_en = f"{name_fr} — {seen[name_fr]}", f"{name_en} — {seen[name_fr]}"
+        first, place = WORDS.index(rng.choice(WORDS)), town_of(rls)
+        # A name already given takes the next word of the list: a directory holds no two alike.
+        for step in range(len(WORDS)):
+            word = WORDS[(first + step) % len(WORDS)]
+            name_fr, name_en = _names(pattern_fr, pattern_en, word, place)
+            if name_fr not in seen:
+                break
+        seen.add(name_fr)
         languages = rng.choices([["fr"], ["fr", "en"], ["en"], ["fr", "en", "other"]], [5, 4, 2, 1])[0]
         rows.append(
             Organization(

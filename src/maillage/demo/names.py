@@ -21,11 +21,12 @@ REGION_TOWNS: dict[str, list[str]] = {
     "16": ["Longueuil", "Châteauguay", "Granby", "Haut-Saint-Laurent"],
 }
 
-# (sector code, French pattern, English pattern); {place} and {word} are filled in.
+# (sector code, French pattern, English pattern); {place} and {word} are filled in, and in French
+# {of_place} / {of_word}: "de" with the place's article (`directory.places.of_place`).
 ORGANIZATION_PATTERNS: list[tuple[str, str, str]] = [
-    ("cisss", "CISSS fictif de {place}", "Fictional CISSS of {place}"),
-    ("clsc", "CLSC {word} de {place}", "{word} CLSC of {place}"),
-    ("hospital", "Hôpital {word} de {place}", "{word} Hospital of {place}"),
+    ("cisss", "CISSS fictif {of_place}", "Fictional CISSS of {place}"),
+    ("clsc", "CLSC {word} {of_place}", "{word} CLSC of {place}"),
+    ("hospital", "Hôpital {word} {of_place}", "{word} Hospital of {place}"),
     ("chsld", "CHSLD {word}", "{word} long-term care centre"),
     ("public_health", "Direction de santé publique — antenne {word}", "Public health — {word} office"),
     ("community_organization", "Centre d'entraide {word}", "{word} Mutual Aid Centre"),
@@ -36,7 +37,7 @@ ORGANIZATION_PATTERNS: list[tuple[str, str, str]] = [
     ("community_organization", "Réseau des proches aidants {word}", "{word} Caregivers' Network"),
     ("community_organization", "Société communautaire {word}", "{word} Community Society"),
     ("citizens_group", "Comité citoyen {word}", "{word} Citizens' Committee"),
-    ("municipal", "Ville fictive de {word}", "Fictional Town of {word}"),
+    ("municipal", "Ville fictive {of_word}", "Fictional Town of {word}"),
     ("school_service_centre", "Centre de services scolaire {word}", "{word} School Service Centre"),
     ("college", "Collège {word}", "{word} College"),
     ("university", "Université {word} (fictive)", "{word} University (fictional)"),
@@ -119,5 +120,5 @@ WORDS: list[str] = [
     "Point-Rencontre",
 ]
 
-NETWORK_NAMES_FR = "Réseau communautaire de {place}"
+NETWORK_NAMES_FR = "Réseau communautaire {of_place}"
 NETWORK_NAMES_EN = "{place} Community Network"

@@ -7,6 +7,7 @@ import random
 
 from maillage.demo.names import NETWORK_NAMES_EN, NETWORK_NAMES_FR
 from maillage.directory.models import ActionStrategy, Population, Territory, TerritoryKind
+from maillage.directory.places import of_place, town_of_rls
 from maillage.networks.actions import do_record_memberships, record_states
 from maillage.networks.models import Dynamic, Membership, MembershipRole, Network, NetworkKind, Scale
 
@@ -14,7 +15,7 @@ BATCH = 2000  # rows per bulk insert
 
 
 def town_of(rls: Territory) -> str:
-    return rls.name_fr.removeprefix("RLS de ")
+    return town_of_rls(rls.name_fr)
 
 
 def networks_and_memberships(
@@ -49,7 +50,7 @@ def _regional_networks(
         place = cisss.name_fr.removeprefix("CISSS — ")
         suffix = f" {index // len(cisss_ids) + 1}" if index >= len(cisss_ids) else ""
         network = Network(
-            name_fr=NETWORK_NAMES_FR.format(place=place) + suffix,
+            name_fr=NETWORK_NAMES_FR.format(of_place=of_place(place)) + suffix,
             name_en=NETWORK_NAMES_EN.format(place=cisss.name_en.removeprefix("CISSS — ")) + suffix,
             kind=NetworkKind.COMMUNITY_PARTNERSHIP,
             scale=Scale.REGIONAL,
@@ -93,7 +94,7 @@ def _local_networks(
         candidates = list(dict.fromkeys(local + regional_publics[:6])) if is_rls else local
         town = town_of(rls)
         network = Network(
-            name_fr=(f"Table RLS de {town}" if is_rls else f"Table de quartier de {town}")
+            name_fr=(f"Table RLS {of_place(town)}" if is_rls else f"Table de quartier {of_place(town)}")
             + (f" {index // len(rls_with_orgs) + 1}" if index >= len(rls_with_orgs) else ""),
             name_en=(f"{town} RLS table" if is_rls else f"{town} neighbourhood table")
             + (f" {index // len(rls_with_orgs) + 1}" if index >= len(rls_with_orgs) else ""),
