@@ -88,3 +88,36 @@ def test_a_flash_message_is_a_list_screen_readers_announce(demo_world, sign_in, 
     page.wait_for_selector("[role=status] .messages li")
     shot(page, "flash-message-fr")
     assert serious_violations(page) == []
+
+
+@pytest.mark.parametrize(
+    ("username", "language"), [("coordination", "fr"), ("coordination", "en"), ("admin", "fr")]
+)
+def test_every_kind_of_page_has_no_serious_axe_violation(
+    demo_world, sign_in, live_server, username, language
+):
+    """One page of each kind the account reaches by following links from its home page (the crawl of
+    `tests/observatory/test_no_internal_codes.py`), read by axe in the browser."""
+    from django.contrib.auth.models import User
+    from django.test import Client
+    from django.utils import translation
+
+    from tests.observatory.test_no_internal_codes import crawl
+
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    client.cookies["django_language"] = language
+    with translation.override(language):  # English addresses resolve under the English prefix
+        reached = crawl(client, "/" if language == "fr" else "/en/", per_kind=1)
+    pages = [url for url, text in reached.items() if text]
+    assert len(pages) > 20, pages
+    page = sign_in(username)
+    found = {}
+    for url in pages:
+        response = page.goto(f"{live_server.url}{url}", timeout=90_000)
+        assert response is not None and response.status == 200, url
+        settle(page)
+        violations = serious_violations(page)
+        if violations:
+            found[url] = violations
+    assert not found, json.dumps(found, ensure_ascii=False, indent=1)
