@@ -33,14 +33,14 @@ def _surname(rng: random.Random) -> str:
 
 
 def directory(size: int, seed: int = 5) -> list[str]:
-    from maillage.demo.names import ORGANIZATION_PATTERNS, REGION_TOWNS, WORDS
+    from maillage.demo.names import ORGANIZATION_PATTERNS, REGION_TOWNS, WORDS, french_name
 
     rng = random.Random(seed)
     towns = [town for towns in REGION_TOWNS.values() for town in towns]
     names: set[str] = set()
     while len(names) < size:
         _sector, pattern, _english = rng.choice(ORGANIZATION_PATTERNS)
-        name = pattern.format(place=rng.choice(towns), word=rng.choice(WORDS))
+        name = french_name(pattern, place=rng.choice(towns), word=rng.choice(WORDS))
         names.add(f"{name} {_surname(rng)}")
     return sorted(names)
 

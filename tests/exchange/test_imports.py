@@ -129,6 +129,32 @@ def test_ties_create_observe_and_report_unchanged(network_a, orgs, tie_a):
     assert new.observations.get().source == ObservationSource.IMPORT
 
 
+def test_a_formal_agreement_s_end_is_read_in_french_and_refused_on_an_informal_tie(network_a, orgs):
+    raw = csv_bytes(
+        [
+            [
+                "Organisme 1",
+                "Organisme 2",
+                "Niveau",
+                "Formalité",
+                "Date",
+                "Type d'entente",
+                "Fin de l'entente",
+            ],
+            [orgs[0].name_fr, orgs[1].name_fr, "3", "formel", "2024-05-01", "contrat", "31/03/2027"],
+            [orgs[1].name_fr, orgs[2].name_fr, "2", "informel", "2024-05-01", "", "2027-03-31"],
+            [orgs[2].name_fr, orgs[3].name_fr, "2", "formel", "2024-05-01", "", "bientôt"],
+        ]
+    )
+    plan = prepare("ties", raw, network_a)
+    assert [row.status for row in plan.rows] == ["created", "error", "error"]
+    assert "formal tie" in plan.rows[1].message or "formel" in plan.rows[1].message
+    plan.rows[1:] = []
+    do_apply_plan(plan)
+    tie = Tie.objects.get(organization_a=orgs[0], organization_b=orgs[1], network=network_a)
+    assert tie.observations.get().agreement_ends_on == datetime.date(2027, 3, 31)
+
+
 def test_an_older_observation_keeps_the_current_state(network_a, orgs, tie_a):
     raw = csv_bytes(
         [["source", "target", "level", "date"], [orgs[0].name_fr, orgs[1].name_fr, "5", "2020-01-01"]]

@@ -28,6 +28,7 @@ from maillage.demo.names import (
     PATTERN_WEIGHTS,
     REGION_TOWNS,
     WORDS,
+    french_name,
 )
 from maillage.demo.networks import BATCH, networks_and_memberships, one_network, town_of
 from maillage.demo.yearly import build_yearly_demo
@@ -166,7 +167,7 @@ def _territories() -> list[Territory]:
 def _names(pattern_fr: str, pattern_en: str, word: str, place: str) -> tuple[str, str]:
     """An organization's French and English names from its patterns, its place named where the pattern
     does not say it."""
-    name_fr = pattern_fr.format(word=word, place=place, of_place=of_place(place), of_word=of_place(word))
+    name_fr = french_name(pattern_fr, word=word, place=place)
     if "place}" not in pattern_fr:
         name_fr = f"{name_fr} ({place})"
     name_en = pattern_en.format(word=word.removeprefix("des ").removeprefix("du "), place=place)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from maillage.directory.places import of_place
+
 # Region code -> towns used to name local territories (RLS, communities) in the demo.
 REGION_TOWNS: dict[str, list[str]] = {
     "01": ["Rimouski", "Rivière-du-Loup", "Matane", "Amqui"],
@@ -122,3 +124,8 @@ WORDS: list[str] = [
 
 NETWORK_NAMES_FR = "Réseau communautaire {of_place}"
 NETWORK_NAMES_EN = "{place} Community Network"
+
+
+def french_name(pattern: str, *, word: str, place: str) -> str:
+    """A French pattern filled in, "de" taking the place's article (`directory.places.of_place`)."""
+    return pattern.format(word=word, place=place, of_place=of_place(place), of_word=of_place(word))

@@ -108,7 +108,7 @@ def _write_ties(plan: Plan, user, step: Callable[[int], None]) -> None:
         first, second = (tie.first.pk, tie.second.pk) if isinstance(tie, NewTie) else tie.pair_ids
         data = ObservationData(
             o.observed_on, o.level, o.formality, o.agreement_kind, o.referrals, o.information, o.resources,
-            o.joint_projects, ObservationSource.IMPORT, o.note,
+            o.joint_projects, ObservationSource.IMPORT, o.note, o.agreement_ends_on,
         )  # fmt: skip
         rows.append(PairObservation(first, second, data))
     do_record_observations(plan.network, rows, user, step)

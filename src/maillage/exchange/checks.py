@@ -6,6 +6,7 @@ an error row with its reason, and nothing here writes to the database.
 
 from __future__ import annotations
 
+import datetime
 import functools
 from collections.abc import Iterable
 
@@ -321,6 +322,30 @@ def _role(context: Context, text: str) -> str | None:
     return role
 
 
+def _agreement(
+    record: dict[str, str], formal: bool, problems: list[str]
+) -> tuple[str | None, datetime.date | None]:
+    """The kind of agreement and the date it ends, each allowed on a formal tie only; problems are added."""
+    agreement = (
+        AGREEMENTS.get(match_key(record.get("agreement_kind", "")), None)
+        if record.get("agreement_kind")
+        else ""
+    )
+    if agreement is None:
+        problems.append(
+            _("Unknown kind of agreement “%(value)s”.") % {"value": record["agreement_kind"][:40]}
+        )
+    elif problem := agreement_problem(Formality.FORMAL if formal else Formality.INFORMAL, agreement):
+        problems.append(problem)
+    text = record.get("agreement_ends_on", "").strip()
+    ends_on = parse_date(text) if text else None
+    if text and ends_on is None:
+        problems.append(_("“%(value)s” is not a date (2024-03-31 or 31/03/2024).") % {"value": text[:40]})
+    elif ends_on is not None and not formal:
+        problems.append(_("Only a formal tie has an agreement that ends."))
+    return agreement, ends_on
+
+
 def _observation(context: Context, record: dict[str, str]) -> tuple[Observation | None, list[str]]:
     problems: list[str] = []
     level = _level_of(context, record.get("level", ""))
@@ -339,17 +364,7 @@ def _observation(context: Context, record: dict[str, str]) -> tuple[Observation 
             _("“%(value)s” is not a date (2024-03-31 or 31/03/2024).")
             % {"value": record.get("date", "")[:40]}
         )
-    agreement = (
-        AGREEMENTS.get(match_key(record.get("agreement_kind", "")), None)
-        if record.get("agreement_kind")
-        else ""
-    )
-    if agreement is None:
-        problems.append(
-            _("Unknown kind of agreement “%(value)s”.") % {"value": record["agreement_kind"][:40]}
-        )
-    elif problem := agreement_problem(Formality.FORMAL if formal else Formality.INFORMAL, agreement):
-        problems.append(problem)
+    agreement, ends_on = _agreement(record, bool(formal), problems)
     flows = {name: parse_flag(record[name]) if name in record else False for name in FLOWS}
     for name, value in flows.items():
         if value is None:
@@ -365,6 +380,7 @@ def _observation(context: Context, record: dict[str, str]) -> tuple[Observation 
         level=level,
         formality=Formality.FORMAL if formal else Formality.INFORMAL,
         agreement_kind=agreement or "",
+        agreement_ends_on=ends_on,
         note=record.get("note", ""),
         **{name: bool(value) for name, value in flows.items()},
     ), []

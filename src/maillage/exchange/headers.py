@@ -27,8 +27,8 @@ MEMBERSHIP_FIELDS: dict[str, object] = {
 TIE_FIELDS: dict[str, object] = {
     "source": _("First organization"), "target": _("Second organization"), "level": _("Level"),
     "formality": _("Formality"), "date": _("Observed on"), "agreement_kind": _("Kind of agreement"),
-    "referrals": _("Referrals"), "information": _("Information"), "resources": _("Shared resources"),
-    "joint_projects": _("Joint projects"), "note": _("Note"),
+    "agreement_ends_on": _("Agreement ends on"), "referrals": _("Referrals"), "information": _("Information"),
+    "resources": _("Shared resources"), "joint_projects": _("Joint projects"), "note": _("Note"),
 }  # fmt: skip
 
 FIELDS_BY_KIND: dict[str, dict[str, object]] = {

@@ -53,6 +53,7 @@ class Observation:
     resources: bool = False
     joint_projects: bool = False
     note: str = ""
+    agreement_ends_on: datetime.date | None = None
 
 
 @dataclass(eq=False)

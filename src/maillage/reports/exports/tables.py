@@ -163,8 +163,8 @@ def _memberships(memberships: QuerySet[Membership]) -> Table:
 def _ties(observations: QuerySet[TieObservation]) -> Table:
     rows = observations.order_by("tie_id", "observed_on", "pk").values_list(
         "tie_id", "tie__network_id", "tie__organization_a_id", "tie__organization_b_id", "observed_on",
-        "level", "formality", "agreement_kind", "referrals", "information", "resources", "joint_projects",
-        "source",
+        "level", "formality", "agreement_kind", "agreement_ends_on", "referrals", "information", "resources",
+        "joint_projects", "source",
     )  # fmt: skip
     return Table(
         "ties",
@@ -179,6 +179,7 @@ def _ties(observations: QuerySet[TieObservation]) -> Table:
             ("level_name", "The level's name (Frey et al., 2006)"),
             ("formality", "formal or informal"),
             ("agreement_kind", "agreement, contract, mou, service_corridor or other"),
+            ("agreement_ends_on", "Date a formal agreement ends (empty: none known)"),
             ("referrals", "Referrals flow through the tie"),
             ("information", "Information flows through the tie"),
             ("resources", "Resources are shared"),
