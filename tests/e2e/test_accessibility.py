@@ -41,6 +41,19 @@ def settle(page) -> None:
         page.wait_for_selector(".opblock-tag", timeout=20_000)
 
 
+def violations_on(page, base: str, urls: list[str]) -> dict[str, list]:
+    """The serious and critical violations of each page, drawn first; every page must answer 200."""
+    found = {}
+    for url in urls:
+        # A report draws its charts on the server (vl-convert): slower than the other pages.
+        response = page.goto(f"{base}{url}", timeout=90_000)
+        assert response is not None and response.status == 200, url
+        settle(page)
+        if violations := serious_violations(page):
+            found[url] = violations
+    return found
+
+
 def main_pages() -> list[str]:
     network = Network.objects.order_by("pk").first()
     wave = Wave.objects.filter(network=network).order_by("-date").first()
@@ -67,16 +80,8 @@ def main_pages() -> list[str]:
 def test_the_main_pages_have_no_serious_axe_violation(demo_world, sign_in, live_server, language):
     page = sign_in("coordination")
     prefix = "" if language == "fr" else "/en"
-    found = {}
-    for path in main_pages():
-        url = path if path.startswith("/api/") else prefix + path
-        # A report draws its charts on the server (vl-convert): slower than the other pages.
-        response = page.goto(f"{live_server.url}{url}", timeout=90_000)
-        assert response is not None and response.status == 200, url
-        settle(page)
-        violations = serious_violations(page)
-        if violations:
-            found[url] = violations
+    urls = [path if path.startswith("/api/") else prefix + path for path in main_pages()]
+    found = violations_on(page, live_server.url, urls)
     assert not found, json.dumps(found, ensure_ascii=False, indent=1)
 
 
@@ -112,12 +117,5 @@ def test_every_kind_of_page_has_no_serious_axe_violation(
     pages = [url for url, text in reached.items() if text]
     assert len(pages) > 20, pages
     page = sign_in(username)
-    found = {}
-    for url in pages:
-        response = page.goto(f"{live_server.url}{url}", timeout=90_000)
-        assert response is not None and response.status == 200, url
-        settle(page)
-        violations = serious_violations(page)
-        if violations:
-            found[url] = violations
+    found = violations_on(page, live_server.url, pages)
     assert not found, json.dumps(found, ensure_ascii=False, indent=1)
